@@ -1,0 +1,38 @@
+# The secretary's commands. Each creates the virtual environment on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHTAB := $(BIN)/python -m pipeline
+ARGS ?=
+
+.PHONY: check agenda protocol composition all test templates clean
+
+$(BIN)/python: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(BIN)/python
+
+check: $(BIN)/python
+	$(SHTAB) check $(ARGS)
+
+agenda: $(BIN)/python
+	$(SHTAB) agenda $(ARGS)
+
+protocol: $(BIN)/python
+	$(SHTAB) protocol $(ARGS)
+
+composition: $(BIN)/python
+	$(SHTAB) composition $(ARGS)
+
+all: $(BIN)/python
+	$(SHTAB) all $(ARGS)
+
+test: $(BIN)/python
+	$(BIN)/python -m pytest $(ARGS)
+
+templates: $(BIN)/python
+	$(BIN)/python tools/build_templates.py $(ARGS)
+
+clean:
+	rm -rf outputs

@@ -1,0 +1,5 @@
+"""`python -m pipeline`: the same as the console script `shtab`."""
+
+from .cli import main
+
+main()

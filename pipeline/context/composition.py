@@ -1,0 +1,55 @@
+"""The composition of the Штаб in the form of Appendix 1 of resolution No. 663."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Body
+from .. import i18n
+from ..models import Text
+from .common import Localizer, body_header
+
+
+def genitive(loc: Localizer, name: Text, typed: Text | None) -> str:
+    """The genitive the secretary typed (body.yaml: name_genitive, akimat_genitive), else a safe derivation."""
+    if typed is not None and typed.get(loc.lang):
+        return loc.text(typed)
+    nominative = loc.text(name)
+    return i18n.genitive_kk(nominative) if loc.lang == "kk" else i18n.genitive_ru_fallback(nominative)
+
+
+@dataclass
+class CompositionContext:
+    body_name: str
+    akimat: str
+    seat: str
+    working_body: str
+    body_name_genitive: str
+    akimat_genitive: str
+    resolution_number: str
+    resolution_date_of: str
+    resolution_date_long: str
+    head: list[dict]
+    deputies: list[dict]
+    secretary: list[dict]
+    members: list[dict]
+
+
+def composition_context(body: Body, lang: str) -> tuple[CompositionContext, Localizer]:
+    """The current roster (members without an end of membership), grouped as Appendix 1 groups it."""
+    loc = Localizer(lang, "composition")
+    current = [m for m in body.members if m.until is None]
+
+    def lines(role: str) -> list[dict]:
+        """Position and the "(by agreement)" note apart: Appendix 1 puts the note after the role in the Штаб."""
+        return [{"position": loc.text(m.position), "note": loc.phrase("by_agreement") if m.by_agreement else "",
+                 "last": index == len(group) - 1}
+                for group in [[m for m in current if m.role == role]] for index, m in enumerate(group)]
+
+    context = CompositionContext(
+        **body_header(loc, body), body_name_genitive=genitive(loc, body.name, body.name_genitive),
+        akimat_genitive=genitive(loc, body.akimat, body.akimat_genitive), resolution_number=body.established.number,
+        resolution_date_of=loc.date_of(body.established.date),
+        resolution_date_long=loc.date_long(body.established.date),
+        head=lines("head"), deputies=lines("deputy_head"), secretary=lines("secretary"), members=lines("member"))
+    return context, loc

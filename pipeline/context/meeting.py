@@ -1,0 +1,211 @@
+"""Stage 3, context: the agenda and the protocol of one meeting as plain data in one language.
+
+Everything here is already decided by `rules.meeting.assess_meeting`; this
+module only chooses the words (texts of the inputs, phrases, dates) and lays
+them out in the order the templates print them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..i18n import genitive_kk
+from ..models import Body, Item, Person
+from ..rules.meeting import DecisionResult, MeetingResult, Outcome
+from .common import Localizer, PersonLine, body_header
+
+
+@dataclass
+class DecisionLine:
+    number: str            # "1.2": item and decision, as the protocol numbers them
+    text: str
+    responsible: str       # the bodies, joined
+    due: str
+    vote: str              # the counts, empty when the item's vote is printed once for all
+    outcome: str
+    adopted: bool
+
+
+@dataclass
+class QuestionBlock:
+    number: int
+    title: str
+    speakers: list[str]
+    heard: str
+    decisions: list[DecisionLine]
+    vote: str              # the counts once for the item, when every decision had the same vote
+    outcome: str
+    dissent_appendices: list[int]
+
+
+@dataclass
+class Appendix:
+    number: int
+    item_number: int
+    author: PersonLine
+    date: str
+    text: str
+
+
+@dataclass
+class Signature:
+    title: str             # "Штаб басшысы" / "Исполняющий обязанности руководителя штаба"
+    position: str
+    name: str
+
+
+@dataclass
+class AgendaContext:
+    body_name: str
+    akimat: str
+    seat: str
+    working_body: str
+    extraordinary: bool
+    number: int
+    date_long: str
+    date_of: str
+    time: str
+    place: str
+    approver: Signature
+    approved_on: str
+    questions: list[QuestionBlock]
+    invited: list[PersonLine]
+
+
+@dataclass
+class ProtocolContext:
+    body_name: str
+    akimat: str
+    seat: str
+    working_body: str
+    extraordinary: bool
+    urgent: bool
+    number: int
+    date_long: str
+    date_of: str
+    time: str
+    place: str
+    chair: PersonLine
+    chair_is_deputy: bool
+    present: list[PersonLine]
+    secretary: PersonLine | None
+    absent: list[dict]
+    stand_ins: list[str]
+    invited: list[PersonLine]
+    quorum: str
+    questions: list[QuestionBlock]
+    signer: Signature
+    secretary_signature: Signature | None
+    appendices: list[Appendix] = field(default_factory=list)
+
+
+def _speakers(loc: Localizer, body: Body, item: Item) -> list[str]:
+    lines = []
+    for speaker in item.speakers:
+        if isinstance(speaker, Person):
+            lines.append(loc.person(speaker).full)
+        else:
+            member = body.member(speaker)
+            if member is not None:
+                lines.append(loc.member(member).full)
+    return lines
+
+
+def _vote_line(loc: Localizer, result: DecisionResult) -> str:
+    votes_for, against, abstained = result.tally.counts
+    return loc.phrase("vote.line", for_=votes_for, against=against, abstained=abstained)
+
+
+def _outcome(loc: Localizer, outcome: Outcome) -> str:
+    return loc.phrase(f"outcome.{outcome.value}")
+
+
+def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: dict[int, list[int]],
+               titles: dict[int, object]) -> list[QuestionBlock]:
+    blocks = []
+    for item_result in result.items:
+        item = item_result.item
+        decisions = item_result.decisions
+        shared = len({(d.tally, d.outcome) for d in decisions}) <= 1
+        lines = [DecisionLine(
+            number=f"{item_result.number}.{d.number}", text=loc.paragraphs(d.decision.text),
+            responsible=", ".join(loc.texts(d.decision.responsible)), due=loc.due(d.decision.due),
+            vote="" if shared else _vote_line(loc, d), outcome="" if shared else _outcome(loc, d.outcome),
+            adopted=d.outcome.adopted) for d in decisions]
+        blocks.append(QuestionBlock(
+            number=item_result.number, title=loc.text(titles.get(item_result.number) or item.title),
+            speakers=_speakers(loc, body, item), heard=loc.paragraphs(item.heard), decisions=lines,
+            vote=_vote_line(loc, decisions[0]) if shared and decisions else "",
+            outcome=_outcome(loc, decisions[0].outcome) if shared and decisions else "",
+            dissent_appendices=appendix_of.get(item_result.number, [])))
+    return blocks
+
+
+def _signature(loc: Localizer, body: Body, member) -> Signature:
+    title = loc.phrase("head_title" if member.role == "head" else "acting_head_title")
+    line = loc.member(member)
+    return Signature(title, line.position, line.name)
+
+
+def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None
+                   ) -> tuple[AgendaContext, Localizer]:
+    """The agenda (§22): approval block, date, time, place, numbered questions with speakers, invitees."""
+    meeting = result.meeting
+    loc = Localizer(lang, "agenda")
+    approval = meeting.agenda_approved
+    approver_member = body.member(approval.by) if approval else None
+    approver = _signature(loc, body, approver_member) if approver_member else Signature("", "", "")
+    context = AgendaContext(
+        **body_header(loc, body), extraordinary=meeting.kind == "extraordinary", number=meeting.number,
+        date_long=loc.date_long(meeting.date), date_of=loc.date_of(meeting.date), time=meeting.time or "",
+        place=loc.text(meeting.place), approver=approver,
+        approved_on=loc.date_long(approval.date) if approval else "",
+        questions=_questions(loc, body, result, {}, titles or {}),
+        invited=[loc.person(p) for p in meeting.invited])
+    return context, loc
+
+
+def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None
+                     ) -> tuple[ProtocolContext, Localizer]:
+    """The protocol (§13-15, §20, §23): attendance, quorum, each question, votes, outcomes, appendices."""
+    meeting = result.meeting
+    loc = Localizer(lang, "protocol")
+    appendices: list[Appendix] = []
+    appendix_of: dict[int, list[int]] = {}
+    for item_result in result.items:
+        for dissent in item_result.item.dissent:
+            author = body.member(dissent.member)
+            number = len(appendices) + 1
+            appendices.append(Appendix(number, item_result.number, loc.member(author) if author else PersonLine("", ""),
+                                       loc.date_long(dissent.date), loc.paragraphs(dissent.text)))
+            appendix_of.setdefault(item_result.number, []).append(number)
+    reasons = {a.member: a.reason for a in meeting.absent}
+    absent = [{"person": loc.member(m),
+               "reason": loc.text(reasons[m.id]) if reasons.get(m.id) else loc.phrase("absent_no_reason")}
+              for m in result.absent]
+    stand_ins = []
+    for stand_in in meeting.stand_ins:
+        member = body.member(stand_in.for_)
+        replaced = loc.text(member.position) if member else stand_in.for_
+        key = "stand_in" if stand_in.position else "stand_in_no_position"
+        stand_ins.append(loc.phrase(key, name=loc.text(stand_in.name), position=loc.text(stand_in.position),
+                                    member=replaced, member_genitive=genitive_kk(replaced)))
+    chair = result.chair
+    secretary = body.secretary
+    others = [m for m in result.present if chair is None or m.id != chair.id]
+    context = ProtocolContext(
+        **body_header(loc, body), extraordinary=meeting.kind == "extraordinary", urgent=meeting.urgent,
+        number=meeting.number, date_long=loc.date_long(meeting.date), date_of=loc.date_of(meeting.date),
+        time=meeting.time or "", place=loc.text(meeting.place),
+        chair=loc.member(chair) if chair else PersonLine("", ""),
+        chair_is_deputy=bool(chair and chair.role != "head"),
+        present=[loc.member(m) for m in others],
+        secretary=loc.member(secretary) if secretary and result.secretary_present else None,
+        absent=absent, stand_ins=stand_ins, invited=[loc.person(p) for p in meeting.invited],
+        quorum=loc.phrase("quorum.reached", present=result.quorum.present, total=result.quorum.total),
+        questions=_questions(loc, body, result, appendix_of, titles or {}),
+        signer=_signature(loc, body, result.signer or chair) if (result.signer or chair) else Signature("", "", ""),
+        secretary_signature=(Signature(loc.phrase("secretary_title"), loc.member(secretary).position,
+                                       secretary.name or "") if secretary else None),
+        appendices=appendices)
+    return context, loc

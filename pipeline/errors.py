@@ -1,0 +1,102 @@
+"""Findings and the one exception family of the program.
+
+Every problem the program finds is a value, a `Finding`, that carries where it
+is (file and line), which paragraph of the regulation it enforces (§N) and how
+serious it is. Rules return findings; they never raise. Commands gather them
+all and then refuse once, with `ShtabError`, which is a `click.ClickException`:
+Click prints it and exits 1, and no traceback reaches the secretary.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable
+
+import click
+
+
+class Severity(enum.Enum):
+    """An error makes a document impossible; a warning is reported and allowed."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in an input file: its path as the secretary typed it and a 1-based line."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: place, message, paragraph of the regulation, severity.
+
+    `document` narrows which document the problem makes impossible ("agenda",
+    "protocol", ...); None means every document built from that file.
+    """
+
+    loc: Loc
+    message: str
+    rule: str = ""
+    severity: Severity = Severity.ERROR
+    document: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "" if self.is_error else "warning: "
+        rule = f" ({self.rule})" if self.rule else ""
+        return f"{self.loc}: {prefix}{self.message}{rule}"
+
+    def sort_key(self) -> tuple:
+        return (self.loc.file, self.loc.line, self.rule, self.message)
+
+
+def error(loc: Loc, message: str, rule: str = "", document: str | None = None) -> Finding:
+    return Finding(loc, message, rule, Severity.ERROR, document)
+
+
+def warning(loc: Loc, message: str, rule: str = "", document: str | None = None) -> Finding:
+    return Finding(loc, message, rule, Severity.WARNING, document)
+
+
+def errors_in(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.is_error]
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in file and line order, each once."""
+    unique = {(str(f), f.document): f for f in findings}
+    return sorted(unique.values(), key=Finding.sort_key)
+
+
+class ShtabError(click.ClickException):
+    """Root of every error the secretary can see; Click exits with code 1."""
+
+    exit_code = 1
+
+
+class InputRefused(ShtabError):
+    """The inputs break a rule that makes the requested documents impossible."""
+
+    def __init__(self, findings: Iterable[Finding], what: str = "") -> None:
+        self.findings = sorted_findings(findings)
+        lines = [str(f) for f in self.findings]
+        count = len(errors_in(self.findings))
+        summary = f"{count} error(s): nothing was written" + (f" ({what})" if what else "")
+        super().__init__("\n".join(lines + [summary]))
+
+    def format_message(self) -> str:  # Click prefixes "Error: "; our lines carry their own place
+        return self.message
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True, file=file)

@@ -1,0 +1,179 @@
+"""Stage 1, load: the files under inputs/ become typed models with their places.
+
+Everything is read and checked before anything is written (as Pelican does):
+each file's problems become findings with file:line, and a file that cannot be
+read leaves its model out, so the rules still run on everything else.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from . import models
+from .errors import Finding, Loc, error
+from .models import MEETING_ID, Body, Meeting, Model, Text
+from .source import display_path, line_at, read_yaml
+
+T = TypeVar("T")
+
+
+@dataclass
+class Project:
+    """Everything the inputs say, typed, with every loading problem found."""
+
+    inputs: Path
+    body: Body | None
+    meetings: list[Meeting] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # plans, control, indicators: see their loaders
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)
+
+    def file_of(self, *parts: str) -> str:
+        return display_path(self.inputs.joinpath(*parts))
+
+
+def load_project(inputs: Path) -> Project:
+    """Read body.yaml and every meeting; later input kinds register loaders in `LOADERS`."""
+    body, findings = load_file(inputs / "body.yaml", Body)
+    project = Project(inputs=inputs, body=body, findings=list(findings))
+    for path in yaml_files(inputs / "meetings"):
+        meeting, found = load_file(path, Meeting)
+        project.findings += found
+        if not MEETING_ID.match(path.stem):
+            project.findings.append(error(Loc(display_path(path)),
+                                          "the file name must be a meeting id: a-z, 0-9 and -, e.g. 2026-01.yaml"))
+            continue
+        if meeting is not None:
+            meeting._id = path.stem
+            project.meetings.append(meeting)
+    project.meetings.sort(key=lambda m: (m.date, m.number, m.id))
+    for loader in LOADERS:
+        loader(project)
+    return project
+
+
+LOADERS: list = []  # callables (Project) -> None that add further input kinds
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_file(path: Path, kind: Any) -> tuple[Any, list[Finding]]:
+    """One YAML file as the model type `kind` (a Model class or a list type), with findings."""
+    name = display_path(path)
+    if not path.exists():
+        return None, [error(Loc(name), "the file is missing")]
+    tree, findings = read_yaml(path)
+    if tree is None:
+        return None, findings
+    return parse_tree(tree, kind, name)
+
+
+def validation_findings(exc: ValidationError, tree: Any, name: str) -> list[Finding]:
+    """pydantic's errors as file:line findings, one per place, in words a secretary reads."""
+    groups: dict[tuple, list[tuple[str, tuple, dict]]] = {}
+    for err in exc.errors():
+        fork, branch, path = _walkable(tree, err["loc"])
+        groups.setdefault(fork, []).append((branch, path, err))
+    findings = []
+    for errs in groups.values():
+        if len({branch for branch, _, _ in errs}) > 1:  # a union: keep the branch the input was meant for
+            errs = [e for e in errs if e[0][:1].isupper()] or errs
+        for _, path, err in errs:
+            finding = _finding(err, path, tree, name)
+            if finding not in findings:
+                findings.append(finding)
+    return findings
+
+
+def _walkable(tree: Any, loc: tuple) -> tuple[tuple, str, tuple]:
+    """Split pydantic's loc into the path that exists in the YAML tree and a union branch tag.
+
+    Returns (the path up to the union, the branch tag, the whole path without the tag).
+    """
+    node, path, branch, fork = tree, [], "", None
+    for step in loc:
+        if isinstance(node, CommentedMap) and isinstance(step, str) and step in node:
+            node = node[step]
+            path.append(step)
+        elif isinstance(node, CommentedSeq) and isinstance(step, int):
+            node = node[step] if step < len(node) else None
+            path.append(step)
+        elif isinstance(step, str) and not branch and (step[:1].isupper() or step == "str" or "[" in step):
+            branch, fork = step, tuple(path)
+        else:
+            path.append(step)
+    return (fork if fork is not None else tuple(path)), branch, tuple(path)
+
+
+def _finding(err: dict, path: tuple, tree: Any, name: str) -> Finding:
+    kind = err["type"]
+    where = readable(path)
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        hint = difflib.get_close_matches(key, sorted(models.ALL_KEYS), n=1)
+        message = f"unknown key '{key}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+        return error(Loc(name, line_at(tree, path)), message)
+    if kind == "missing":
+        parent = readable(path[:-1])
+        message = f"missing key '{path[-1]}'" + (f" in {parent}" if parent else "")
+        return error(Loc(name, line_at(tree, path[:-1])), message)
+    message = err["msg"].removeprefix("Value error, ").replace("Input should be", "expected")
+    if kind == "too_short":
+        message = "the list is empty"
+    return error(Loc(name, line_at(tree, path, key_line=False)), f"{where}: {message}" if where else message)
+
+
+def readable(path: tuple) -> str:
+    """('items', 1, 'vote') -> 'items[2].vote': lists counted from 1, as the secretary counts."""
+    out = ""
+    for step in path:
+        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def stamp(value: Any, node: Any, name: str, line: int, path: tuple = ()) -> None:
+    """Give each model, and each text, the place it was typed (file, line, key)."""
+    if isinstance(value, Text):
+        value.loc = Loc(name, line)
+        value.key = readable(path)
+    elif isinstance(value, list) and isinstance(node, CommentedSeq):
+        for index, item in enumerate(value):
+            if index < len(node):
+                stamp(item, node[index], name, node.lc.item(index)[0] + 1, path + (index,))
+    elif isinstance(value, Model):
+        value._loc = Loc(name, line)
+        if not isinstance(node, CommentedMap):
+            return
+        for field_name, info in type(value).model_fields.items():
+            key = info.alias or field_name
+            if key in node:
+                key_line = node.lc.key(key)[0] + 1
+                value._field_locs[field_name] = Loc(name, key_line)
+                stamp(getattr(value, field_name), node[key], name, key_line, path + (key,))
+    elif isinstance(value, dict) and isinstance(node, CommentedMap):
+        for key, item in value.items():
+            if key in node:
+                stamp(item, node[key], name, node.lc.key(key)[0] + 1, path + (key,))
+
+
+def parse_tree(tree: Any, kind: Any, name: str) -> tuple[Any, list[Finding]]:
+    """Validate an already-read tree (used by loaders of other input kinds)."""
+    try:
+        value = TypeAdapter(kind).validate_python(tree)
+    except ValidationError as exc:
+        return None, validation_findings(exc, tree, name)
+    stamp(value, tree, name, 1)
+    return value, []
+

@@ -1,0 +1,370 @@
+"""Typed models of the inputs (the contract in ../shared/CONTRACT.md, made types).
+
+pydantic checks every type and unknown key and reports all problems of a file
+at once; `pipeline.load` turns its error locations into file:line with the
+ruamel tree and then stamps every model and text with its own place, so that
+the rules can report a problem where the secretary typed it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from .errors import Loc
+
+LANGS: tuple[str, ...] = ("kk", "ru")
+Lang = Literal["kk", "ru"]
+ANY_LANG = "*"
+
+SLUG = re.compile(r"^[a-z0-9_-]+$")
+MEETING_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PLAN_ID = re.compile(r"^(\d{4})-H([12])$")
+# Characters XML 1.0 cannot hold: C0 controls other than tab, newline, carriage return; lone surrogates.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_characters(value: str) -> str:
+    bad = _FORBIDDEN_CHARS.search(value)
+    if bad:
+        raise ValueError(
+            f"the text holds the character U+{ord(bad.group()):04X}, which a document cannot contain"
+            f" (at position {bad.start() + 1}); delete it and retype the text"
+        )
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class Text:
+    """A human text: one string for every language, or one per language (§19: kk and/or ru)."""
+
+    values: dict[str, str]
+    loc: Loc = field(default_factory=lambda: Loc("?"))
+    key: str = ""  # where in its file, e.g. "items[2].title", set by the loader
+
+    def get(self, lang: str) -> str | None:
+        if ANY_LANG in self.values:
+            return self.values[ANY_LANG]
+        return self.values.get(lang)
+
+    @classmethod
+    def plain(cls, value: str) -> "Text":
+        return cls({ANY_LANG: value})
+
+
+def _to_text(value: Any) -> Text:
+    if isinstance(value, Text):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("the text is empty")
+        return Text.plain(check_characters(value))
+    if isinstance(value, dict):
+        values: dict[str, str] = {}
+        for lang, text in value.items():
+            if lang not in LANGS:
+                raise ValueError(f"unknown language '{lang}': texts are in kk and/or ru (§19)")
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"the {lang} text must be a non-empty text")
+            values[lang] = check_characters(text)
+        if not values:
+            raise ValueError("the text is empty: give {kk: ..., ru: ...}")
+        return Text(values)
+    raise ValueError(f"expected a text or {{kk: ..., ru: ...}}, got {_kind(value)}")
+
+
+def _to_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ValueError(f"not a date: '{value}' ({exc}); dates are written 2026-03-12") from None
+    raise ValueError(f"expected a date such as 2026-03-12, got {_kind(value)}")
+
+
+def _to_slug(value: Any) -> str:
+    if isinstance(value, str) and SLUG.match(value):
+        return value
+    raise ValueError(f"expected a member id (letters a-z, digits, _ and -), got {_kind(value)}")
+
+
+def _to_time(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"([01]?\d|2[0-3])[:.][0-5]\d", value.strip()):
+        hours, minutes = re.split(r"[:.]", value.strip())
+        return f"{int(hours):02d}:{minutes}"
+    raise ValueError(f"expected a time such as \"10:00\" (in quotes), got {_kind(value)}")
+
+
+def _to_name(value: Any) -> str:
+    if isinstance(value, str) and value.strip():
+        return check_characters(value.strip())
+    raise ValueError(f"expected a name, got {_kind(value)}")
+
+
+def _strict_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, got {_kind(value)}")
+
+
+def _strict_int(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"expected a whole number, got {_kind(value)}")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) < 60 else "a long text"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+TextField = Annotated[Any, BeforeValidator(_to_text)]
+Date = Annotated[dt.date, BeforeValidator(_to_date)]
+MemberId = Annotated[str, BeforeValidator(_to_slug)]
+Time = Annotated[str, BeforeValidator(_to_time)]
+Name = Annotated[str, BeforeValidator(_to_name)]
+Bool = Annotated[bool, BeforeValidator(_strict_bool)]
+Int = Annotated[int, BeforeValidator(_strict_int)]
+
+
+class Model(BaseModel):
+    """Base of every input model: unknown keys refused, places stamped after loading."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True)
+    _loc: Loc = PrivateAttr(default_factory=lambda: Loc("?"))
+    _field_locs: dict = PrivateAttr(default_factory=dict)
+
+    @property
+    def loc(self) -> Loc:
+        return self._loc
+
+    def loc_of(self, name: str) -> Loc:
+        """Where the key `name` was typed; the model's own place when it was not."""
+        return self._field_locs.get(name, self._loc)
+
+
+# ---------------------------------------------------------------- body.yaml
+
+Role = Literal["head", "deputy_head", "secretary", "member"]
+
+
+class Member(Model):
+    id: MemberId
+    name: Name | None = None
+    position: TextField
+    role: Role
+    by_agreement: Bool = False
+    voting: Bool | None = None
+    from_: Date | None = Field(None, alias="from")
+    until: Date | None = None
+
+    @property
+    def votes(self) -> bool:
+        """The Reading of N: the secretary neither counts nor votes unless marked voting."""
+        if self.voting is not None:
+            return self.voting
+        return self.role != "secretary"
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return (self.from_ is None or self.from_ <= day) and (self.until is None or day <= self.until)
+
+
+class Established(Model):
+    number: Name
+    date: Date
+
+
+class Body(Model):
+    name: TextField
+    akimat: TextField
+    seat: TextField
+    established: Established
+    working_body: TextField
+    authorized_body: TextField | None = None
+    # extension: the names in the genitive, for headings such as "... штабтың құрамы" / "Состав ... штаба"
+    name_genitive: TextField | None = None
+    akimat_genitive: TextField | None = None
+    languages: list[Lang] = Field(default_factory=lambda: list(LANGS), min_length=1)
+    members: list[Member] = Field(min_length=1)
+
+    def member(self, member_id: str) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    @property
+    def head(self) -> Member | None:
+        return next((m for m in self.members if m.role == "head"), None)
+
+    @property
+    def secretary(self) -> Member | None:
+        return next((m for m in self.members if m.role == "secretary"), None)
+
+
+# ---------------------------------------------------------------- meetings/*.yaml
+
+
+class Person(Model):
+    """Someone who is not a member: an invitee, an outside speaker."""
+
+    name: TextField
+    position: TextField | None = None
+
+
+class Absence(Model):
+    member: MemberId
+    reason: TextField | None = None
+
+
+class StandIn(Model):
+    for_: MemberId = Field(alias="for")
+    name: TextField
+    position: TextField | None = None
+
+
+class Material(Model):
+    from_: TextField = Field(alias="from")
+    submitted: Date
+    languages: list[Lang] | None = None
+
+
+class VoteSpec(Model):
+    """Open voting (§13): ids for, against, abstained. Without `for`, every other present voter was for."""
+
+    for_: list[MemberId] | None = Field(None, alias="for")
+    against: list[MemberId] = Field(default_factory=list)
+    abstained: list[MemberId] = Field(default_factory=list)
+
+
+def _to_vote(value: Any) -> Any:
+    if value == "unanimous" or isinstance(value, (VoteSpec, dict)):
+        return value
+    raise ValueError(f"expected 'unanimous' or {{for: [...], against: [...], abstained: [...]}}, got {_kind(value)}")
+
+
+Vote = Annotated[Union[Literal["unanimous"], VoteSpec], BeforeValidator(_to_vote)]
+
+
+def _to_due(value: Any) -> Any:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        return _to_date(value)
+    if isinstance(value, dt.date):
+        return value
+    return _to_text(value)
+
+
+Due = Annotated[Any, BeforeValidator(_to_due)]
+
+
+class Decision(Model):
+    text: TextField
+    responsible: list[TextField] = Field(default_factory=list)
+    due: Due | None = None
+    vote: Vote | None = None  # extension: a decision voted apart from the rest of its item
+
+
+class Dissent(Model):
+    member: MemberId
+    date: Date
+    text: TextField
+
+
+def _to_speaker(value: Any) -> Any:
+    if isinstance(value, str):
+        return _to_slug(value)
+    if isinstance(value, (dict, Person)):
+        return value
+    raise ValueError(f"expected a member id or {{name: ..., position: ...}}, got {_kind(value)}")
+
+
+Speaker = Annotated[Union[str, Person], BeforeValidator(_to_speaker)]
+
+
+def _to_plan_ref(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-H[12]/\d+", value.strip()):
+        return value.strip()
+    raise ValueError(f"expected a plan item such as \"2026-H1/3\", got {_kind(value)}")
+
+
+PlanRef = Annotated[str, BeforeValidator(_to_plan_ref)]
+
+
+class Item(Model):
+    plan: PlanRef | None = None
+    title: TextField | None = None
+    speakers: list[Speaker] = Field(default_factory=list)
+    materials: list[Material] = Field(default_factory=list)
+    heard: TextField | None = None
+    decisions: list[Decision] = Field(default_factory=list)
+    vote: Vote = "unanimous"
+    dissent: list[Dissent] = Field(default_factory=list)
+
+
+class Approval(Model):
+    by: MemberId
+    date: Date
+
+
+class ProtocolInfo(Model):
+    drawn_up: Date | None = None
+    signed_by: MemberId | None = None
+    signed: Bool = False
+
+
+class Meeting(Model):
+    number: Int
+    date: Date
+    time: Time | None = None
+    place: TextField
+    kind: Literal["regular", "extraordinary"] = "regular"
+    initiated_by: list[MemberId] = Field(default_factory=list)
+    urgent: Bool = False
+    languages: list[Lang] | None = None
+    chair: MemberId | None = None
+    agenda_approved: Approval | None = None
+    documents_sent: Date | None = None
+    present: list[MemberId] = Field(min_length=1)
+    absent: list[Absence] = Field(default_factory=list)
+    stand_ins: list[StandIn] = Field(default_factory=list)
+    invited: list[Person] = Field(default_factory=list)
+    items: list[Item] = Field(min_length=1)
+    protocol: ProtocolInfo = Field(default_factory=ProtocolInfo)
+
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        """The file stem (contract: the meeting id), set by the loader, never typed."""
+        return self._id
+
+    def langs(self, body: Body) -> list[str]:
+        return list(self.languages or body.languages)
+
+
+ALL_KEYS: frozenset[str] = frozenset(
+    (f.alias or name)
+    for model in (Member, Established, Body, Person, Absence, StandIn, Material, VoteSpec, Decision,
+                  Dissent, Item, Approval, ProtocolInfo, Meeting)
+    for name, f in model.model_fields.items()
+)
+
+
+def register_keys(*models: type[BaseModel]) -> None:
+    """Other input kinds add their keys for the "did you mean" hint of an unknown key."""
+    global ALL_KEYS
+    ALL_KEYS = ALL_KEYS | frozenset((f.alias or n) for m in models for n, f in m.model_fields.items())

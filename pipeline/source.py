@@ -1,0 +1,94 @@
+"""Reading a YAML input file into a tree that still knows its line numbers.
+
+ruamel.yaml's round-trip loader keeps the line of every key and list item,
+refuses duplicate keys, and lets us keep dates as the text the secretary typed,
+so that an impossible date (2026-02-30) is reported with its line by the model
+layer instead of crashing the YAML parser without one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import Finding, Loc, error
+
+
+class _TextDatesConstructor(RoundTripConstructor):
+    """Timestamps stay strings: the models parse and check them with a line."""
+
+
+_TextDatesConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _TextDatesConstructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def display_path(path: Path) -> str:
+    """The path as the secretary knows it: relative to the working folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
+    """Parse one file. Returns (tree, findings); the tree is None when unreadable."""
+    name = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [error(Loc(name, 1), f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    except OSError as exc:
+        return None, [error(Loc(name), f"cannot read the file: {exc.strerror}")]
+    try:
+        tree = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = (exc.problem or exc.context or "malformed YAML").strip()
+        if "duplicate key" in problem:
+            problem = problem.split(" with value")[0]
+        return None, [error(Loc(name, line), f"malformed YAML: {problem}")]
+    except (YAMLError, ValueError) as exc:
+        return None, [error(Loc(name, 1), f"malformed YAML: {exc}")]
+    if tree is None:
+        return None, [error(Loc(name, 1), "the file is empty")]
+    return tree, []
+
+
+def line_at(tree: Any, path: tuple, *, key_line: bool = True) -> int:
+    """1-based line of the node at `path` (keys and list indexes) in a ruamel tree.
+
+    Path elements that do not exist in the tree (pydantic's union branch names,
+    a missing key) are skipped, so the answer is the deepest node that exists:
+    a missing key is reported at the mapping that should hold it.
+    """
+    node = tree
+    line = _own_line(tree)
+    for step in path:
+        if isinstance(node, CommentedMap) and isinstance(step, str) and step in node:
+            pos = node.lc.key(step) if key_line else node.lc.value(step)
+            line = pos[0] + 1
+            node = node[step]
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.lc.item(step)[0] + 1
+            node = node[step]
+    return line
+
+
+def _own_line(node: Any) -> int:
+    if isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
+        return node.lc.line + 1
+    return 1

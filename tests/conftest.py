@@ -1,0 +1,73 @@
+"""Shared fixtures: a project folder built from the real roster and meetings written as data."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "inputs"
+
+# All 16 voting members of the real roster (Appendix 1) and the secretary.
+VOTING = ["akim", "deputy_akim", "police", "prosecutor", "knb", "apparatus", "sport", "employment", "culture",
+          "internal_policy", "economy", "youth", "education", "college", "hospital", "mental_health"]
+
+BASE_MEETING = {
+    "number": 1,
+    "date": "2026-03-12",
+    "time": "10:00",
+    "place": {"kk": "Қостанай ауданы әкімдігінің мәжіліс залы", "ru": "зал заседаний акимата Костанайского района"},
+    "kind": "regular",
+    "agenda_approved": {"by": "akim", "date": "2026-03-05"},
+    "documents_sent": "2026-03-08",
+    "present": VOTING[:12] + ["secretary"],
+    "items": [{
+        "title": {"kk": "Жастар арасындағы профилактика туралы", "ru": "О профилактике среди молодежи"},
+        "speakers": ["police"],
+        "heard": {"kk": "Полиция бөлімі ақпарат берді.", "ru": "Отдел полиции проинформировал."},
+        "decisions": [{"text": {"kk": "Ақпарат назарға алынсын.", "ru": "Информацию принять к сведению."}}],
+        "vote": "unanimous",
+    }],
+    "protocol": {"drawn_up": "2026-03-13", "signed_by": "akim"},
+}
+
+
+def meeting(**changes) -> dict:
+    """A valid meeting (12 of 16 present) with some keys changed; None deletes a key."""
+    data = copy.deepcopy(BASE_MEETING)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+class ProjectDir:
+    """An inputs folder in a temporary directory, written from dicts."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.inputs = root / "inputs"
+        self.outputs = root / "outputs"
+        self.inputs.mkdir()
+        shutil.copy(SAMPLE / "body.yaml", self.inputs / "body.yaml")
+
+    def write(self, relative: str, data) -> Path:
+        path = self.inputs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def meeting(self, meeting_id: str = "2026-01", **changes) -> Path:
+        return self.write(f"meetings/{meeting_id}.yaml", meeting(**changes))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectDir:
+    return ProjectDir(tmp_path)

@@ -1,0 +1,176 @@
+"""Helpers that lay out a docxtpl template with python-docx (developers' tool, not used at run time).
+
+The templates in templates_docx/ are the source the secretary may edit in Word
+or LibreOffice; `tools/build_templates.py` made their first layout with these
+helpers. Every Jinja tag sits whole in one run, so docxtpl sees it intact.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+FONT = "Times New Roman"
+SIZE = 14
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+LEFT = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def new_document(landscape: bool = False, title: str = ""):
+    """A4, official margins, Times New Roman 14 for every script (Kazakh letters included)."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_height, section.page_width = Cm(21.0), Cm(29.7)
+    section.top_margin = Cm(2)
+    section.bottom_margin = Cm(2)
+    section.left_margin = Cm(3) if not landscape else Cm(2)
+    section.right_margin = Cm(1.5)
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(SIZE)
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    core = doc.core_properties
+    core.author = ""
+    core.last_modified_by = ""
+    core.title = title
+    core.comments = ""
+    core.keywords = ""
+    core.revision = 1
+    import datetime as dt
+    core.created = dt.datetime(2026, 1, 1)
+    core.modified = dt.datetime(2026, 1, 1)
+    _page_numbers(section)
+    return doc
+
+
+def _page_numbers(section) -> None:
+    """Page numbers at the top centre from the second page on, as official documents carry them."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = CENTER
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    run.font.size = Pt(12)
+
+
+def para(container, text: str = "", *, bold: bool = False, italic: bool = False, align=None,
+         size: float | None = None, first_line: float | None = None, left: float | None = None,
+         before: float = 0, after: float = 0, keep_next: bool = False, caps: bool = False):
+    """One paragraph of one run (so a Jinja tag inside stays whole)."""
+    paragraph = container.add_paragraph()
+    if text:
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        run.font.all_caps = caps or None
+        if size:
+            run.font.size = Pt(size)
+    fmt = paragraph.paragraph_format
+    if align is not None:
+        paragraph.alignment = align
+    if first_line is not None:
+        fmt.first_line_indent = Cm(first_line)
+    if left is not None:
+        fmt.left_indent = Cm(left)
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    if keep_next:
+        fmt.keep_with_next = True
+    return paragraph
+
+
+def runs(container, parts: list[tuple[str, bool]], *, align=None, first_line: float | None = None,
+         left: float | None = None, before: float = 0, after: float = 0, keep_next: bool = False):
+    """A paragraph of several runs: (text, bold) pairs, e.g. a bold label and its value."""
+    paragraph = para(container, align=align, first_line=first_line, left=left, before=before, after=after,
+                     keep_next=keep_next)
+    for text, bold in parts:
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+    return paragraph
+
+
+def tag(container, text: str):
+    """A paragraph that holds only a docxtpl {%p ... %} tag; docxtpl removes it when rendering."""
+    return para(container, text)
+
+
+def page_break(container):
+    paragraph = container.add_paragraph()
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    return paragraph
+
+
+def first_cell_paragraph(cell, text: str = "", **kwargs):
+    """Use the paragraph a new cell already has for the first text."""
+    paragraph = cell.paragraphs[0]
+    if text:
+        run = paragraph.add_run(text)
+        run.bold = kwargs.get("bold") or None
+        if kwargs.get("size"):
+            run.font.size = Pt(kwargs["size"])
+    if kwargs.get("align") is not None:
+        paragraph.alignment = kwargs["align"]
+    return paragraph
+
+
+def table(container, columns: list[float], *, borders: bool = True, size: float | None = None):
+    """A table with fixed column widths (cm); borderless for layout blocks (approval, signatures)."""
+    tbl = container.add_table(rows=0, cols=len(columns))
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl.autofit = False
+    if borders:
+        tbl.style = "Table Grid"
+    for index, width in enumerate(columns):
+        tbl.columns[index].width = Cm(width)
+    tbl._size = size
+    tbl._widths = columns
+    return tbl
+
+
+def row(tbl, texts: list[str], *, bold: bool = False, align=None, header: bool = False):
+    cells = tbl.add_row().cells
+    for index, text in enumerate(texts):
+        cells[index].width = Cm(tbl._widths[index])
+        paragraph = cells[index].paragraphs[0]
+        if text:
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+            if tbl._size:
+                run.font.size = Pt(tbl._size)
+        if align is not None:
+            paragraph.alignment = align
+    if header:
+        tr_pr = tbl.rows[-1]._tr.get_or_add_trPr()
+        element = OxmlElement("w:tblHeader")
+        tr_pr.append(element)
+    return cells
