@@ -26,16 +26,11 @@ TEMPLATES = ROOT / "templates_docx"
 W = {
     "kk": {
         "approve": "БЕКІТЕМІН",
-        "agenda_title": "отырысының КҮН ТӘРТІБІ",
-        "agenda_title_extra": "кезектен тыс отырысының КҮН ТӘРТІБІ",
         "when": "Өткізілетін күні мен уақыты:",
         "at_time": "сағат",
         "where": "Өткізілетін орны:",
         "speakers": "Баяндамашылар:",
         "invited": "Отырысқа шақырылғандар:",
-        "protocol": "ХАТТАМА",
-        "protocol_sub": "отырысының",
-        "protocol_sub_extra": "кезектен тыс отырысының",
         "number_sign": "№",
         "time": "Уақыты:",
         "place": "Өткізілген орны:",
@@ -69,16 +64,11 @@ W = {
     },
     "ru": {
         "approve": "УТВЕРЖДАЮ",
-        "agenda_title": "ПОВЕСТКА ДНЯ заседания",
-        "agenda_title_extra": "ПОВЕСТКА ДНЯ внеочередного заседания",
         "when": "Дата и время проведения:",
         "at_time": "в",
         "where": "Место проведения:",
         "speakers": "Докладчики:",
         "invited": "Приглашенные на заседание:",
-        "protocol": "ПРОТОКОЛ",
-        "protocol_sub": "заседания",
-        "protocol_sub_extra": "внеочередного заседания",
         "number_sign": "№",
         "time": "Время:",
         "place": "Место проведения:",
@@ -161,9 +151,14 @@ def agenda(lang: str):
     w = W[lang]
     doc = new_document(title="agenda")
     approval_block(doc, w)
-    para(doc, "{{ body_name }}", bold=True, align=CENTER, before=18)
-    para(doc, "{% if extraordinary %}" + w["agenda_title_extra"] + "{% else %}" + w["agenda_title"] + "{% endif %}",
-         bold=True, align=CENTER, after=12)
+    if lang == "kk":
+        para(doc, "{{ body_name }}", bold=True, align=CENTER, before=18)
+        para(doc, "{% if extraordinary %}кезектен тыс {% endif %}отырысының", bold=True, align=CENTER)
+        para(doc, "КҮН ТӘРТІБІ", bold=True, align=CENTER, after=12, size=16)
+    else:
+        para(doc, "ПОВЕСТКА ДНЯ", bold=True, align=CENTER, before=18, size=16)
+        para(doc, "{% if extraordinary %}внеочередного {% endif %}заседания {{ body_name_genitive }}", bold=True,
+             align=CENTER, after=12)
     runs(doc, [(w["when"] + " ", True), ("{{ date_long }}{% if time %}, " + (
         "сағат {{ time }}" if lang == "kk" else "в {{ time }}") + "{% endif %}", False)])
     runs(doc, [(w["where"] + " ", True), ("{{ place }}", False)], after=12)
@@ -183,10 +178,14 @@ def agenda(lang: str):
 def protocol(lang: str):
     w = W[lang]
     doc = new_document(title="protocol")
-    para(doc, "{{ body_name }}", bold=True, align=CENTER)
-    para(doc, w["protocol"], bold=True, align=CENTER, before=12, size=16)
-    para(doc, "{% if extraordinary %}" + w["protocol_sub_extra"] + "{% else %}" + w["protocol_sub"] + "{% endif %}",
-         align=CENTER, after=12)
+    if lang == "kk":
+        para(doc, "{{ body_name }}", bold=True, align=CENTER)
+        para(doc, "{% if extraordinary %}кезектен тыс {% endif %}отырысының", bold=True, align=CENTER)
+        para(doc, "ХАТТАМАСЫ", bold=True, align=CENTER, after=12, size=16)
+    else:
+        para(doc, "ПРОТОКОЛ", bold=True, align=CENTER, size=16)
+        para(doc, "{% if extraordinary %}внеочередного {% endif %}заседания {{ body_name_genitive }}", bold=True,
+             align=CENTER, after=12)
     tbl = table(doc, [8.0, 8.5], borders=False)
     cells = tbl.add_row().cells
     first_cell_paragraph(cells[0], "{{ seat }}")

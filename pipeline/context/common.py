@@ -102,6 +102,22 @@ def body_header(loc: Localizer, body: Body) -> dict[str, str]:
     }
 
 
+def genitive(loc: Localizer, name: Text, typed: Text | None) -> str:
+    """The genitive the secretary typed (body.yaml: name_genitive, akimat_genitive), else a safe derivation."""
+    if typed is not None and typed.get(loc.lang):
+        return loc.text(typed)
+    nominative = loc.text(name)
+    return i18n.genitive_kk(nominative) if loc.lang == "kk" else i18n.genitive_ru_fallback(nominative)
+
+
+def body_genitives(loc: Localizer, body: Body) -> dict[str, str]:
+    """The Штаб's and the akimat's names in the genitive, for titles ("ПРОТОКОЛ заседания ... штаба")."""
+    return {
+        "body_name_genitive": genitive(loc, body.name, body.name_genitive),
+        "akimat_genitive": genitive(loc, body.akimat, body.akimat_genitive),
+    }
+
+
 def as_context(obj) -> dict:
     """A context dataclass as the mapping docxtpl renders (one level: nested values stay objects)."""
     return {f.name: getattr(obj, f.name) for f in fields(obj)}

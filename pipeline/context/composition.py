@@ -5,17 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Body
-from .. import i18n
-from ..models import Text
-from .common import Localizer, body_header
-
-
-def genitive(loc: Localizer, name: Text, typed: Text | None) -> str:
-    """The genitive the secretary typed (body.yaml: name_genitive, akimat_genitive), else a safe derivation."""
-    if typed is not None and typed.get(loc.lang):
-        return loc.text(typed)
-    nominative = loc.text(name)
-    return i18n.genitive_kk(nominative) if loc.lang == "kk" else i18n.genitive_ru_fallback(nominative)
+from .common import Localizer, body_genitives, body_header
 
 
 @dataclass
@@ -47,8 +37,7 @@ def composition_context(body: Body, lang: str) -> tuple[CompositionContext, Loca
                 for group in [[m for m in current if m.role == role]] for index, m in enumerate(group)]
 
     context = CompositionContext(
-        **body_header(loc, body), body_name_genitive=genitive(loc, body.name, body.name_genitive),
-        akimat_genitive=genitive(loc, body.akimat, body.akimat_genitive), resolution_number=body.established.number,
+        **body_header(loc, body), **body_genitives(loc, body), resolution_number=body.established.number,
         resolution_date_of=loc.date_of(body.established.date),
         resolution_date_long=loc.date_long(body.established.date),
         head=lines("head"), deputies=lines("deputy_head"), secretary=lines("secretary"), members=lines("member"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..i18n import genitive_kk
 from ..models import Body, Item, Person
 from ..rules.meeting import DecisionResult, MeetingResult, Outcome
-from .common import Localizer, PersonLine, body_header
+from .common import Localizer, PersonLine, body_genitives, body_header
 
 
 @dataclass
@@ -57,6 +57,8 @@ class Signature:
 @dataclass
 class AgendaContext:
     body_name: str
+    body_name_genitive: str
+    akimat_genitive: str
     akimat: str
     seat: str
     working_body: str
@@ -75,6 +77,8 @@ class AgendaContext:
 @dataclass
 class ProtocolContext:
     body_name: str
+    body_name_genitive: str
+    akimat_genitive: str
     akimat: str
     seat: str
     working_body: str
@@ -156,7 +160,7 @@ def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[in
     approver_member = body.member(approval.by) if approval else None
     approver = _signature(loc, body, approver_member) if approver_member else Signature("", "", "")
     context = AgendaContext(
-        **body_header(loc, body), extraordinary=meeting.kind == "extraordinary", number=meeting.number,
+        **body_header(loc, body), **body_genitives(loc, body), extraordinary=meeting.kind == "extraordinary", number=meeting.number,
         date_long=loc.date_long(meeting.date), date_of=loc.date_of(meeting.date), time=meeting.time or "",
         place=loc.text(meeting.place), approver=approver,
         approved_on=loc.date_long(approval.date) if approval else "",
@@ -194,7 +198,7 @@ def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[
     secretary = body.secretary
     others = [m for m in result.present if chair is None or m.id != chair.id]
     context = ProtocolContext(
-        **body_header(loc, body), extraordinary=meeting.kind == "extraordinary", urgent=meeting.urgent,
+        **body_header(loc, body), **body_genitives(loc, body), extraordinary=meeting.kind == "extraordinary", urgent=meeting.urgent,
         number=meeting.number, date_long=loc.date_long(meeting.date), date_of=loc.date_of(meeting.date),
         time=meeting.time or "", place=loc.text(meeting.place),
         chair=loc.member(chair) if chair else PersonLine("", ""),
