@@ -124,7 +124,7 @@ def test_composition_in_the_form_of_appendix_1(project):
     ru = paragraphs(project.outputs / "composition.ru.docx")
     assert "Қостанай ауданының әкімі, Штаб басшысы;" in kk
     assert "Қостанай ауданының прокуроры (келісім бойынша);" in kk
-    assert "прокурор Костанайского района (по согласованию);" in ru
+    assert "Прокурор Костанайского района (по согласованию);" in ru
     assert "2025 жылғы 11 қарашадағы" in kk and "от 11 ноября 2025 года № 663" in ru
     assert sum(1 for p in ru if p.endswith(("(по согласованию);", "(по согласованию).", "согласованию)"))) == 7
 
