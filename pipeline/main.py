@@ -19,6 +19,7 @@ from .errors import Finding, InputRefused, errors_in, sorted_findings
 from .load import Project, load_project
 from .render import render_docx, template_path
 from .rules.meeting import MeetingResult, assess_meeting
+from .rules.roster import check_roster
 from .write import Written, write_all
 
 
@@ -59,6 +60,7 @@ def assess(project: Project) -> Assessment:
     assessment = Assessment(project, findings=list(project.findings))
     if project.body is None:
         return assessment
+    assessment.findings += check_roster(project.body)
     for meeting in project.meetings:
         result = assess_meeting(meeting, project.body)
         assessment.meetings[meeting.id] = result

@@ -78,7 +78,7 @@ def test_dissent_is_attached_as_an_appendix_s14(protocol_docs):
 
 def test_stand_in_is_recorded_not_counted_s20(protocol_docs):
     ru = text(protocol_docs["ru"])
-    assert "А. Сейткали — главный специалист" in ru and "в кворуме не учитывается, в голосовании не участвует" in ru
+    assert "А. Сейткали — главный специалист" in ru and "в кворуме не учитываются, в голосовании не участвуют" in ru
     assert "в командировке" in ru
 
 

@@ -85,3 +85,15 @@ def test_finding_carries_file_and_line(project):
     line = path.read_text(encoding="utf-8").splitlines().index("present:") + 1
     found = [str(f) for f in check_project(prepare(project.inputs))]
     assert found == [f"{path}:{line}: no quorum: 10 of 16 members present, at least 11 needed (§20)"]
+
+
+@pytest.mark.parametrize("edit,message", [
+    (lambda s: s.replace("id: knb", "id: prosecutor"), "member id 'prosecutor' is used twice (§8)"),
+    (lambda s: s.replace("role: deputy_head", "role: head", 1), "the roster names 2 heads"),
+    (lambda s: s.replace("role: head", "role: member", 1), "the roster names 0 heads"),
+])
+def test_roster_has_one_head_and_unique_ids_s8(project, edit, message):
+    path = project.inputs / "body.yaml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    found = [str(f) for f in check_project(prepare(project.inputs))]
+    assert any(message in f for f in found), found

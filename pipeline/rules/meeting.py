@@ -102,13 +102,10 @@ def count_votes(vote, voters: list[str], loc: Loc) -> tuple[Tally, list[Finding]
                 findings.append(error(vote.loc_of("for_" if side == "for" else side),
                                       f"'{member_id}' votes twice", "§13", PROTOCOL))
             seen.add(member_id)
-    valid = [i for i in voters]
-    against = tuple(i for i in valid if i in lists["against"])
-    abstained = tuple(i for i in valid if i in lists["abstained"] and i not in against)
-    if "for" in lists:
-        votes_for = tuple(i for i in valid if i in lists["for"] and i not in against and i not in abstained)
-    else:
-        votes_for = tuple(i for i in valid if i not in against and i not in abstained)
+    against = tuple(i for i in voters if i in lists["against"])
+    abstained = tuple(i for i in voters if i in lists["abstained"] and i not in against)
+    undecided = [i for i in voters if i not in against and i not in abstained]
+    votes_for = tuple(i for i in undecided if "for" not in lists or i in lists["for"])
     return Tally(votes_for, against, abstained), findings
 
 

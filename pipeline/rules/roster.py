@@ -1,0 +1,26 @@
+"""The roster of body.yaml (Appendix 1, §8): who can be named in the records at all."""
+
+from __future__ import annotations
+
+from ..errors import Finding, error
+from ..models import Body
+
+
+def check_roster(body: Body) -> list[Finding]:
+    """§8, Appendix 1: one head (the akim), at most one secretary, each member id once, from ≤ until."""
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for member in body.members:
+        if member.id in seen:
+            findings.append(error(member.loc_of("id"), f"member id '{member.id}' is used twice", "§8"))
+        seen.add(member.id)
+        if member.from_ and member.until and member.until < member.from_:
+            findings.append(error(member.loc_of("until"), f"'{member.id}': membership ends before it begins", "§11"))
+    heads = [m for m in body.members if m.role == "head"]
+    if len(heads) != 1:
+        findings.append(error(body.loc_of("members"), f"the roster names {len(heads)} heads; the Штаб has one head "
+                                                      "(role: head)", "§8"))
+    secretaries = [m for m in body.members if m.role == "secretary"]
+    if len(secretaries) > 1:
+        findings.append(error(secretaries[1].loc_of("role"), "the roster names more than one secretary", "§8"))
+    return findings
