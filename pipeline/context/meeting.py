@@ -55,27 +55,9 @@ class Signature:
 
 
 @dataclass
-class AgendaContext:
-    body_name: str
-    body_name_genitive: str
-    akimat_genitive: str
-    akimat: str
-    seat: str
-    working_body: str
-    extraordinary: bool
-    number: int
-    date_long: str
-    date_of: str
-    time: str
-    place: str
-    approver: Signature
-    approved_on: str
-    questions: list[QuestionBlock]
-    invited: list[PersonLine]
+class MeetingHeading:
+    """What both documents of a meeting print at the top: the Штаб, the meeting, when and where."""
 
-
-@dataclass
-class ProtocolContext:
     body_name: str
     body_name_genitive: str
     akimat_genitive: str
@@ -89,15 +71,25 @@ class ProtocolContext:
     date_of: str
     time: str
     place: str
+    invited: list[PersonLine]
+    questions: list[QuestionBlock]
+
+
+@dataclass
+class AgendaContext(MeetingHeading):
+    approver: Signature
+    approved_on: str
+
+
+@dataclass
+class ProtocolContext(MeetingHeading):
     chair: PersonLine
     chair_is_deputy: bool
     present: list[PersonLine]
     secretary: PersonLine | None
     absent: list[dict]
     stand_ins: list[str]
-    invited: list[PersonLine]
     quorum: str
-    questions: list[QuestionBlock]
     signer: Signature
     secretary_signature: Signature | None
     appendices: list[Appendix] = field(default_factory=list)
@@ -151,6 +143,14 @@ def _signature(loc: Localizer, body: Body, member) -> Signature:
     return Signature(title, line.position, line.name)
 
 
+def _heading(loc: Localizer, body: Body, result: MeetingResult, questions: list[QuestionBlock]) -> dict:
+    meeting = result.meeting
+    return dict(**body_header(loc, body), **body_genitives(loc, body), extraordinary=meeting.kind == "extraordinary",
+                urgent=meeting.urgent, number=meeting.number, date_long=loc.date_long(meeting.date),
+                date_of=loc.date_of(meeting.date), time=meeting.time or "", place=loc.text(meeting.place),
+                invited=[loc.person(p) for p in meeting.invited], questions=questions)
+
+
 def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None
                    ) -> tuple[AgendaContext, Localizer]:
     """The agenda (§22): approval block, date, time, place, numbered questions with speakers, invitees."""
@@ -160,12 +160,8 @@ def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[in
     approver_member = body.member(approval.by) if approval else None
     approver = _signature(loc, body, approver_member) if approver_member else Signature("", "", "")
     context = AgendaContext(
-        **body_header(loc, body), **body_genitives(loc, body), extraordinary=meeting.kind == "extraordinary", number=meeting.number,
-        date_long=loc.date_long(meeting.date), date_of=loc.date_of(meeting.date), time=meeting.time or "",
-        place=loc.text(meeting.place), approver=approver,
-        approved_on=loc.date_long(approval.date) if approval else "",
-        questions=_questions(loc, body, result, {}, titles or {}),
-        invited=[loc.person(p) for p in meeting.invited])
+        **_heading(loc, body, result, _questions(loc, body, result, {}, titles or {})),
+        approver=approver, approved_on=loc.date_long(approval.date) if approval else "")
     return context, loc
 
 
@@ -198,16 +194,13 @@ def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[
     secretary = body.secretary
     others = [m for m in result.present if chair is None or m.id != chair.id]
     context = ProtocolContext(
-        **body_header(loc, body), **body_genitives(loc, body), extraordinary=meeting.kind == "extraordinary", urgent=meeting.urgent,
-        number=meeting.number, date_long=loc.date_long(meeting.date), date_of=loc.date_of(meeting.date),
-        time=meeting.time or "", place=loc.text(meeting.place),
+        **_heading(loc, body, result, _questions(loc, body, result, appendix_of, titles or {})),
         chair=loc.member(chair) if chair else PersonLine("", ""),
         chair_is_deputy=bool(chair and chair.role != "head"),
         present=[loc.member(m) for m in others],
         secretary=loc.member(secretary) if secretary and result.secretary_present else None,
-        absent=absent, stand_ins=stand_ins, invited=[loc.person(p) for p in meeting.invited],
+        absent=absent, stand_ins=stand_ins,
         quorum=loc.phrase("quorum.reached", present=result.quorum.present, total=result.quorum.total),
-        questions=_questions(loc, body, result, appendix_of, titles or {}),
         signer=_signature(loc, body, result.signer or chair) if (result.signer or chair) else Signature("", "", ""),
         secretary_signature=(Signature(loc.phrase("secretary_title"), loc.member(secretary).position,
                                        secretary.name or "") if secretary else None),
