@@ -13,6 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from docx.shared import Pt
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docxbuild import (CENTER, JUSTIFY, LEFT, RIGHT, first_cell_paragraph, new_document, page_break,  # noqa: E402
@@ -135,7 +137,7 @@ def signature_table(doc, w):
     first_cell_paragraph(cells[1], "{% if secretary_signature %}_______________ {{ secretary_signature.name }}{% endif %}",
                          align=RIGHT)
     for cell in tbl.rows[1].cells:
-        cell.paragraphs[0].paragraph_format.space_before = 18
+        cell.paragraphs[0].paragraph_format.space_before = Pt(24)
 
 
 def person_list(doc, collection: str, extra: str = ""):
@@ -275,8 +277,8 @@ def protocol(lang: str):
     cells = tbl.add_row().cells
     first_cell_paragraph(cells[0], w["date_label"] + " {{ a.date }}")
     first_cell_paragraph(cells[1], "_______________ {{ a.author.name }}", align=RIGHT)
-    cells[0].paragraphs[0].paragraph_format.space_before = 18
-    cells[1].paragraphs[0].paragraph_format.space_before = 18
+    cells[0].paragraphs[0].paragraph_format.space_before = Pt(18)
+    cells[1].paragraphs[0].paragraph_format.space_before = Pt(18)
     tag(doc, "{%p endfor %}")
     return doc
 
