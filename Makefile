@@ -36,3 +36,15 @@ templates: $(BIN)/python
 
 clean:
 	rm -rf outputs
+
+# ---------------------------------------------------------------- the secretary's tools (issue 7)
+.PHONY: new-meeting schema check-templates
+
+new-meeting: $(BIN)/python
+	$(SHTAB) new-meeting $(ARGS)
+
+schema: $(BIN)/python
+	$(SHTAB) schema $(ARGS)
+
+check-templates: $(BIN)/python
+	$(SHTAB) templates $(ARGS)

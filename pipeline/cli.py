@@ -6,6 +6,7 @@ file:line: message (§N)); 2 a wrong command line (Click's own).
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ import click
 
 from . import main as stages
 from .errors import ShtabError, errors_in
+from .messages import ENV_VAR, UI_LANGS, msg, set_ui_lang
 
 LANG_CHOICE = click.Choice(["kk", "ru"])
 
@@ -27,7 +29,7 @@ class Options:
 
     def assessment(self) -> stages.Assessment:
         if not self.inputs.is_dir():
-            raise ShtabError(f"{self.inputs}: the inputs folder does not exist")
+            raise ShtabError(msg("inputs.missing", path=self.inputs))
         return stages.prepare(self.inputs)
 
 
@@ -41,9 +43,12 @@ pass_options = click.make_pass_decorator(Options)
               show_default=True, help="Folder the documents are written to.")
 @click.option("--lang", "langs", type=LANG_CHOICE, multiple=True,
               help="Only this language (repeatable). Default: every language of the Штаб or the meeting.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only problems, not the files written.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems: no progress bar, no list of files written.")
+@click.option("--ui-lang", type=click.Choice(UI_LANGS), envvar=ENV_VAR, default="en", show_default=True,
+              show_envvar=True, help="Language of the program's own messages (not of the documents): "
+                                     "kk, ru, or en for developers.")
 @click.pass_context
-def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...], quiet: bool) -> None:
+def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...], quiet: bool, ui_lang: str) -> None:
     """Records of the interagency anti-drug Штаб: official documents in Kazakh and Russian.
 
     Reads the YAML under inputs/, checks it against the regulation (§N) and writes DOCX under outputs/.
@@ -53,19 +58,38 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
       python -m pipeline check
       python -m pipeline protocol 2026-01
       python -m pipeline --lang ru all
+      SHTAB_LANG=ru python -m pipeline check     # messages in Russian
+      python -m pipeline --ui-lang kk new-meeting  # messages in Kazakh
     """
+    set_ui_lang(ui_lang)
     ctx.obj = Options(inputs, outputs, list(langs) or None, quiet)
 
 
 def _report_written(options: Options, written, warnings) -> None:
+    """The end of every command that writes files: the list of files, then the warnings, then one summary."""
+    if not options.quiet:
+        for item in written:
+            click.echo(msg("written" if item.changed else "unchanged", path=item.path))
     for finding in warnings:
         click.echo(str(finding), err=True)
     if options.quiet:
         return
     changed = [w for w in written if w.changed]
-    for item in written:
-        click.echo(f"{'wrote' if item.changed else 'unchanged'} {item.path}")
-    click.echo(f"{len(written)} document(s), {len(changed)} written, {len(written) - len(changed)} unchanged")
+    click.echo(msg("written.summary", total=len(written), changed=len(changed), unchanged=len(written) - len(changed)))
+    if warnings:
+        click.echo(msg("warnings.summary", count=len(warnings)))
+
+
+def _progress(options: Options, label_key: str, describe=None):
+    """A progress bar on a terminal (stderr), for `main.run_documents`; None when quiet or not a TTY."""
+    if options.quiet or not sys.stderr.isatty():
+        return None
+
+    def progress(items):
+        with click.progressbar(items, label=msg(label_key), file=sys.stderr,
+                               item_show_func=lambda item: describe(item) if describe and item else None) as bar:
+            yield from bar
+    return progress
 
 
 def produce(options: Options, documents: list[str], selected: list[str] | None = None,
@@ -73,7 +97,8 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
     """Build the documents of the given kinds; refuse on errors, print the warnings of their inputs."""
     assessment = assessment or options.assessment()
     jobs = stages.jobs_for(assessment, documents, selected, options.langs)
-    written = stages.run_documents(assessment, jobs, options.outputs)
+    progress = _progress(options, "progress.rendering", lambda built: str(built[0].output))
+    written = stages.run_documents(assessment, jobs, options.outputs, progress)
     sources = {source for job in jobs for source in job.sources}
     warnings = [f for f in assessment.findings if not f.is_error and f.loc.file in sources]
     _report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()))
@@ -102,11 +127,11 @@ def check(options: Options) -> None:
     for finding in findings:
         click.echo(str(finding))
     errors = errors_in(findings)
-    summary = f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s)"
+    summary = msg("check.summary", errors=len(errors), warnings=len(findings) - len(errors))
     if errors:
         raise ShtabError(summary)
     if not options.quiet:
-        click.echo(summary if findings else "no findings: the inputs follow the regulation")
+        click.echo(summary if findings else msg("check.clean"))
 
 
 def _meeting_command(document: str, help_text: str):
@@ -158,6 +183,90 @@ def all_documents(options: Options) -> None:
       python -m pipeline all
     """
     produce(options, list(stages.DOCUMENTS))
+
+
+# ================================================================ the secretary's tools (issue 7)
+# Scaffolds, editor schemas and the template check. The logic lives in
+# pipeline/scaffold.py, pipeline/schema.py and pipeline/template_check.py.
+
+
+@cli.command(name="new-meeting")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date of the meeting (YYYY-MM-DD). Default: today.")
+@pass_options
+def new_meeting(options: Options, day) -> None:
+    """Write the next meeting's file, inputs/meetings/<year>-<NN>.yaml, ready to fill in.
+
+    Prefilled: the next protocol number of the year, every voting member as present (move those who do not
+    come to absent), the plan's questions for the quarter; what you must type is marked <<...>>, and
+    `check` lists each such place with its line until it is filled in. Never overwrites a file.
+
+    \b
+    Example:
+      python -m pipeline new-meeting                    # a meeting today
+      python -m pipeline new-meeting --date 2026-06-11
+      make new-meeting ARGS="--date 2026-06-11"
+    """
+    from .load import load_project
+    from .scaffold import ScaffoldRefused, write_new_meeting
+    if not options.inputs.is_dir():
+        raise ShtabError(msg("inputs.missing", path=options.inputs))
+    meeting_day = day.date() if day else dt.date.today()
+    try:
+        path = write_new_meeting(load_project(options.inputs), meeting_day)
+    except ScaffoldRefused as exc:
+        raise ShtabError(str(exc)) from None
+    click.echo(msg("scaffold.written", path=path))
+
+
+@cli.command()
+@click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the schemas. Default: schemas/ of the program.")
+@pass_options
+def schema(options: Options, folder: Path | None) -> None:
+    """Write a JSON Schema for each kind of input file: schemas/<kind>.schema.json.
+
+    Editors that use yaml-language-server (VS Code with the YAML extension) read the first line of an input,
+    "# yaml-language-server: $schema=../../schemas/meeting.schema.json", and then complete keys and
+    underline mistakes while you type.
+
+    \b
+    Example:
+      python -m pipeline schema
+    """
+    from .schema import SCHEMAS, all_schemas
+    from .write import write_all
+    _report_written(options, write_all(all_schemas(folder or SCHEMAS)), [])
+
+
+@cli.command()
+@click.option("--dir", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of the templates. Default: templates_docx/ of the program.")
+@pass_options
+def templates(options: Options, folder: Path | None) -> None:
+    """Check every Word template: its tags parse, it uses only known values, and it renders the sample inputs.
+
+    Run it after editing a template's wording in Word or LibreOffice: a broken {{ }} or {%p %} tag is reported
+    with the template's name, the paragraph and the tag. Nothing is written. Exit 1 when a template is broken.
+
+    \b
+    Example:
+      python -m pipeline templates
+      python -m pipeline templates --dir my_templates
+    """
+    from .render import TEMPLATES
+    from .template_check import check_templates
+    progress = _progress(options, "progress.templates", lambda path: path.name)
+    count, findings = check_templates(options.assessment(), folder or TEMPLATES, progress)
+    for finding in findings:
+        click.echo(str(finding), err=True)
+    if errors_in(findings):
+        raise ShtabError(msg("templates.broken", count=len({f.loc for f in errors_in(findings)})))
+    if not options.quiet:
+        click.echo(msg("templates.ok", count=count))
+
+
+# ================================================================ end of the secretary's tools
 
 
 def main() -> None:

@@ -15,6 +15,8 @@ from typing import Iterable
 
 import click
 
+from .messages import msg
+
 
 class Severity(enum.Enum):
     """An error makes a document impossible; a warning is reported and allowed."""
@@ -84,6 +86,9 @@ class ShtabError(click.ClickException):
 
     exit_code = 1
 
+    def show(self, file=None) -> None:  # Click's "Error: ", in the secretary's language
+        click.echo(msg("error.prefix") + self.format_message(), err=True, file=file)
+
 
 class InputRefused(ShtabError):
     """The inputs break a rule that makes the requested documents impossible."""
@@ -92,7 +97,7 @@ class InputRefused(ShtabError):
         self.findings = sorted_findings(findings)
         lines = [str(f) for f in self.findings]
         count = len(errors_in(self.findings))
-        summary = f"{count} error(s): nothing was written" + (f" ({what})" if what else "")
+        summary = msg("refused", count=count) + (f" ({what})" if what else "")
         super().__init__("\n".join(lines + [summary]))
 
     def format_message(self) -> str:  # Click prefixes "Error: "; our lines carry their own place

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 
 from .errors import Loc
+from .messages import msg
 
 LANGS: tuple[str, ...] = ("kk", "ru")
 Lang = Literal["kk", "ru"]
@@ -26,6 +27,19 @@ MEETING_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLAN_ID = re.compile(r"^(\d{4})-H([12])$")
 # Characters XML 1.0 cannot hold: C0 controls other than tab, newline, carriage return; lone surrogates.
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# What a scaffold (new-meeting) leaves for the secretary to type: "<<place of the meeting>>".
+PLACEHOLDER = re.compile(r"<<[^<>]*>>")
+
+
+def refuse_placeholder(value: Any) -> Any:
+    """A value still holding a scaffold's <<...>> mark was not filled in: say so, naming the mark."""
+    if isinstance(value, str):
+        mark = PLACEHOLDER.search(value)
+        if mark:
+            raise ValueError(msg("input.placeholder", placeholder=mark.group()))
+    return value
 
 
 def check_characters(value: str) -> str:
@@ -60,6 +74,7 @@ def _to_text(value: Any) -> Text:
     if isinstance(value, Text):
         return value
     if isinstance(value, str):
+        refuse_placeholder(value)
         if not value.strip():
             raise ValueError("the text is empty")
         return Text.plain(check_characters(value))
@@ -70,6 +85,7 @@ def _to_text(value: Any) -> Text:
                 raise ValueError(f"unknown language '{lang}': texts are in kk and/or ru (§19)")
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"the {lang} text must be a non-empty text")
+            refuse_placeholder(text)
             values[lang] = check_characters(text)
         if not values:
             raise ValueError("the text is empty: give {kk: ..., ru: ...}")
@@ -78,6 +94,7 @@ def _to_text(value: Any) -> Text:
 
 
 def _to_date(value: Any) -> dt.date:
+    refuse_placeholder(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str):
@@ -89,12 +106,14 @@ def _to_date(value: Any) -> dt.date:
 
 
 def _to_slug(value: Any) -> str:
+    refuse_placeholder(value)
     if isinstance(value, str) and SLUG.match(value):
         return value
     raise ValueError(f"expected a member id (letters a-z, digits, _ and -), got {_kind(value)}")
 
 
 def _to_time(value: Any) -> str:
+    refuse_placeholder(value)
     if isinstance(value, str) and re.fullmatch(r"([01]?\d|2[0-3])[:.][0-5]\d", value.strip()):
         hours, minutes = re.split(r"[:.]", value.strip())
         return f"{int(hours):02d}:{minutes}"
@@ -102,6 +121,7 @@ def _to_time(value: Any) -> str:
 
 
 def _to_name(value: Any) -> str:
+    refuse_placeholder(value)
     if isinstance(value, str) and value.strip():
         return check_characters(value.strip())
     raise ValueError(f"expected a name, got {_kind(value)}")
@@ -135,10 +155,27 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-TextField = Annotated[Any, BeforeValidator(_to_text)]
-Date = Annotated[dt.date, BeforeValidator(_to_date)]
-MemberId = Annotated[str, BeforeValidator(_to_slug)]
-Time = Annotated[str, BeforeValidator(_to_time)]
+# JSON Schemas of the custom types, for editors (`schema` command): what the validators accept.
+TEXT_SCHEMA = {
+    "title": "Text",
+    "description": "Мәтін: бір жол немесе {kk: ..., ru: ...} / Текст: одна строка или {kk: ..., ru: ...}",
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "object", "properties": {"kk": {"type": "string", "minLength": 1},
+                                          "ru": {"type": "string", "minLength": 1}},
+         "additionalProperties": False, "minProperties": 1},
+    ],
+}
+DATE_SCHEMA = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$",
+               "description": "ЖЖЖЖ-АА-КК / ГГГГ-ММ-ДД, 2026-03-12"}
+MEMBER_ID_SCHEMA = {"type": "string", "pattern": SLUG.pattern,
+                    "description": "body.yaml мүшесінің id-і / id члена из body.yaml"}
+TIME_SCHEMA = {"type": "string", "pattern": r"^([01]?\d|2[0-3])[:.][0-5]\d$", "description": "\"10:00\""}
+
+TextField = Annotated[Any, BeforeValidator(_to_text), WithJsonSchema(TEXT_SCHEMA)]
+Date = Annotated[dt.date, BeforeValidator(_to_date), WithJsonSchema(DATE_SCHEMA)]
+MemberId = Annotated[str, BeforeValidator(_to_slug), WithJsonSchema(MEMBER_ID_SCHEMA)]
+Time = Annotated[str, BeforeValidator(_to_time), WithJsonSchema(TIME_SCHEMA)]
 Name = Annotated[str, BeforeValidator(_to_name)]
 Bool = Annotated[bool, BeforeValidator(_strict_bool)]
 Int = Annotated[int, BeforeValidator(_strict_int)]
@@ -268,7 +305,7 @@ def _to_due(value: Any) -> Any:
     return _to_text(value)
 
 
-Due = Annotated[Any, BeforeValidator(_to_due)]
+Due = Annotated[Any, BeforeValidator(_to_due), WithJsonSchema({"anyOf": [DATE_SCHEMA, TEXT_SCHEMA]})]
 
 
 class Decision(Model):
@@ -301,7 +338,8 @@ def _to_plan_ref(value: Any) -> str:
     raise ValueError(f"expected a plan item such as \"2026-H1/3\", got {_kind(value)}")
 
 
-PlanRef = Annotated[str, BeforeValidator(_to_plan_ref)]
+PlanRef = Annotated[str, BeforeValidator(_to_plan_ref),
+                    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-H[12]/\d+$", "description": "2026-H1/3"})]
 
 
 class Item(Model):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 
 from .. import i18n
 from ..errors import Finding, error
+from ..messages import msg
 from ..models import Body, Member, Person, Text
 
 
@@ -45,9 +46,9 @@ class Localizer:
             return ""
         value = text.get(self.lang)
         if value is None:
-            where = f" of '{text.key}'" if text.key else ""
-            self.findings.append(error(text.loc, f"the {self.lang} text{where} is missing: the {self.document} "
-                                                 f"in {self.lang} needs it", "§19", self.document))
+            where = msg("input.missing_translation.where", key=text.key) if text.key else ""
+            self.findings.append(error(text.loc, msg("input.missing_translation", lang=self.lang, where=where,
+                                                     document=self.document), "§19", self.document))
             return ""
         return value
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, error, warning
 from ..models import Body, Decision, Item, Meeting, Member, VoteSpec
+from ..messages import msg
 from .membership import acting_head, total_membership
 
 PROTOCOL = "protocol"
@@ -160,7 +161,7 @@ def check_attendance(meeting: Meeting, body: Body) -> list[Finding]:
 def _known_member(body: Body, member_id: str, day: dt.date, loc: Loc, document: str | None) -> list[Finding]:
     member = body.member(member_id)
     if member is None:
-        return [error(loc, f"unknown member id '{member_id}' (not in body.yaml)", "§8", document)]
+        return [error(loc, msg("input.unknown_member", member=member_id), "§8", document)]
     if not member.in_force_on(day):
         return [error(loc, f"'{member_id}' is not a member on {day.isoformat()} (see from/until in body.yaml)",
                       "§11", document)]
@@ -342,8 +343,8 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
     result.findings += check_agenda_approval(meeting, body, chair)
     if not result.quorum.reached:
         q = result.quorum
-        result.findings.append(error(meeting.loc_of("present"), f"no quorum: {q.present} of {q.total} members "
-                                     f"present, at least {q.needed} needed", "§20", PROTOCOL))
+        message = msg("input.no_quorum", present=q.present, total=q.total, needed=q.needed)
+        result.findings.append(error(meeting.loc_of("present"), message, "§20", PROTOCOL))
     for speaker_loc, member_id in _speaker_ids(meeting):
         result.findings += _known_member(body, member_id, meeting.date, speaker_loc, None)
     chair_id = chair.id if chair else None

@@ -1,0 +1,155 @@
+"""JSON Schemas of the input kinds, so that an editor completes keys and flags mistakes as the secretary types.
+
+Each input kind is registered once, with its pydantic type and the files that
+hold it; the `schema` command writes `schemas/<kind>.schema.json` from the
+models themselves, so a schema can never disagree with what `check` accepts
+(a test compares the committed files with what this module generates).
+An input file points to its schema with its first line:
+
+    # yaml-language-server: $schema=../../schemas/meeting.schema.json
+
+which VS Code (YAML extension), and other editors using yaml-language-server, follow.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from .models import Body, Meeting
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "schemas"
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+@dataclass(frozen=True)
+class InputKind:
+    """One kind of input file: its name, its type, where its files are (a glob under inputs/)."""
+
+    name: str
+    type: Any
+    files: str
+    title: str
+
+
+INPUT_KINDS: dict[str, InputKind] = {}
+
+
+def register_input_kind(name: str, type_: Any, files: str, title: str) -> None:
+    """One line per input kind: new kinds (plans, control, indicators) are added the same way."""
+    INPUT_KINDS[name] = InputKind(name, type_, files, title)
+
+
+register_input_kind("body", Body, "body.yaml", "Штаб және оның құрамы / Штаб и его состав")
+register_input_kind("meeting", Meeting, "meetings/*.yaml", "Штаб отырысы / Заседание штаба")
+
+
+# What each key means, in Kazakh and Russian, shown by the editor on hover and completion.
+DESCRIPTIONS: dict[str, str] = {
+    "name": "Атауы немесе аты-жөні / Наименование или фамилия и инициалы",
+    "akimat": "Әкімдік / Акимат",
+    "seat": "Орналасқан жері / Местонахождение",
+    "established": "Штабты құрған қаулы: нөмірі мен күні / Постановление о создании штаба: номер и дата",
+    "working_body": "Жұмыс органы / Рабочий орган",
+    "authorized_body": "Жылдық есеп жіберілетін уәкілетті орган / Уполномоченный орган, получающий годовой отчет",
+    "languages": "Құжат тілдері: kk және/немесе ru (19-тармақ) / Языки документов: kk и/или ru (пункт 19)",
+    "members": "Штаб құрамы (1-қосымша) / Состав штаба (приложение 1)",
+    "id": "Қысқа белгі: латын әріптері, цифрлар, _ және - / Краткий идентификатор: латиница, цифры, _ и -",
+    "position": "Лауазымы / Должность",
+    "role": "head — басшы / руководитель; deputy_head — орынбасар / заместитель; secretary — хатшы / секретарь; "
+            "member — мүше / член",
+    "by_agreement": "«келісім бойынша» / «по согласованию»",
+    "voting": "Дауыс бере ме (хатшы әдетте бермейді) / Участвует ли в голосовании (секретарь обычно нет)",
+    "from": "Мүшелік басталған күн / Дата начала членства",
+    "until": "Мүшелік аяқталған күн / Дата окончания членства",
+    "number": "Нөмірі / Номер",
+    "date": "Күні, ЖЖЖЖ-АА-КК / Дата, ГГГГ-ММ-ДД",
+    "time": "Басталу уақыты, мысалы \"10:00\" / Время начала, например \"10:00\"",
+    "place": "Өтетін орны / Место проведения",
+    "kind": "regular — кезекті / очередное; extraordinary — кезектен тыс / внеочередное (12-тармақ)",
+    "initiated_by": "Кезектен тыс отырысты шақырғандар (12-тармақ) / Инициаторы внеочередного заседания (пункт 12)",
+    "urgent": "Шұғыл: материалдар отырыс күні берілуі мүмкін (22-тармақ) / Срочное: материалы в день заседания (пункт 22)",
+    "chair": "Төрағалық етуші / Председательствующий",
+    "agenda_approved": "Күн тәртібін кім және қашан бекітті (22-тармақ) / Кто и когда утвердил повестку (пункт 22)",
+    "documents_sent": "Мүшелерге құжаттар жіберілген күн (26.4-тармақ) / Дата рассылки документов членам (пункт 26.4)",
+    "present": "Қатысқан мүшелер / Присутствовавшие члены",
+    "absent": "Қатыспаған мүшелер және себебі / Отсутствовавшие члены и причина",
+    "stand_ins": "Мүшенің орнына келгендер: кворумға есептелмейді (20-тармақ) / Замещающие: в кворум не входят (пункт 20)",
+    "invited": "Шақырылғандар (21-тармақ) / Приглашенные (пункт 21)",
+    "items": "Күн тәртібінің мәселелері / Вопросы повестки",
+    "plan": "Жоспардың тармағы, мысалы 2026-H1/3 / Пункт плана, например 2026-H1/3",
+    "title": "Мәселенің атауы / Название вопроса",
+    "speakers": "Баяндамашылар: мүше id-і немесе {name, position} / Докладчики: id члена или {name, position}",
+    "materials": "Материалдар (22-тармақ) / Материалы (пункт 22)",
+    "heard": "Тыңдалды: баяндаманың қысқаша мазмұны / Слушали: краткое содержание доклада",
+    "decisions": "Шешімдер / Решения",
+    "text": "Мәтіні / Текст",
+    "responsible": "Жауапты органдар / Ответственные органы",
+    "due": "Орындау мерзімі: күні немесе мәтін / Срок исполнения: дата или текст",
+    "vote": "unanimous — бірауыздан / единогласно; немесе / или {against: [...], abstained: [...]}",
+    "dissent": "Ерекше пікір (14-тармақ) / Особое мнение (пункт 14)",
+    "protocol": "Хаттама: жасалған күні, қол қоюшы (15, 23-тармақтар) / Протокол: дата, подписант (пункты 15, 23)",
+    "drawn_up": "Хаттама жасалған күн (23-тармақ) / Дата оформления протокола (пункт 23)",
+    "signed_by": "Қол қоюшы (15-тармақ) / Подписывает (пункт 15)",
+    "signed": "Қол қойылды ма: true болса, құжат енді өзгермейді / Подписан ли: при true документ больше не меняется",
+    "member": "Мүшенің id-і / Id члена",
+    "reason": "Себебі / Причина",
+    "for": "Кімнің орнына; немесе «жақтап» дауыс бергендер / Вместо кого; или голосовавшие «за»",
+    "against": "«Қарсы» дауыс бергендер / Голосовавшие «против»",
+    "abstained": "«Қалыс қалғандар» / «Воздержавшиеся»",
+    "submitted": "Материал берілген күн / Дата представления материала",
+    "by": "Кім (мүшенің id-і) / Кто (id члена)",
+}
+
+
+def _describe(node: Any) -> None:
+    """Give every property named in DESCRIPTIONS its bilingual description (unless it has one)."""
+    if isinstance(node, dict):
+        for key, prop in (node.get("properties") or {}).items():
+            if isinstance(prop, dict) and key in DESCRIPTIONS:
+                prop["description"] = DESCRIPTIONS[key]
+        for value in node.values():
+            _describe(value)
+    elif isinstance(node, list):
+        for value in node:
+            _describe(value)
+
+
+def schema_of(kind: InputKind) -> dict:
+    """The JSON Schema (draft 2020-12) of one input kind, with descriptions for the editor."""
+    schema = TypeAdapter(kind.type).json_schema()
+    _describe(schema)
+    schema["title"] = kind.title
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def schema_text(kind: InputKind) -> str:
+    return json.dumps(schema_of(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def schema_file(kind_name: str, folder: Path = SCHEMAS) -> Path:
+    return folder / f"{kind_name}.schema.json"
+
+
+def all_schemas(folder: Path = SCHEMAS) -> list[tuple[Path, bytes]]:
+    """Every schema file with its bytes, ready for `write.write_all`."""
+    return [(schema_file(name, folder), schema_text(kind).encode("utf-8")) for name, kind in INPUT_KINDS.items()]
+
+
+def schema_line(kind_name: str, input_file: Path, folder: Path = SCHEMAS) -> str:
+    """The first line of an input file: where its schema is, relative to the file itself."""
+    relative = os.path.relpath(schema_file(kind_name, folder).resolve(), input_file.parent.resolve())
+    return SCHEMA_LINE + Path(relative).as_posix()
+
+
+def kind_of(input_file: Path, inputs: Path) -> InputKind | None:
+    """The input kind whose files include this one (by its place under inputs/)."""
+    relative = input_file.resolve().relative_to(inputs.resolve()).as_posix()
+    return next((k for k in INPUT_KINDS.values() if fnmatch.fnmatchcase(relative, k.files)), None)

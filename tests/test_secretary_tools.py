@@ -1,0 +1,259 @@
+"""The secretary's tools: editor schemas, the template check, scaffolds, help and messages (issue 7)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from pipeline import messages
+from pipeline.cli import cli
+from pipeline.load import load_file
+from pipeline.models import Meeting
+from pipeline.schema import INPUT_KINDS, SCHEMA_LINE, SCHEMAS, all_schemas, schema_line
+from pipeline.source import read_yaml
+from tests.conftest import ROOT, SAMPLE, VOTING
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Each test starts, and leaves, with the developers' English."""
+    messages.set_ui_lang("en")
+    yield
+    messages.set_ui_lang("en")
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(cli, list(args), env=env or {}, catch_exceptions=False)
+
+
+def sample_files():
+    return [(kind, path) for kind in INPUT_KINDS.values() for path in sorted(SAMPLE.glob(kind.files))]
+
+
+# ---------------------------------------------------------------- schemas
+
+
+def test_committed_schemas_are_what_the_command_generates():
+    for path, data in all_schemas():
+        assert path.is_file(), f"{path.name} is missing: run make schema"
+        assert path.read_bytes() == data, f"{path.name} is stale: run make schema and commit it"
+    assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(p.name for p, _ in all_schemas())
+
+
+@pytest.mark.parametrize("kind,path", sample_files(), ids=lambda v: getattr(v, "name", str(v)))
+def test_every_sample_input_validates_against_its_schema(kind, path):
+    schema = json.loads((SCHEMAS / f"{kind.name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    tree, findings = read_yaml(path)
+    assert findings == []
+    jsonschema.Draft202012Validator(schema).validate(json.loads(json.dumps(tree)))
+
+
+@pytest.mark.parametrize("kind,path", sample_files(), ids=lambda v: getattr(v, "name", str(v)))
+def test_every_sample_input_names_its_schema_on_its_first_line(kind, path):
+    assert path.read_text(encoding="utf-8").splitlines()[0] == schema_line(kind.name, path)
+
+
+def test_the_text_type_is_a_string_or_kk_ru_in_the_schema():
+    schema = json.loads((SCHEMAS / "meeting.schema.json").read_text(encoding="utf-8"))
+    place = schema["properties"]["place"]
+    assert {"type": "string", "minLength": 1} in place["anyOf"]
+    assert set(place["anyOf"][1]["properties"]) == {"kk", "ru"}
+    validator = jsonschema.Draft202012Validator(schema)
+    assert any("additional" in e.message.lower() or "not valid" in e.message.lower()
+               for e in validator.iter_errors({"place": {"en": "hall"}}))
+
+
+def test_schema_command_leaves_unchanged_files_alone(tmp_path):
+    assert run("schema", "--out", str(tmp_path)).exit_code == 0
+    again = run("schema", "--out", str(tmp_path))
+    assert "0 written" in again.output
+
+
+# ---------------------------------------------------------------- templates
+
+
+def test_every_template_parses_uses_known_values_and_renders_the_sample():
+    result = run("--inputs", str(SAMPLE), "templates")
+    assert result.exit_code == 0, result.output
+    assert "template(s) checked" in result.output
+
+
+def _broken_copy(tmp_path: Path, name: str, paragraph: str) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    document = Document(str(ROOT / "templates_docx" / name))
+    document.add_paragraph(paragraph)
+    document.save(str(folder / name))
+    return folder
+
+
+@pytest.mark.parametrize("name,broken", [
+    ("protocol.ru.docx", "Должность: {{ p.position"),      # Word lost the closing braces
+    ("agenda.kk.docx", "{%p for x in %}"),                  # a loop with nothing to loop over
+])
+def test_a_broken_tag_names_the_template_and_the_tag_not_a_stack_trace(tmp_path, name, broken):
+    folder = _broken_copy(tmp_path, name, broken)
+    result = run("--inputs", str(SAMPLE), "templates", "--dir", str(folder))
+    assert result.exit_code == 1
+    assert name in result.output and broken.split(": ")[-1] in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_value_no_document_provides_is_named(tmp_path):
+    folder = _broken_copy(tmp_path, "composition.kk.docx", "{{ chairman_name }}")
+    result = run("--inputs", str(SAMPLE), "templates", "--dir", str(folder))
+    assert result.exit_code == 1
+    assert "composition.kk.docx" in result.output and "chairman_name" in result.output
+
+
+# ---------------------------------------------------------------- new-meeting
+
+
+def test_new_meeting_is_prefilled_and_check_lists_what_to_type(project):
+    result = run("--inputs", str(project.inputs), "new-meeting", "--date", "2026-06-11")
+    assert result.exit_code == 0, result.output
+    path = project.inputs / "meetings" / "2026-01.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_LINE)
+    assert re.search(r"^number: 1\b", text, re.M) and re.search(r"^date: 2026-06-11\b", text, re.M)
+    assert all(f"  - {member}" in text for member in VOTING)          # every voting member, present
+    assert re.search(r"[әғқңөұүһі]", text) and re.search(r"[а-я]", text)   # comments in Kazakh and Russian
+    check = run("--inputs", str(project.inputs), "check")
+    assert check.exit_code == 1
+    unfilled = [line for line in check.output.splitlines() if "not filled in" in line]
+    lines = text.splitlines()
+    assert all("<<" in lines[int(line.split(":")[1]) - 1] for line in unfilled)   # each points at its mark
+    assert [line.split(": ")[1] for line in unfilled] == ["time", "place", "agenda_approved.date", "items[1].title"]
+
+
+def test_a_filled_in_scaffold_makes_an_agenda(project):
+    run("--inputs", str(project.inputs), "new-meeting", "--date", "2026-06-11")
+    path = project.inputs / "meetings" / "2026-01.yaml"
+    filled = re.sub(r'"<<[^"]*(10:00)[^"]*>>"', '"10:00"', path.read_text(encoding="utf-8"))
+    filled = re.sub(r'date: "<<[^"]*>>"', "date: 2026-06-04", filled)
+    filled = re.sub(r'"<<([^">]*)>>"', r'"\1 — typed"', filled)
+    path.write_text(filled, encoding="utf-8")
+    meeting, findings = load_file(path, Meeting)
+    assert findings == [] and meeting.number == 1
+    result = run("--inputs", str(project.inputs), "--outputs", str(project.outputs), "agenda")
+    assert result.exit_code == 0, result.output
+    assert (project.outputs / "meetings" / "2026-01" / "agenda.ru.docx").is_file()
+
+
+def test_new_meeting_takes_the_next_number_and_id_of_the_year(project):
+    project.meeting("2026-01")                                   # protocol No. 1 of 12 March 2026
+    project.meeting("2026-02", number=2, date="2026-05-14")
+    run("--inputs", str(project.inputs), "new-meeting", "--date", "2026-09-10")
+    text = (project.inputs / "meetings" / "2026-03.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^number: 3\b", text, re.M)
+    run("--inputs", str(project.inputs), "new-meeting", "--date", "2027-02-10")
+    assert re.search(r"^number: 1\b", (project.inputs / "meetings" / "2027-01.yaml").read_text(), re.M)
+
+
+def test_new_meeting_never_overwrites_a_file(project, monkeypatch):
+    from pipeline import scaffold
+    target = project.meeting("2026-05")
+    before = target.read_bytes()
+    monkeypatch.setattr(scaffold, "next_meeting_id", lambda folder, year: "2026-05")
+    result = run("--inputs", str(project.inputs), "new-meeting", "--date", "2026-06-11")
+    assert result.exit_code == 1 and "nothing was written" in result.output
+    assert target.read_bytes() == before
+
+
+def test_placeholder_text_is_refused_as_not_filled_in(project):
+    path = project.meeting(place={"kk": "<<орны>>", "ru": "зал"})
+    _, findings = load_file(path, Meeting)
+    assert [f.message for f in findings] == ["place: not filled in: replace <<орны>> with the real value"]
+
+
+# ---------------------------------------------------------------- help, messages, progress
+
+
+def _commands():
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_help_has_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_every_command_is_documented_in_the_readme_and_the_guides():
+    for document in ("README.md", "docs/guide.kk.md", "docs/guide.ru.md"):
+        text = (ROOT / document).read_text(encoding="utf-8")
+        missing = [c for c in _commands() if not re.search(rf"\b(pipeline|make) {re.escape(c)}\b", text)]
+        assert missing == [], f"{document} does not show: {missing}"
+
+
+def test_messages_follow_ui_lang_and_shtab_lang(project):
+    project.meeting(present=VOTING[:10])                         # no quorum: 10 of 16
+    english = run("--inputs", str(project.inputs), "check").output
+    russian = run("--inputs", str(project.inputs), "--ui-lang", "ru", "check").output
+    kazakh = run("--inputs", str(project.inputs), "check", env={"SHTAB_LANG": "kk"}).output
+    assert "no quorum: 10 of 16" in english and "(§20)" in english
+    assert "нет кворума" in russian and "ошибок: " in russian and "(§20)" in russian
+    assert "кворум жоқ" in kazakh and "Қате: " in kazakh
+
+
+def test_every_message_has_kazakh_russian_and_english_with_the_same_fields():
+    for key, forms in messages.MESSAGES.items():
+        assert set(forms) == {"en", "kk", "ru"}, key
+        fields = {lang: set(re.findall(r"\{(\w+)\}", text)) for lang, text in forms.items()}
+        assert fields["kk"] == fields["ru"] == fields["en"], key
+
+
+def test_documents_end_with_the_files_written_and_no_progress_bar_when_not_a_terminal(project):
+    project.meeting()
+    result = run("--inputs", str(project.inputs), "--outputs", str(project.outputs), "agenda")
+    lines = result.output.splitlines()
+    assert result.exit_code == 0
+    assert lines[-1] == "2 document(s), 2 written, 0 unchanged"
+    assert any(line.startswith("wrote ") and line.endswith("agenda.kk.docx") for line in lines)
+    assert "Writing documents" not in result.output
+    quiet = run("--inputs", str(project.inputs), "--outputs", str(project.outputs), "--quiet", "agenda")
+    assert quiet.output == ""
+
+
+def test_the_progress_bar_shows_on_a_terminal(project, monkeypatch):
+    import sys
+    from pipeline import cli as cli_module
+    project.meeting()
+    shown = []
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    options = cli_module.Options(project.inputs, project.outputs, None, quiet=False)
+    progress = cli_module._progress(options, "progress.rendering")
+    assert progress is not None
+    monkeypatch.setattr(cli_module.click, "progressbar", lambda items, **kw: shown.append(kw["label"]) or _Bar(items))
+    assert list(progress([1, 2])) == [1, 2] and shown == ["Writing documents"]
+    assert cli_module._progress(cli_module.Options(project.inputs, project.outputs, None, quiet=True),
+                                "progress.rendering") is None
+
+
+class _Bar:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return iter(self.items)
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_sample_inputs_copy_is_untouched_by_scaffold(tmp_path):
+    """new-meeting on a copy of the sample writes one new file and changes none of the others."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SAMPLE, inputs)
+    before = {p: p.read_bytes() for p in inputs.rglob("*.yaml")}
+    assert run("--inputs", str(inputs), "new-meeting", "--date", "2026-11-12").exit_code == 0
+    after = {p: p.read_bytes() for p in inputs.rglob("*.yaml")}
+    assert {p: after[p] for p in before} == before and len(after) == len(before) + 1
