@@ -42,13 +42,42 @@ def quarter_of(day: dt.date) -> int:
 
 
 def planned_questions(project: Project, day: dt.date) -> list[PlannedQuestion]:
-    """The plan's questions for the quarter of `day`.
+    """The plan's questions for the quarter of `day` that no meeting has taken up yet.
 
-    The half-year plans have no model on this branch yet (they come with the
-    plan rules): until then the scaffold leaves one question to fill in, with
-    a commented example of a plan reference.
+    A question counts for the quarter when it is scheduled in it (quarter or
+    month), or was postponed to a month of it or to its half-year (§18);
+    excluded questions are left out. Without plans (no plan files, or the plan
+    rules not installed) the scaffold leaves one question to fill in.
     """
-    return []
+    try:
+        from .rules.plan import plan_questions
+    except ImportError:
+        return []
+    taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
+    quarter, out = quarter_of(day), []
+    for plan in (project.extra.get("plans") or {}).values():
+        for question in plan_questions(plan).values():
+            if question.ref in taken or question.excluded is not None:
+                continue
+            if _due_in_quarter(question, plan, day.year, quarter):
+                out.append(PlannedQuestion(question.ref, question.title, list(question.responsible)))
+    return out
+
+
+def _due_in_quarter(question, plan, year: int, quarter: int) -> bool:
+    """Whether the question is due in this quarter: its schedule, or where its last postponement sent it."""
+    postponed = question.postponed
+    if postponed is not None and postponed.to:
+        target = str(postponed.to)
+        if re.fullmatch(r"\d{4}-H[12]", target):
+            return int(target[:4]) == year and int(target[-1]) == (quarter + 1) // 2
+        month = dt.date.fromisoformat(f"{target}-01")
+        return month.year == year and quarter_of(month) == quarter
+    if plan.year != year:
+        return False
+    if question.month is not None:
+        return quarter_of(question.month) == quarter
+    return question.quarter == quarter
 
 
 def next_meeting_id(meetings_dir: Path, year: int) -> str:
