@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHTAB := $(BIN)/python -m pipeline
 ARGS ?=
 
-.PHONY: check agenda protocol composition all test templates clean
+.PHONY: check agenda protocol composition plan all test templates clean
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ protocol: $(BIN)/python
 
 composition: $(BIN)/python
 	$(SHTAB) composition $(ARGS)
+
+plan: $(BIN)/python
+	$(SHTAB) plan $(ARGS)
 
 all: $(BIN)/python
 	$(SHTAB) all $(ARGS)

@@ -173,10 +173,43 @@ def composition(options: Options) -> None:
     produce(options, ["composition"])
 
 
+# ---------------------------------------------------------------- half-year plans (§16-18)
+
+
+def _plans_argument(assessment: stages.Assessment, plans: tuple[str, ...]) -> list[str]:
+    """The plan ids asked for; an id with no readable plan is a wrong command line (exit 2)."""
+    result = assessment.extra.get("plans")
+    known = list(result.plans) if result is not None else []
+    unknown = [p for p in plans if p not in known]
+    if unknown and assessment.project.body is not None:
+        raise click.BadParameter(f"no plan {', '.join(unknown)} (plans: {', '.join(known) or 'none'})",
+                                 param_hint="PLAN")
+    return list(plans)
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, metavar="[PLAN]...")
+@pass_options
+def plan(options: Options, plans: tuple[str, ...]) -> None:
+    """Write each half-year work plan (§16-18): outputs/plans/<plan>.<lang>.docx.
+
+    The questions with their reporting bodies, time and proposer, approved by the head,
+    and the record of changes (excluded, postponed, added) with their justification notes.
+    PLAN is the plan file's name without .yaml, e.g. 2026-H1.
+
+    \b
+    Example:
+      python -m pipeline plan              # every plan
+      python -m pipeline plan 2026-H2      # one plan
+    """
+    assessment = options.assessment()
+    produce(options, ["plan"], _plans_argument(assessment, plans), assessment)
+
+
 @cli.command(name="all")
 @pass_options
 def all_documents(options: Options) -> None:
-    """Write every document: composition, agendas, protocols and the rest.
+    """Write every document: composition, agendas, protocols, plans and the rest.
 
     \b
     Example:

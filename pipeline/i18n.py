@@ -58,6 +58,23 @@ def genitive_kk(phrase: str) -> str:
     return word + suffix
 
 
+def dative_kk(phrase: str) -> str:
+    """The Kazakh dative on the last word: -қа/-ке after voiceless consonants, else -ға/-ге.
+
+    "жартыжылдық" -> "жартыжылдыққа", "қыркүйек" -> "қыркүйекке", "наурыз" -> "наурызға", "шілде" -> "шілдеге".
+    """
+    word = phrase.rstrip()
+    back = _is_back(word)
+    if word[-1].lower() in _VOICELESS:
+        return word + ("қа" if back else "ке")
+    return word + ("ға" if back else "ге")
+
+
+def month_nominative(month: int, lang: str) -> str:
+    """CLDR's stand-alone month, in lower case as running text writes it: "наурыз", "март"."""
+    return get_month_names("wide", "stand-alone", lang)[month].lower()
+
+
 def genitive_ru_fallback(phrase: str) -> str:
     """Without a typed genitive, only "Акимат ..." is inflected; anything else is kept as a label."""
     first, _, rest = phrase.partition(" ")
@@ -110,6 +127,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "half_year.1": "бірінші жартыжылдық",
         "half_year.2": "екінші жартыжылдық",
         "due_date": "{date} дейін",
+        "plan.to_half": "{year} жылғы {half_dative}",
+        "plan.to_month": "{year} жылғы {month_dative}",
         "vote.line": "Дауыс берді: «жақтап» — {for_}, «қарсы» — {against}, «қалыс қалды» — {abstained}",
         "head_title": "Штаб басшысы",
         "acting_head_title": "Штаб басшысының міндетін атқарушы",
@@ -128,6 +147,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "half_year.1": "первое полугодие",
         "half_year.2": "второе полугодие",
         "due_date": "до {date}",
+        "plan.to_half": "на {half} {year} года",
+        "plan.to_month": "на {month} {year} года",
         "vote.line": "Голосовали: «за» — {for_}, «против» — {against}, «воздержались» — {abstained}",
         "head_title": "Руководитель штаба",
         "acting_head_title": "Исполняющий обязанности руководителя штаба",

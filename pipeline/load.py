@@ -177,3 +177,36 @@ def parse_tree(tree: Any, kind: Any, name: str) -> tuple[Any, list[Finding]]:
     stamp(value, tree, name, 1)
     return value, []
 
+
+
+# ---------------------------------------------------------------- plans/*.yaml (§16-18)
+
+
+def load_plans(project: Project) -> None:
+    """Every half-year plan as `project.extra["plans"]` (id → Plan), in id order.
+
+    The id is the file stem and must read YYYY-H1 or YYYY-H2 (CONTRACT.md).
+    `project.extra["plan_files"]` holds every plan id that has a file, read or
+    not, so that a meeting naming an unreadable plan is not told the plan is
+    missing as well.
+    """
+    from .models import PLAN_ID, Plan
+
+    plans: dict[str, Plan] = {}
+    files: set[str] = set()
+    for path in yaml_files(project.inputs / "plans"):
+        if not PLAN_ID.match(path.stem):
+            project.findings.append(error(Loc(display_path(path)), "the file name must be a plan id: the year and "
+                                          "the half, e.g. 2026-H1.yaml or 2026-H2.yaml", "§16"))
+            continue
+        files.add(path.stem)
+        plan, found = load_file(path, Plan)
+        project.findings += found
+        if plan is not None:
+            plan._id = path.stem
+            plans[path.stem] = plan
+    project.extra["plans"] = dict(sorted(plans.items()))
+    project.extra["plan_files"] = files
+
+
+LOADERS.append(load_plans)

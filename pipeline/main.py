@@ -155,3 +155,31 @@ def check_project(assessment: Assessment) -> list[Finding]:
         _, missing = build_contexts(jobs_for(assessment, list(DOCUMENTS)))
         findings += missing
     return sorted_findings(findings)
+
+
+# ---------------------------------------------------------------- half-year plans (§16-18)
+
+from .context.plan import plan_context  # noqa: E402
+from .rules.plan import PlansResult, assess_plans  # noqa: E402
+
+ASSESSORS.append(assess_plans)
+
+
+def _plan_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+    """outputs/plans/<plan>.<lang>.docx for each plan (each selected one), in every language of the body."""
+    project, body = assessment.project, assessment.project.body
+    result: PlansResult | None = assessment.extra.get("plans")
+    if result is None:
+        return []
+    out = []
+    for plan_id, plan in result.plans.items():
+        if selected and plan_id not in selected:
+            continue
+        sources = frozenset({project.file_of("body.yaml"), plan.loc.file})
+        for lang in languages(langs, body.languages):
+            out.append(Job("plan", lang, Path("plans", f"{plan_id}.{lang}.docx"), sources,
+                           lambda p=plan, l=lang: plan_context(p, result, body, l)))
+    return out
+
+
+DOCUMENTS["plan"] = _plan_jobs

@@ -17,6 +17,8 @@ from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from docx.oxml import OxmlElement  # noqa: E402
+from docx.shared import Cm, Pt  # noqa: E402
 from docxbuild import (CENTER, JUSTIFY, LEFT, RIGHT, first_cell_paragraph, new_document, page_break,  # noqa: E402
                        para, runs, table, tag)
 
@@ -63,6 +65,23 @@ W = {
         "deputy_role": "Штаб басшысының орынбасары",
         "secretary_role": "Штаб хатшысы",
         "members_heading": "Штаб мүшелері:",
+        # the half-year work plan (§16-18)
+        "plan_title": "{{ body_name_genitive }} {{ period }} арналған",
+        "plan_title_2": "ЖҰМЫС ЖОСПАРЫ",
+        "plan_columns": ["№", "Қаралатын мәселе", "Жауаптылар", "Қарау мерзімі", "Ұсыныс енгізген Штаб мүшесі"],
+        "plan_postponed": "({{ r.postponed_to }} ауыстырылды)",
+        "plan_excluded": "(жоспардан алынып тасталды)",
+        "plan_added": "(жоспарға {{ r.added_on }} енгізілді)",
+        "changes_heading": "Жоспарға енгізілген өзгерістер (Ереженің 18-тармағы)",
+        "changes_columns": ["№", "Өзгеріс", "Негіздеме-анықтама", "Штаб басшысының шешімі"],
+        "change_exclude": "{{ c.item_no }}-мәселе «{{ c.title }}» жоспардан алынып тасталды.",
+        "change_postpone": "{{ c.item_no }}-мәселе «{{ c.title }}» {{ c.target }} ауыстырылды.",
+        "change_add": "Жоспарға {{ c.item_no }}-мәселе енгізілді: «{{ c.title }}».",
+        "change_add_details": "{% if c.responsible %}Жауаптылар: {{ c.responsible }}. {% endif %}"
+                              "{% if c.when %}Қарау мерзімі: {{ c.when }}.{% endif %}",
+        "working_body_note": "(Штабтың жұмыс органы)",
+        "no_changes": "Жоспарға өзгерістер енгізілген жоқ.",
+        "plan_sent": "Жоспар Штаб мүшелеріне {{ sent_on }} жіберілді (Ереженің 17-тармағы).",
     },
     "ru": {
         "approve": "УТВЕРЖДАЮ",
@@ -100,6 +119,24 @@ W = {
         "deputy_role": "заместитель руководителя штаба",
         "secretary_role": "секретарь штаба",
         "members_heading": "Члены штаба:",
+        # the half-year work plan (§16-18)
+        "plan_title": "ПЛАН РАБОТЫ",
+        "plan_title_2": "{{ body_name_genitive }} {{ period }}",
+        "plan_columns": ["№ п/п", "Рассматриваемый вопрос", "Ответственные", "Срок рассмотрения",
+                         "Кем внесено предложение"],
+        "plan_postponed": "(перенесен {{ r.postponed_to }})",
+        "plan_excluded": "(исключен из плана)",
+        "plan_added": "(включен в план {{ r.added_on }})",
+        "changes_heading": "Изменения, внесенные в план (пункт 18 Положения)",
+        "changes_columns": ["№ п/п", "Изменение", "Обоснование-справка", "Решение руководителя штаба"],
+        "change_exclude": "Вопрос № {{ c.item_no }} «{{ c.title }}» исключен из плана.",
+        "change_postpone": "Вопрос № {{ c.item_no }} «{{ c.title }}» перенесен {{ c.target }}.",
+        "change_add": "В план включен вопрос № {{ c.item_no }} «{{ c.title }}».",
+        "change_add_details": "{% if c.responsible %}Ответственные: {{ c.responsible }}. {% endif %}"
+                              "{% if c.when %}Срок рассмотрения: {{ c.when }}.{% endif %}",
+        "working_body_note": "(рабочий орган штаба)",
+        "no_changes": "Изменения в план не вносились.",
+        "plan_sent": "План направлен членам штаба {{ sent_on }} (пункт 17 Положения).",
     },
 }
 
@@ -316,7 +353,84 @@ def composition(lang: str):
     return doc
 
 
-DOCUMENTS = {"agenda": agenda, "protocol": protocol, "composition": composition}
+def cell_lines(cell, lines: list[str], *, size: float = 12, align=None, bold: bool = False):
+    """Paragraphs of one table cell, each one run (a {%p %} tag keeps a paragraph of its own)."""
+    for index, text in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold or None
+        if align is not None:
+            paragraph.alignment = align
+
+
+def loop_row(tbl, tag_text: str):
+    """A table row that holds only a docxtpl {%tr ... %} tag; docxtpl removes the row when rendering."""
+    cells = tbl.add_row().cells
+    cells[0].paragraphs[0].add_run(tag_text)
+
+
+def plan(lang: str):
+    """The half-year work plan (§16-18), landscape for its five columns: approval, title, questions, changes."""
+    w = W[lang]
+    doc = new_document(landscape=True, title="plan")
+    block = approval_block(doc, w)
+    block.columns[0].width = Cm(16.2)   # landscape: the block keeps to the right
+    block.rows[0].cells[0].width = Cm(16.2)
+    para(doc, w["plan_title"], bold=True, align=CENTER, before=18)
+    para(doc, w["plan_title_2"], bold=True, align=CENTER, after=12)
+    widths = [1.1, 8.6, 6.2, 4.3, 6.0]
+    tbl = table(doc, widths)
+    header = tbl.add_row().cells
+    for cell, text in zip(header, w["plan_columns"]):
+        cell_lines(cell, [text], bold=True, align=CENTER)
+    mark_header(tbl)
+    loop_row(tbl, "{%tr for r in rows %}")
+    cells = tbl.add_row().cells
+    cell_lines(cells[0], ["{{ r.number }}"], align=CENTER)
+    cell_lines(cells[1], ["{{ r.title }}"])
+    cell_lines(cells[2], ["{{ r.responsible }}"])
+    cell_lines(cells[3], ["{{ r.when }}",
+                          "{%p if r.postponed_to %}", w["plan_postponed"], "{%p endif %}",
+                          "{%p if r.excluded %}", w["plan_excluded"], "{%p endif %}",
+                          "{%p if r.added_on %}", w["plan_added"], "{%p endif %}"], align=CENTER)
+    cell_lines(cells[4], ["{{ r.proposed_by }}"])
+    tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))   # a question stays on one page
+    loop_row(tbl, "{%tr endfor %}")
+    para(doc, w["changes_heading"], bold=True, align=CENTER, before=18, after=6, keep_next=True)
+    tag(doc, "{%p if changes %}")
+    tbl = table(doc, [1.1, 8.1, 10.5, 6.5])
+    header = tbl.add_row().cells
+    for cell, text in zip(header, w["changes_columns"]):
+        cell_lines(cell, [text], bold=True, align=CENTER)
+    mark_header(tbl)
+    loop_row(tbl, "{%tr for c in changes %}")
+    cells = tbl.add_row().cells
+    cell_lines(cells[0], ["{{ c.number }}"], align=CENTER)
+    cell_lines(cells[1], ["{%p if c.action == 'exclude' %}", w["change_exclude"],
+                          "{%p elif c.action == 'postpone' %}", w["change_postpone"],
+                          "{%p else %}", w["change_add"], w["change_add_details"], "{%p endif %}"])
+    cell_lines(cells[2], ["{{ c.basis_by }}{% if c.basis_working_body %} " + w["working_body_note"] + "{% endif %},"
+                          " {{ c.basis_date }}",
+                          "{%p if c.basis_text %}", "{{ c.basis_text }}", "{%p endif %}"])
+    cell_lines(cells[3], ["{{ c.decided_by }}", "{{ c.decided_on }}"])
+    loop_row(tbl, "{%tr endfor %}")
+    tag(doc, "{%p else %}")
+    para(doc, w["no_changes"], align=CENTER)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if sent_on %}")
+    para(doc, w["plan_sent"], italic=True, align=JUSTIFY, before=12)
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def mark_header(tbl):
+    """The first row repeats at the top of every page the table runs over."""
+    tr_pr = tbl.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+DOCUMENTS = {"agenda": agenda, "protocol": protocol, "composition": composition, "plan": plan}
 
 
 def main(argv: list[str]) -> int:
