@@ -26,6 +26,7 @@ BASE_MEETING = {
     "documents_sent": "2026-03-08",
     "present": VOTING[:12] + ["secretary"],
     "items": [{
+        "plan": "2026-H1/1",
         "title": {"kk": "Жастар арасындағы профилактика туралы", "ru": "О профилактике среди молодежи"},
         "speakers": ["police"],
         "heard": {"kk": "Полиция бөлімі ақпарат берді.", "ru": "Отдел полиции проинформировал."},
@@ -34,6 +35,31 @@ BASE_MEETING = {
     }],
     "protocol": {"drawn_up": "2026-03-13", "signed_by": "akim"},
 }
+
+
+# The plan of the base meeting's half-year (§16-18): its one question is heard at the base meeting.
+BASE_PLAN = {
+    "approved": {"by": "akim", "date": "2025-12-26"},
+    "sent_to_members": "2025-12-29",
+    "items": [{
+        "no": 1,
+        "title": {"kk": "Жастар арасындағы профилактика туралы", "ru": "О профилактике среди молодежи"},
+        "responsible": [{"kk": "Қостанай ауданының полиция бөлімі", "ru": "Отдел полиции Костанайского района"}],
+        "proposed_by": "police",
+        "quarter": 1,
+    }],
+}
+
+
+def plan(**changes) -> dict:
+    """The base plan with some keys changed; None deletes a key."""
+    data = copy.deepcopy(BASE_PLAN)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
 
 
 def meeting(**changes) -> dict:
@@ -56,6 +82,7 @@ class ProjectDir:
         self.outputs = root / "outputs"
         self.inputs.mkdir()
         shutil.copy(SAMPLE / "body.yaml", self.inputs / "body.yaml")
+        self.plan()
 
     def write(self, relative: str, data) -> Path:
         path = self.inputs / relative
@@ -63,6 +90,9 @@ class ProjectDir:
         text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         path.write_text(text, encoding="utf-8")
         return path
+
+    def plan(self, plan_id: str = "2026-H1", **changes) -> Path:
+        return self.write(f"plans/{plan_id}.yaml", plan(**changes))
 
     def meeting(self, meeting_id: str = "2026-01", **changes) -> Path:
         return self.write(f"meetings/{meeting_id}.yaml", meeting(**changes))

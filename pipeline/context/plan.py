@@ -111,7 +111,7 @@ def _row(loc: Localizer, body: Body, question: Question) -> PlanRow:
         proposed_by=_author(loc, body, question.proposed_by),
         postponed_to=target_phrase(loc, postponed.to) if postponed is not None and postponed.to else "",
         excluded=question.excluded is not None,
-        added_on=loc.date_long(question.added.decided.date) if question.added is not None else "")
+        added_on=loc.date_on(question.added.decided.date) if question.added is not None else "")
 
 
 def _change(loc: Localizer, body: Body, number: int, change: PlanChange, question: Question | None) -> ChangeRow:
