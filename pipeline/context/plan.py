@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from .. import i18n
 from ..models import PLAN_ID, WORKING_BODY, Body, Plan, PlanChange
 from ..rules.plan import PlansResult, Question
-from .common import Localizer, body_header
-from .composition import genitive
+from .common import Localizer, body_header, genitive
 from .meeting import Signature
 
 
