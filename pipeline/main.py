@@ -33,6 +33,8 @@ class Assessment:
     extra: dict = field(default_factory=dict)
     # plan titles of meeting items, per meeting id and item number (filled by the plan rules)
     item_titles: dict[str, dict[int, object]] = field(default_factory=dict)
+    # the plan's reporting bodies of meeting items that name no speakers (filled by the plan rules)
+    item_responsible: dict[str, dict[int, list]] = field(default_factory=dict)
 
 
 @dataclass
@@ -87,8 +89,9 @@ def _meeting_jobs(document: str, build) -> Callable:
             sources = frozenset({project.file_of("body.yaml"), result.meeting.loc.file})
             for lang in languages(langs, result.meeting.langs(body)):
                 titles = assessment.item_titles.get(meeting_id, {})
+                bodies = assessment.item_responsible.get(meeting_id, {})
                 out.append(Job(document, lang, Path("meetings", meeting_id, f"{document}.{lang}.docx"), sources,
-                               lambda r=result, l=lang, t=titles: build(r, body, l, t)))
+                               lambda r=result, l=lang, t=titles, b=bodies: build(r, body, l, t, b)))
         return out
     return jobs
 

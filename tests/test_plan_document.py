@@ -167,3 +167,14 @@ def test_meeting_without_title_prints_the_plan_title(project, tmp_path):
     assert result.exit_code == 0, result.output
     doc = Document(str(tmp_path / "out" / "meetings" / "2026-01" / "agenda.ru.docx"))
     assert "1. О профилактике среди молодежи" in [p.text for p in doc.paragraphs]
+
+
+def test_meeting_without_speakers_prints_the_plan_bodies(project, tmp_path):
+    entry = copy.deepcopy(BASE_MEETING["items"][0])
+    entry.pop("speakers")
+    project.meeting(items=[entry])
+    result = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(tmp_path / "out"),
+                                      "--lang", "ru", "agenda"])
+    assert result.exit_code == 0, result.output
+    agenda = [p.text for p in Document(str(tmp_path / "out" / "meetings" / "2026-01" / "agenda.ru.docx")).paragraphs]
+    assert any("Отдел полиции Костанайского района" in line for line in agenda)

@@ -117,7 +117,9 @@ def _outcome(loc: Localizer, outcome: Outcome) -> str:
 
 
 def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: dict[int, list[int]],
-               titles: dict[int, object]) -> list[QuestionBlock]:
+               titles: dict[int, object], responsible: dict[int, list] | None = None) -> list[QuestionBlock]:
+    """Each question; its title and, without speakers, its reporting bodies from the plan when the meeting omits them."""
+    responsible = responsible or {}
     blocks = []
     for item_result in result.items:
         item = item_result.item
@@ -130,7 +132,7 @@ def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: d
             adopted=d.outcome.adopted) for d in decisions]
         blocks.append(QuestionBlock(
             number=item_result.number, title=loc.text(titles.get(item_result.number) or item.title),
-            speakers=_speakers(loc, body, item), heard=loc.paragraphs(item.heard), decisions=lines,
+            speakers=_speakers(loc, body, item) or loc.texts(responsible.get(item_result.number, [])), heard=loc.paragraphs(item.heard), decisions=lines,
             vote=_vote_line(loc, decisions[0]) if shared and decisions else "",
             outcome=_outcome(loc, decisions[0].outcome) if shared and decisions else "",
             dissent_appendices=appendix_of.get(item_result.number, [])))
@@ -151,8 +153,8 @@ def _heading(loc: Localizer, body: Body, result: MeetingResult, questions: list[
                 invited=[loc.person(p) for p in meeting.invited], questions=questions)
 
 
-def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None
-                   ) -> tuple[AgendaContext, Localizer]:
+def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None,
+                   responsible: dict[int, list] | None = None) -> tuple[AgendaContext, Localizer]:
     """The agenda (§22): approval block, date, time, place, numbered questions with speakers, invitees."""
     meeting = result.meeting
     loc = Localizer(lang, "agenda")
@@ -160,13 +162,13 @@ def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[in
     approver_member = body.member(approval.by) if approval else None
     approver = _signature(loc, body, approver_member) if approver_member else Signature("", "", "")
     context = AgendaContext(
-        **_heading(loc, body, result, _questions(loc, body, result, {}, titles or {})),
+        **_heading(loc, body, result, _questions(loc, body, result, {}, titles or {}, responsible)),
         approver=approver, approved_on=loc.date_long(approval.date) if approval else "")
     return context, loc
 
 
-def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None
-                     ) -> tuple[ProtocolContext, Localizer]:
+def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None,
+                     responsible: dict[int, list] | None = None) -> tuple[ProtocolContext, Localizer]:
     """The protocol (§13-15, §20, §23): attendance, quorum, each question, votes, outcomes, appendices."""
     meeting = result.meeting
     loc = Localizer(lang, "protocol")
@@ -194,7 +196,7 @@ def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[
     secretary = body.secretary
     others = [m for m in result.present if chair is None or m.id != chair.id]
     context = ProtocolContext(
-        **_heading(loc, body, result, _questions(loc, body, result, appendix_of, titles or {})),
+        **_heading(loc, body, result, _questions(loc, body, result, appendix_of, titles or {}, responsible)),
         chair=loc.member(chair) if chair else PersonLine("", ""),
         chair_is_deputy=bool(chair and chair.role != "head"),
         present=[loc.member(m) for m in others],

@@ -440,6 +440,7 @@ class Link:
     """What linking the meetings to the plans found: titles to borrow, unplanned questions, findings."""
 
     titles: dict[str, dict[int, Text]] = field(default_factory=dict)
+    responsible: dict[str, dict[int, list[Text]]] = field(default_factory=dict)   # for questions without speakers
     unplanned: list[Unplanned] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -447,6 +448,8 @@ class Link:
 def link_meetings(meetings: list[Meeting], plans: dict[str, Plan], plan_files: set[str],
                   questions: dict[str, Question]) -> Link:
     """Reading of §18: each meeting question is matched to its plan item; the hearings are recorded on it.
+
+    A question without a title borrows the plan's; one without speakers, the plan's reporting bodies.
 
     - `plan: 2026-H1/3` naming no existing plan item is an error (the question has no title to print);
     - a question with neither a title nor a plan item is an error (§22: the agenda lists each question);
@@ -468,6 +471,8 @@ def link_meetings(meetings: list[Meeting], plans: dict[str, Plan], plan_files: s
                 continue
             if item.title is None and question.title is not None:
                 link.titles.setdefault(meeting.id, {})[number] = question.title
+            if not item.speakers and question.responsible:
+                link.responsible.setdefault(meeting.id, {})[number] = question.responsible
             found = _hearing_findings(meeting, number, item.loc_of("plan"), question)
             link.findings += found
             if not found:
@@ -545,7 +550,8 @@ def today() -> dt.date:
 
 
 def assess_plans(assessment) -> None:
-    """Every plan rule, then the link to the meetings; fills `assessment.extra["plans"]` and the borrowed titles.
+    """Every plan rule, then the link to the meetings; fills `assessment.extra["plans"]` and what the
+    meetings borrow from the plans (`item_titles`, `item_responsible`).
 
     A question not yet heard is a finding only once the half-year it is due in
     is over, as of `assessment.extra["as_of"]` (default: today).
@@ -563,6 +569,8 @@ def assess_plans(assessment) -> None:
     assessment.findings += unheard_findings(questions, as_of)
     for meeting_id, titles in link.titles.items():
         assessment.item_titles.setdefault(meeting_id, {}).update(titles)
+    for meeting_id, bodies in link.responsible.items():
+        assessment.item_responsible.setdefault(meeting_id, {}).update(bodies)
     assessment.extra["plans"] = PlansResult(plans, questions, link.unplanned, as_of)
 
 
