@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, WithJsonSchema
 
 from .errors import Loc
 from .messages import msg
@@ -434,8 +434,11 @@ def _to_period(value: Any) -> str:
     return f"{month.year}-{month.month:02d}"
 
 
-Month = Annotated[dt.date, BeforeValidator(_to_month)]
-Period = Annotated[str, BeforeValidator(_to_period)]
+# The editor's schema (pipeline/schema.py) must take "2026-03" as a month, not refuse it as a malformed date.
+Month = Annotated[dt.date, BeforeValidator(_to_month),
+                  WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{1,2}$"})]
+Period = Annotated[str, BeforeValidator(_to_period),
+                   WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(H[12]|\d{1,2})$"})]
 
 
 class PlanItem(Model):

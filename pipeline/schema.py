@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import Body, Meeting
+from .models import Body, Meeting, Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
@@ -153,3 +153,25 @@ def kind_of(input_file: Path, inputs: Path) -> InputKind | None:
     """The input kind whose files include this one (by its place under inputs/)."""
     relative = input_file.resolve().relative_to(inputs.resolve()).as_posix()
     return next((k for k in INPUT_KINDS.values() if fnmatch.fnmatchcase(relative, k.files)), None)
+
+
+# ---------------------------------------------------------------- half-year plans (§16-18)
+
+register_input_kind("plan", Plan, "plans/*.yaml", "Жартыжылдық жұмыс жоспары / План работы на полугодие")
+DESCRIPTIONS.update({
+    "approved": "Жоспарды бекіткен Штаб басшысы және күні (16-тармақ) / Кто (руководитель штаба) и когда утвердил "
+                "план (пункт 16)",
+    "sent_to_members": "Жоспар мүшелерге жіберілген күн (17-тармақ) / Дата направления плана членам (пункт 17)",
+    "no": "Мәселенің нөмірі жоспарда / Номер вопроса в плане",
+    "proposed_by": "Ұсыныс енгізген мүшенің id-і (16-тармақ) / Id члена, внесшего предложение (пункт 16)",
+    "quarter": "Тоқсан: H1 үшін 1-2, H2 үшін 3-4 / Квартал: 1-2 для H1, 3-4 для H2",
+    "month": "Немесе ай, мысалы 2026-03 / Или месяц, например 2026-03",
+    "changes": "Жоспарға өзгерістер (18-тармақ) / Изменения плана (пункт 18)",
+    "item": "Өзгеретін мәселенің нөмірі / Номер изменяемого вопроса",
+    "action": "exclude — алып тастау / исключить; postpone — ауыстыру / перенести; add — қосу / включить",
+    "to": "Қайда ауыстырылды: ай (2026-09) немесе жартыжылдық (2026-H2) / Куда перенесен: месяц (2026-09) или "
+          "полугодие (2026-H2)",
+    "basis": "Негіздеме-анықтама: орынбасардың id-і немесе working_body, күні, мәтіні / Обоснование-справка: id "
+             "заместителя или working_body, дата, текст",
+    "decided": "Штаб басшысының шешімі: кім және қашан / Решение руководителя штаба: кто и когда",
+})
