@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHTAB := $(BIN)/python -m pipeline
 ARGS ?=
 
-.PHONY: check agenda protocol composition plan all test templates clean
+.PHONY: check agenda protocol composition plan all test templates clean register annual-report
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ composition: $(BIN)/python
 
 plan: $(BIN)/python
 	$(SHTAB) plan $(ARGS)
+
+# the control register of assignments (§24) and the annual report (§29); e.g. ARGS="2026 --as-of 2026-10-01"
+register: $(BIN)/python
+	$(SHTAB) register $(ARGS)
+
+annual-report: $(BIN)/python
+	$(SHTAB) annual-report $(ARGS)
 
 all: $(BIN)/python
 	$(SHTAB) all $(ARGS)

@@ -209,7 +209,7 @@ def plan(options: Options, plans: tuple[str, ...]) -> None:
 @cli.command(name="all")
 @pass_options
 def all_documents(options: Options) -> None:
-    """Write every document: composition, agendas, protocols, plans and the rest.
+    """Write every document: composition, agendas, protocols, plans, the register, the annual report and the rest.
 
     \b
     Example:
@@ -300,6 +300,61 @@ def templates(options: Options, folder: Path | None) -> None:
 
 
 # ================================================================ end of the secretary's tools
+
+
+# ---------------------------------------------------------------- the yearly documents: register and annual report
+
+
+def _year_argument(assessment: stages.Assessment, year: int | None) -> list[str]:
+    if year is None:
+        return []
+    years = stages.report_years(assessment)
+    if assessment.project.body is not None and year not in years:
+        known = ", ".join(map(str, years)) or "none"
+        raise click.BadParameter(f"no meetings, control or indicators for {year} (years: {known})", param_hint="YEAR")
+    return [str(year)]
+
+
+@cli.command()
+@click.argument("year", type=click.IntRange(1900, 2999), required=False)
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Overdue as of this date (YYYY-MM-DD). Default: the earlier of today and the year's 31 December.")
+@pass_options
+def register(options: Options, year: int | None, as_of) -> None:
+    """Write the control register of protocol assignments (§24, §28): outputs/reports/<year>/register.<lang>.docx.
+
+    One row per assignment of an adopted decision: protocol, text, responsible, deadline, status from
+    control/<year>.yaml, and the overdue mark (deadline passed as of the date, not done or removed; due
+    that day is not overdue). Default YEAR: the latest year with meetings.
+
+    \b
+    Example:
+      python -m pipeline register
+      python -m pipeline register 2026 --as-of 2026-10-01
+    """
+    assessment = options.assessment()
+    if as_of is not None:
+        assessment.extra["as_of"] = as_of.date()
+    produce(options, [stages.REGISTER], _year_argument(assessment, year), assessment)
+
+
+@cli.command(name="annual-report")
+@click.argument("year", type=click.IntRange(1900, 2999), required=False)
+@pass_options
+def annual_report(options: Options, year: int | None) -> None:
+    """Write the annual report to the authorized body (§9.5, §26.7, §29): outputs/reports/<year>/annual-report.<lang>.docx.
+
+    Meetings by quarter (§12), questions and decisions, dissenting opinions, assignments as of 31 December,
+    and the 12 indicators of §29 against the previous year with a chart. Default YEAR: the latest year with
+    meetings.
+
+    \b
+    Example:
+      python -m pipeline annual-report
+      python -m pipeline annual-report 2026
+    """
+    assessment = options.assessment()
+    produce(options, [stages.ANNUAL_REPORT], _year_argument(assessment, year), assessment)
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -32,10 +33,18 @@ def jinja_environment() -> SandboxedEnvironment:
 def render_docx(template: Path, context: dict) -> bytes:
     """Render one document; the result is reproducible to the byte."""
     doc = DocxTemplate(str(template))
+    context = {key: _placed(doc, value) for key, value in context.items()}
     doc.render(context, jinja_env=jinja_environment(), autoescape=True)
     buffer = io.BytesIO()
     doc.save(buffer)
     return deterministic_zip(buffer.getvalue())
+
+
+def _placed(doc: DocxTemplate, value):
+    """A picture of the context (anything with `png` bytes and `width_mm`) becomes docxtpl's InlineImage."""
+    if hasattr(value, "png") and hasattr(value, "width_mm"):
+        return InlineImage(doc, io.BytesIO(value.png), width=Mm(value.width_mm))
+    return value
 
 
 def deterministic_zip(data: bytes) -> bytes:

@@ -101,3 +101,17 @@ class ProjectDir:
 @pytest.fixture
 def project(tmp_path: Path) -> ProjectDir:
     return ProjectDir(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """The date of the run, fixed: §12 checks past quarters and the register's as-of date defaults to today.
+
+    2026-03-20 is inside the first quarter of the sample year, so a project of one meeting on
+    2026-03-12 has no quarter behind it to miss. Tests that need another day set it again.
+    """
+    import datetime as dt
+
+    import pipeline.main
+
+    monkeypatch.setattr(pipeline.main, "today", lambda: dt.date(2026, 3, 20))

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 from docxbuild import (CENTER, JUSTIFY, LEFT, RIGHT, first_cell_paragraph, new_document, page_break,  # noqa: E402
-                       para, runs, table, tag)
+                       para, row, runs, table, tag)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates_docx"
@@ -430,7 +430,191 @@ def mark_header(tbl):
     tr_pr.append(OxmlElement("w:tblHeader"))
 
 
-DOCUMENTS = {"agenda": agenda, "protocol": protocol, "composition": composition, "plan": plan}
+# ---------------------------------------------------------------- the yearly documents (§24, §28, §9.5, §26.7, §29)
+
+RW = {
+    "kk": {
+        "register_title": "{{ year }} жылғы Штаб отырыстары хаттамаларының тапсырмаларын орындауды бақылау тізілімі",
+        "register_as_of": "{{ as_of_of }} жағдай бойынша",
+        "register_head": ["№ р/с", "Тапсырма", "Хаттама", "Тапсырманың мазмұны", "Жауапты орындаушылар",
+                          "Орындау мерзімі", "Орындалу барысы", "Мерзімі өтті"],
+        "totals_heading": "Қорытынды",
+        "totals": ["Тапсырмалардың барлығы", "Орындалды", "Орындалуда", "оның ішінде мерзімі ұзартылды",
+                   "Бақылаудан алынды", "Мерзімі өтті"],
+        "report_title": "{{ year }} жылғы Штаб қызметі туралы ақпарат",
+        "report_intro": "{{ body_name }} (бұдан әрі – Штаб) Штаб туралы ереженің 9-тармағының 5) тармақшасына және "
+                        "26-тармағының 7) тармақшасына сәйкес {{ year }} жылғы қызметі туралы ақпаратты ұсынады.",
+        "s1": "1. Штаб отырыстары",
+        "s1_text": "{{ year }} жылы Штабтың {{ summary.meetings }} отырысы өткізілді, олардың тоқсандар бойынша бөлінуі:",
+        "quarter_head": ["Тоқсан", "Кезекті", "Кезектен тыс", "Барлығы"],
+        "quarter_total": "Жыл бойынша барлығы",
+        "s12_ok": "Ереженің 12-тармағына сәйкес кезекті отырыстар әр тоқсанда өткізілді.",
+        "s12_missing": "Ереженің 12-тармағының талабына қарамастан, мына тоқсандарда кезекті отырыс өткізілмеді: "
+                       "{{ missing_quarters }}.",
+        "s2": "2. Қаралған мәселелер мен қабылданған шешімдер",
+        "s2_rows": [("Отырыстарда қаралған мәселелер", "summary.questions"),
+                    ("Қабылданған шешімдер (Ереженің 13-тармағы)", "summary.adopted"),
+                    ("Қабылданбаған шешімдер", "summary.not_adopted"),
+                    ("Штаб мүшелерінің ерекше пікірлері (Ереженің 14-тармағы)", "summary.dissents")],
+        "s3": "3. Хаттамалық тапсырмалардың орындалуын бақылау (Ереженің 24, 28-тармақтары)",
+        "s3_text": "{{ as_of_of }} жағдай бойынша:",
+        "overdue_heading": "Мерзімі өткен тапсырмалар:",
+        "overdue_line": "– {{ o.id }}. {{ o.text }} Жауаптылар: {{ o.responsible }}. Мерзімі: {{ o.deadline }}.",
+        "s4": "4. Штаб қызметін бағалау көрсеткіштері (Ереженің 29-тармағы)",
+        "s4_text": "Көрсеткіштер {{ previous_year }} жылмен салыстырылып берілді; «Жақсы динамика» бағанында әр "
+                   "көрсеткіштің қай өзгерісі жақсару деп есептелетіні көрсетілген.",
+        "indicator_head": ["№", "Көрсеткіш", "{{ year }} ж.", "{{ previous_year }} ж.", "Өзгеріс", "Жақсы динамика",
+                           "Бағалау"],
+        "chart_caption": "Сурет. Көрсеткіштердің {{ previous_year }} жылмен салыстырғандағы өзгерісі",
+    },
+    "ru": {
+        "register_title": "Реестр контроля исполнения поручений, данных в протоколах заседаний штаба, за {{ year }} год",
+        "register_as_of": "по состоянию на {{ as_of_long }}",
+        "register_head": ["№ п/п", "Поручение", "Протокол", "Содержание поручения", "Ответственные исполнители",
+                          "Срок исполнения", "Ход исполнения", "Просрочено"],
+        "totals_heading": "Итого",
+        "totals": ["Всего поручений", "Исполнено", "На исполнении", "в том числе срок продлен", "Снято с контроля",
+                   "Просрочено"],
+        "report_title": "Информация о деятельности штаба за {{ year }} год",
+        "report_intro": "В соответствии с подпунктом 5) пункта 9 и подпунктом 7) пункта 26 Положения о штабе "
+                        "{{ body_name }} (далее – штаб) представляет информацию о своей деятельности за {{ year }} год.",
+        "s1": "1. Заседания штаба",
+        "s1_text": "В {{ year }} году проведено заседаний штаба: {{ summary.meetings }}, в том числе по кварталам:",
+        "quarter_head": ["Квартал", "Очередные", "Внеочередные", "Всего"],
+        "quarter_total": "Итого за год",
+        "s12_ok": "Очередные заседания проведены в каждом квартале, как того требует пункт 12 Положения.",
+        "s12_missing": "Вопреки требованию пункта 12 Положения очередное заседание не проведено в следующих "
+                       "кварталах: {{ missing_quarters }}.",
+        "s2": "2. Рассмотренные вопросы и принятые решения",
+        "s2_rows": [("Рассмотрено вопросов на заседаниях", "summary.questions"),
+                    ("Принято решений (пункт 13 Положения)", "summary.adopted"),
+                    ("Не принято решений", "summary.not_adopted"),
+                    ("Особые мнения членов штаба (пункт 14 Положения)", "summary.dissents")],
+        "s3": "3. Контроль исполнения протокольных поручений (пункты 24, 28 Положения)",
+        "s3_text": "По состоянию на {{ as_of_long }}:",
+        "overdue_heading": "Просроченные поручения:",
+        "overdue_line": "– {{ o.id }}. {{ o.text }} Ответственные: {{ o.responsible }}. Срок: {{ o.deadline }}.",
+        "s4": "4. Показатели оценки деятельности штаба (пункт 29 Положения)",
+        "s4_text": "Показатели приведены в сравнении с {{ previous_year }} годом; в графе «Лучшая динамика» указано, "
+                   "какое изменение показателя считается улучшением.",
+        "indicator_head": ["№", "Показатель", "{{ year }} г.", "{{ previous_year }} г.", "Изменение",
+                           "Лучшая динамика", "Оценка"],
+        "chart_caption": "Рисунок. Изменение показателей по сравнению с {{ previous_year }} годом",
+    },
+}
+TOTAL_FIELDS = ["total", "done", "in_progress", "extended", "removed", "overdue"]
+
+
+def loop_rows(tbl, loop: str, cells: list[str]):
+    """A docxtpl row loop: {%tr for %} row, the row repeated for each element, {%tr endfor %} row."""
+    row(tbl, ["{%tr " + loop + " %}"] + [""] * (len(cells) - 1))
+    row(tbl, cells)
+    tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    row(tbl, ["{%tr endfor %}"] + [""] * (len(cells) - 1))
+
+
+def figures_table(doc, rows: list[tuple[str, str]]):
+    """A two-column table of labelled counts (wording in the template, the counts from the context)."""
+    tbl = table(doc, [13.0, 3.5], size=12)
+    for label, value in rows:
+        row(tbl, [label, "{{ " + value + " }}"])
+        tbl.rows[-1].cells[1].paragraphs[0].alignment = CENTER
+    return tbl
+
+
+def signer_block(doc, who: str):
+    tbl = table(doc, [9.5, 7.0], borders=False)
+    cells = tbl.add_row().cells
+    first_cell_paragraph(cells[0], "{{ " + who + ".title }}", bold=True)
+    cells[0].add_paragraph("{{ " + who + ".position }}")
+    first_cell_paragraph(cells[1], "")
+    cells[1].add_paragraph("____________ {{ " + who + ".name }}").alignment = RIGHT
+    return tbl
+
+
+def register(lang: str):
+    """The control register (§24, §28): a landscape table of every assignment, totals at the end."""
+    w = RW[lang]
+    doc = new_document(landscape=True, title="register")
+    para(doc, "{{ body_name }}", bold=True, align=CENTER)
+    para(doc, w["register_title"], bold=True, align=CENTER, before=6)
+    para(doc, w["register_as_of"], italic=True, align=CENTER, after=12)
+    tbl = table(doc, [0.9, 2.2, 2.2, 7.6, 4.2, 2.3, 4.4, 2.4], size=10)
+    row(tbl, w["register_head"], bold=True, align=CENTER, header=True)
+    loop_rows(tbl, "for r in rows", ["{{ r.number }}", "{{ r.id }}", "{{ r.protocol }}", "{{ r.text }}",
+                                     "{{ r.responsible }}", "{{ r.due }}", "{{ r.status }}", "{{ r.overdue }}"])
+    status_cell = tbl.rows[-2].cells[6]
+    note = status_cell.add_paragraph()
+    run = note.add_run("{% if r.note %}{{ r.note }}{% endif %}")
+    run.italic = True
+    run.font.size = Pt(9)
+    para(doc, w["totals_heading"], bold=True, before=12, after=6, keep_next=True)
+    totals = table(doc, [10.0, 3.0], size=12)
+    totals.alignment = 0
+    for label, key in zip(w["totals"], TOTAL_FIELDS):
+        row(totals, [label, "{{ totals." + key + " }}"])
+        totals.rows[-1].cells[1].paragraphs[0].alignment = CENTER
+    para(doc, "", before=18)
+    tag(doc, "{%p if secretary %}")
+    signer_block(doc, "secretary")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def annual_report(lang: str):
+    """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, §29 indicators."""
+    w = RW[lang]
+    doc = new_document(title="annual report")
+    tbl = table(doc, [8.0, 8.5], borders=False)
+    cells = tbl.add_row().cells
+    first_cell_paragraph(cells[1], "{{ addressee }}", bold=True, align=CENTER)
+    para(doc, w["report_title"], bold=True, align=CENTER, before=24, after=12)
+    para(doc, w["report_intro"], align=JUSTIFY, first_line=1.25, after=6)
+    para(doc, w["s1"], bold=True, first_line=1.25, before=12, after=6, keep_next=True)
+    para(doc, w["s1_text"], align=JUSTIFY, first_line=1.25, after=6, keep_next=True)
+    quarters = table(doc, [5.5, 3.5, 3.5, 3.5], size=12)
+    row(quarters, w["quarter_head"], bold=True, align=CENTER, header=True)
+    loop_rows(quarters, "for q in quarters", ["{{ q.name }}", "{{ q.regular }}", "{{ q.extraordinary }}",
+                                              "{{ q.total }}"])
+    row(quarters, [w["quarter_total"], "{{ quarters_total.regular }}", "{{ quarters_total.extraordinary }}",
+                   "{{ quarters_total.total }}"], bold=True)
+    for table_row in quarters.rows[2:]:
+        for cell in table_row.cells[1:]:
+            cell.paragraphs[0].alignment = CENTER
+    tag(doc, "{%p if missing_quarters %}")
+    para(doc, w["s12_missing"], bold=True, align=JUSTIFY, first_line=1.25, before=6)
+    tag(doc, "{%p else %}")
+    para(doc, w["s12_ok"], align=JUSTIFY, first_line=1.25, before=6)
+    tag(doc, "{%p endif %}")
+    para(doc, w["s2"], bold=True, first_line=1.25, before=12, after=6, keep_next=True)
+    figures_table(doc, w["s2_rows"])
+    para(doc, w["s3"], bold=True, first_line=1.25, before=12, after=6, keep_next=True)
+    para(doc, w["s3_text"], align=JUSTIFY, first_line=1.25, after=6, keep_next=True)
+    figures_table(doc, [(label, "assignments." + key) for label, key in zip(RW[lang]["totals"], TOTAL_FIELDS)])
+    tag(doc, "{%p if overdue %}")
+    para(doc, w["overdue_heading"], bold=True, first_line=1.25, before=6)
+    tag(doc, "{%p for o in overdue %}")
+    para(doc, w["overdue_line"], align=JUSTIFY, first_line=1.25)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    para(doc, w["s4"], bold=True, first_line=1.25, before=12, after=6, keep_next=True)
+    para(doc, w["s4_text"], align=JUSTIFY, first_line=1.25, after=6)
+    indicators = table(doc, [0.9, 4.8, 2.2, 2.2, 2.3, 2.1, 2.0], size=9.5)
+    row(indicators, w["indicator_head"], bold=True, align=CENTER, header=True)
+    loop_rows(indicators, "for i in indicators", ["{{ i.number }}", "{{ i.name }}", "{{ i.value }}",
+                                                  "{{ i.previous }}", "{{ i.change }}", "{{ i.better }}",
+                                                  "{{ i.verdict }}"])
+    for cell in indicators.rows[-2].cells[2:]:
+        cell.paragraphs[0].alignment = CENTER
+    para(doc, "{{ chart }}", align=CENTER, before=12, keep_next=True)
+    para(doc, w["chart_caption"], italic=True, align=CENTER, after=12)
+    para(doc, "", before=12)
+    signer_block(doc, "signer")
+    return doc
+
+
+DOCUMENTS = {"agenda": agenda, "protocol": protocol, "composition": composition, "plan": plan,
+             "register": register, "annual_report": annual_report}
 
 
 def main(argv: list[str]) -> int:

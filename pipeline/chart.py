@@ -1,0 +1,80 @@
+"""The annual report's chart: each indicator's change against the previous year, as a picture.
+
+Horizontal bars of the relative change of each indicator's main figure, green
+where the change goes the better way (§29), red where it does not, grey when
+unchanged; an unknown change is a dash at zero. Rendered by matplotlib's Agg
+backend to PNG at print resolution, in DejaVu Sans (shipped with matplotlib,
+Cyrillic with every Kazakh letter), with no timestamp or software tag in the
+file: the same figures give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib.figure import Figure  # noqa: E402  (the backend is chosen first)
+from matplotlib.patches import Patch  # noqa: E402
+
+DPI = 200
+WIDTH_CM, ROW_CM = 16.0, 0.75
+COLOURS = {"better": "#2e7d32", "worse": "#c62828", "same": "#9e9e9e", None: "#9e9e9e"}
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str                 # "1. Спорт секциялары..."
+    change: Decimal | None     # relative change in percent; None: unknown
+    verdict: str | None        # better | worse | same | None
+    text: str                  # the change as printed beside the bar: "+9,1 %", "—"
+
+
+def _setup():
+    matplotlib.rcParams.update({
+        "font.family": "DejaVu Sans", "font.size": 8, "svg.hashsalt": "shtab",
+        "axes.spines.top": False, "axes.spines.right": False,
+    })
+
+
+def indicator_chart(bars: list[Bar], axis_label: str, legend: dict[str, str]) -> bytes:
+    """The PNG bytes of the chart; bars top to bottom in the order given."""
+    _setup()
+    height_cm = 2.2 + ROW_CM * len(bars)
+    figure = Figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=DPI)
+    axes = figure.add_subplot()
+    positions = list(range(len(bars)))[::-1]
+    values = [float(b.change) if b.change is not None else 0.0 for b in bars]
+    axes.barh(positions, values, color=[COLOURS[b.verdict] for b in bars], height=0.6)
+    axes.set_yticks(positions, [b.label for b in bars])
+    axes.axvline(0, color="#424242", linewidth=0.8)
+    low, high = min(values + [0.0]), max(values + [0.0])
+    span = max(high - low, 10.0)
+    axes.set_xlim(low - span * (0.22 if low < 0 else 0.08), high + span * 0.22)
+    for position, value, bar in zip(positions, values, bars):
+        align = "left" if value >= 0 else "right"
+        offset = span * 0.015 * (1 if value >= 0 else -1)
+        axes.text(value + offset, position, bar.text, va="center", ha=align, fontsize=7)
+    axes.set_xlabel(axis_label)
+    axes.grid(axis="x", color="#e0e0e0", linewidth=0.5)
+    axes.set_axisbelow(True)
+    handles = [Patch(color=COLOURS[key], label=text) for key, text in legend.items()]
+    figure.legend(handles=handles, loc="upper center", ncol=len(handles), fontsize=7, frameon=False)
+    figure.tight_layout(rect=(0, 0, 1, 1 - 0.9 / height_cm))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture for a template: PNG bytes and the printed width; `render` places it with InlineImage."""
+
+    png: bytes
+    width_mm: float
+
+    def __repr__(self) -> str:  # keeps contexts readable in test failures
+        return f"Image({len(self.png)} bytes, {self.width_mm} mm)"

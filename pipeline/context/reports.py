@@ -1,0 +1,254 @@
+"""Stage 3 for the yearly documents: the control register (§24, §28) and the annual report (§9.5, §26.7, §29).
+
+Every count, status and verdict comes decided from `pipeline.rules`
+(control, annual, indicators); here they only get their words and number forms
+in one language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import i18n
+from ..chart import Bar, Image, indicator_chart
+from ..models import Body
+from ..rules.annual import QUARTERS, YearSummary
+from ..rules.control import Assignment, Register, Standing, DONE, EXTENDED, IN_PROGRESS, REMOVED
+from ..rules.indicators import Indicator, Measure
+from .common import Localizer, body_header
+from .meeting import Signature, _signature
+
+CHART_WIDTH_MM = 160
+
+
+# ---------------------------------------------------------------- the register
+
+
+@dataclass
+class RegisterRow:
+    number: int
+    id: str
+    protocol: str          # "№ 1 от 12.03.2026"
+    text: str
+    responsible: str
+    due: str
+    status: str
+    note: str
+    overdue: str           # the mark, empty when not overdue
+
+
+@dataclass
+class Totals:
+    total: int
+    done: int
+    in_progress: int       # extended ones included
+    extended: int
+    removed: int
+    overdue: int
+
+
+@dataclass
+class RegisterContext:
+    body_name: str
+    akimat: str
+    seat: str
+    working_body: str
+    year: int
+    as_of_long: str        # "27 ноября 2026 года"
+    as_of_of: str          # "2026 жылғы 27 қарашадағы"
+    rows: list[RegisterRow]
+    totals: Totals
+    secretary: Signature | None
+
+
+def status_text(loc: Localizer, standing: Standing, entry) -> str:
+    """§24: "исполнено 29.05.2026", "на исполнении", "срок продлен до 31.12.2026", "снято с контроля 10.07.2026"."""
+    date = i18n.date_numeric(standing.date) if standing.date else ""
+    if standing.status == EXTENDED:
+        date = i18n.date_numeric(standing.deadline) if standing.deadline else ""
+    return loc.phrase(f"status.{standing.status}", date=date).rstrip(", ")
+
+
+def totals_of(register: Register) -> Totals:
+    return Totals(total=register.count(), done=register.count(DONE),
+                  in_progress=register.count(IN_PROGRESS) + register.count(EXTENDED),
+                  extended=register.count(EXTENDED), removed=register.count(REMOVED),
+                  overdue=register.count(overdue=True))
+
+
+def _register_row(loc: Localizer, number: int, assignment: Assignment, standing: Standing) -> RegisterRow:
+    meeting = assignment.meeting
+    entry = assignment.entry if standing.status != IN_PROGRESS or assignment.entry is None \
+        or assignment.entry.status == IN_PROGRESS else None
+    return RegisterRow(
+        number=number, id=assignment.id,
+        protocol=loc.phrase("protocol_ref", number=meeting.number, date=i18n.date_numeric(meeting.date)),
+        text=loc.text(assignment.decision.text), responsible="; ".join(loc.texts(assignment.decision.responsible)),
+        due=loc.due(assignment.due), status=status_text(loc, standing, entry),
+        note=loc.text(entry.note) if entry is not None and entry.note is not None else "",
+        overdue=loc.phrase("overdue") if standing.overdue else "")
+
+
+def secretary_signature(loc: Localizer, body: Body) -> Signature | None:
+    secretary = body.secretary
+    if secretary is None:
+        return None
+    line = loc.member(secretary)
+    return Signature(loc.phrase("secretary_title"), line.position, secretary.name or "")
+
+
+def register_context(register: Register, body: Body, lang: str) -> tuple[RegisterContext, Localizer]:
+    """The control register of a year as of a date: one row per assignment, totals at the end (§24, §28)."""
+    loc = Localizer(lang, "register")
+    rows = [_register_row(loc, index, assignment, standing)
+            for index, (assignment, standing) in enumerate(register.rows, start=1)]
+    context = RegisterContext(**body_header(loc, body), year=register.year, as_of_long=loc.date_long(register.as_of),
+                              as_of_of=loc.date_of(register.as_of), rows=rows, totals=totals_of(register),
+                              secretary=secretary_signature(loc, body))
+    return context, loc
+
+
+# ---------------------------------------------------------------- the annual report
+
+
+@dataclass
+class QuarterRow:
+    name: str              # "I тоқсан" / "I квартал"
+    regular: int
+    extraordinary: int
+    total: int
+
+
+@dataclass
+class IndicatorRow:
+    number: str            # "1".."12"; "" for a line that details the indicator above
+    name: str
+    better: str            # "лучше рост" / "өсуі жақсы"; "" when the line is not judged
+    value: str
+    previous: str
+    change: str
+    verdict: str
+
+
+@dataclass
+class OverdueLine:
+    id: str
+    text: str
+    responsible: str
+    deadline: str
+
+
+@dataclass
+class AnnualReportContext:
+    body_name: str
+    akimat: str
+    seat: str
+    working_body: str
+    addressee: str
+    year: int
+    previous_year: int
+    quarters: list[QuarterRow]
+    quarters_total: QuarterRow
+    missing_quarters: str  # "II, IV": quarters without a regular meeting (§12), "" when none
+    summary: YearSummary
+    assignments: Totals
+    as_of_long: str        # "31 декабря 2026 года"
+    as_of_of: str          # "2026 жылғы 31 желтоқсандағы"
+    overdue: list[OverdueLine]
+    indicators: list[IndicatorRow]
+    chart: Image
+    signer: Signature
+
+
+def value_text(loc: Localizer, measure: Measure, previous: bool = False) -> str:
+    """A figure as the report prints it: "48", "73,4 %", "15 (14,4 %)", "37 из 38 школ (97,4 %)"."""
+    value = measure.previous if previous else measure.value
+    of = measure.previous_of if previous else measure.of
+    lang = loc.lang
+    if value is None:
+        return "—"
+    if measure.form == "percent":
+        return i18n.percent(value, lang)
+    if measure.form == "share" and of is not None:
+        return f"{i18n.number(of[0], lang)} ({i18n.percent(value, lang)})"
+    if measure.form == "schools" and of is not None:
+        return i18n.schools_of(*of, lang) + f" ({i18n.percent(value, lang)})"
+    return i18n.number(value, lang)
+
+
+def signed_percent(value, lang: str) -> str:
+    if value is None:
+        return "—"
+    sign = "+" if value > 0 else (i18n.MINUS if value < 0 else "")
+    return sign + i18n.percent(abs(value), lang)
+
+
+def change_text(loc: Localizer, measure: Measure) -> str:
+    """"+4 (+9,1 %)" for counts; "+4,5 п. п." for percentages and shares; "—" when a year is unknown."""
+    change = measure.change
+    if change is None:
+        return "—"
+    if measure.form in ("percent", "share", "schools"):
+        return i18n.signed(change, loc.lang, loc.phrase("points"))
+    text = i18n.signed(change, loc.lang)
+    relative = measure.relative
+    return f"{text} ({signed_percent(relative, loc.lang)})" if relative is not None and change else text
+
+
+def _indicator_rows(loc: Localizer, indicator: Indicator) -> list[IndicatorRow]:
+    rows = []
+    for index, measure in enumerate(indicator.measures):
+        main = index == 0
+        name = loc.phrase(f"indicator.{indicator.number}") if main else f"– {loc.phrase('measure.' + measure.label)}"
+        if main and measure.label:
+            name = f"{name}: {loc.phrase('measure.' + measure.label)}"
+        rows.append(IndicatorRow(
+            number=str(indicator.number) if main else "", name=name,
+            better=loc.phrase(f"direction.{measure.better}") if measure.better else "",
+            value=value_text(loc, measure), previous=value_text(loc, measure, previous=True),
+            change=change_text(loc, measure),
+            verdict=loc.phrase(f"verdict.{measure.verdict}") if measure.verdict else ("—" if measure.better else "")))
+    return rows
+
+
+def chart_of(loc: Localizer, indicators: list[Indicator], previous_year: int) -> Image:
+    """§29 as a picture: the relative change of each indicator's main figure, coloured by its verdict."""
+    bars = [Bar(loc.phrase(f"chart.{i.number}"), i.main.growth, i.main.verdict, signed_percent(i.main.growth, loc.lang))
+            for i in indicators]
+    legend = {key: loc.phrase(f"chart.legend_{key}") for key in ("better", "worse", "same")}
+    png = indicator_chart(bars, loc.phrase("chart.axis", previous=previous_year), legend)
+    return Image(png, CHART_WIDTH_MM)
+
+
+def _quarter_rows(loc: Localizer, summary: YearSummary) -> list[QuarterRow]:
+    return [QuarterRow(loc.phrase("quarter", roman=i18n.ROMAN[q]), summary.regular[q], summary.extraordinary[q],
+                       summary.regular[q] + summary.extraordinary[q]) for q in QUARTERS]
+
+
+def addressee(loc: Localizer, body: Body) -> str:
+    """The authorized body as the letter is addressed: the Kazakh dative ("...министрлігіне"), the Russian name."""
+    return i18n.addressee(loc.text(body.authorized_body), loc.lang)
+
+
+def annual_report_context(year: int, summary: YearSummary, missing_quarters: list[int], register: Register,
+                          indicators: list[Indicator], body: Body, lang: str
+                          ) -> tuple[AnnualReportContext, Localizer]:
+    """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, the 12 indicators."""
+    loc = Localizer(lang, "annual-report")
+    overdue = [OverdueLine(a.id, loc.text(a.decision.text), "; ".join(loc.texts(a.decision.responsible)),
+                           i18n.date_numeric(s.deadline) if s.deadline else "")
+               for a, s in register.rows if s.overdue]
+    quarters = _quarter_rows(loc, summary)
+    head = body.head
+    context = AnnualReportContext(
+        **body_header(loc, body), addressee=addressee(loc, body), year=year, previous_year=year - 1,
+        quarters=quarters,
+        quarters_total=QuarterRow("", sum(q.regular for q in quarters), sum(q.extraordinary for q in quarters),
+                                  summary.meetings),
+        missing_quarters=", ".join(i18n.ROMAN[q] for q in missing_quarters), summary=summary,
+        assignments=totals_of(register),
+        as_of_long=loc.date_long(register.as_of), as_of_of=loc.date_of(register.as_of), overdue=overdue,
+        indicators=[row for indicator in indicators for row in _indicator_rows(loc, indicator)],
+        chart=chart_of(loc, indicators, year - 1),
+        signer=_signature(loc, body, head) if head else Signature("", "", ""))
+    return context, loc

@@ -1,0 +1,86 @@
+"""The year of the Штаб: §12 (a regular meeting every quarter) and the figures of the annual report (§9.5, §26.7).
+
+Only meetings with a quorum count: a meeting without one decided nothing (§20).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..errors import Finding, Loc, warning
+from .meeting import MeetingResult
+
+QUARTERS = (1, 2, 3, 4)
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    return dt.date(year, 12, 31) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
+
+
+def quarter_start(year: int, quarter: int) -> dt.date:
+    return dt.date(year, 3 * quarter - 2, 1)
+
+
+def held(results: list[MeetingResult], year: int) -> list[MeetingResult]:
+    """The year's meetings that could decide (quorum reached, §20), in date order."""
+    return [r for r in results if r.meeting.date.year == year and r.quorum.reached]
+
+
+def quarters_without_regular_meeting(results: list[MeetingResult], year: int, as_of: dt.date,
+                                     established: dt.date | None = None) -> list[int]:
+    """§12: regular meetings at least once a quarter. The quarters of `year` that are over by `as_of`
+    (its last day included) and had no regular meeting. Only whole quarters of the Штаб's existence count:
+    one it was established during is not required to hold a meeting."""
+    regular = {quarter_of(r.meeting.date) for r in held(results, year) if r.meeting.kind == "regular"}
+    return [q for q in QUARTERS
+            if quarter_end(year, q) <= as_of and q not in regular
+            and (established is None or established <= quarter_start(year, q))]
+
+
+def quarter_findings(results: list[MeetingResult], year: int, as_of: dt.date, loc: Loc,
+                     established: dt.date | None = None) -> list[Finding]:
+    """§12 as findings at the year's file: a warning, so that the year's documents are still written."""
+    return [warning(loc, f"no regular meeting in quarter {q} of {year} "
+                         f"({quarter_start(year, q).isoformat()} – {quarter_end(year, q).isoformat()}): "
+                         "regular meetings are held at least once a quarter", "§12")
+            for q in quarters_without_regular_meeting(results, year, as_of, established)]
+
+
+@dataclass
+class YearSummary:
+    """What the Штаб did in a year: meetings by quarter, questions, decisions, dissenting opinions."""
+
+    year: int
+    regular: dict[int, int] = field(default_factory=dict)        # quarter → regular meetings
+    extraordinary: dict[int, int] = field(default_factory=dict)  # quarter → extraordinary meetings
+    questions: int = 0
+    adopted: int = 0
+    not_adopted: int = 0
+    dissents: int = 0
+
+    @property
+    def meetings(self) -> int:
+        return sum(self.regular.values()) + sum(self.extraordinary.values())
+
+
+def year_summary(results: list[MeetingResult], year: int) -> YearSummary:
+    """§9.5, §26.7: the counts of the annual report, from the year's meetings with a quorum."""
+    summary = YearSummary(year, {q: 0 for q in QUARTERS}, {q: 0 for q in QUARTERS})
+    for result in held(results, year):
+        meeting = result.meeting
+        by_kind = summary.regular if meeting.kind == "regular" else summary.extraordinary
+        by_kind[quarter_of(meeting.date)] += 1
+        summary.questions += len(result.items)
+        for item in result.items:
+            summary.dissents += len(item.item.dissent)
+            for decision in item.decisions:
+                if decision.outcome.adopted:
+                    summary.adopted += 1
+                else:
+                    summary.not_adopted += 1
+    return summary

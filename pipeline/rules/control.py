@@ -1,0 +1,194 @@
+"""§24, §28: the control of execution of protocol assignments, one rule per function.
+
+An assignment is a decision of a protocol that was adopted (§13) at a meeting
+that could decide (§20). Its execution stands as the control file says
+(control/<year>.yaml); an assignment the file does not mention is in progress.
+Whether it is overdue depends on the date the register is made as of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..errors import Finding, Loc, error, warning
+from ..models import Decision, Meeting, Text
+from ..models_reports import ControlEntry
+from .meeting import MeetingResult
+
+DONE, IN_PROGRESS, EXTENDED, REMOVED = "done", "in_progress", "extended", "removed"
+CLOSED = (DONE, REMOVED)
+
+
+@dataclass
+class Assignment:
+    """One assignment of an adopted decision and how its execution stands as of a date."""
+
+    id: str
+    meeting: Meeting
+    item_number: int
+    decision: Decision
+    entry: ControlEntry | None = None
+
+    @property
+    def due(self) -> dt.date | Text | None:
+        return self.decision.due
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The status in force on the as-of date, the deadline that applies and whether it has passed."""
+
+    status: str
+    date: dt.date | None
+    deadline: dt.date | None
+    overdue: bool
+
+
+@dataclass
+class Register:
+    """The register of one year as of a date: its assignments, their standing, the totals."""
+
+    year: int
+    as_of: dt.date
+    rows: list[tuple[Assignment, Standing]] = field(default_factory=list)
+
+    def count(self, status: str | None = None, overdue: bool | None = None) -> int:
+        return sum(1 for _, s in self.rows
+                   if (status is None or s.status == status) and (overdue is None or s.overdue == overdue))
+
+
+# ---------------------------------------------------------------- which decisions are assignments
+
+
+def assignments_of(results: Iterable[MeetingResult]) -> list[Assignment]:
+    """§24, §13, §20: every decision that was adopted, at a meeting with a quorum, is an assignment.
+
+    A decision that was not adopted creates no assignment; a meeting without a
+    quorum decided nothing.
+    """
+    out = []
+    for result in results:
+        if not result.quorum.reached:
+            continue
+        for item in result.items:
+            for decision in item.decisions:
+                if decision.outcome.adopted:
+                    out.append(Assignment(decision.assignment_id, result.meeting, item.number, decision.decision))
+    return out
+
+
+def all_decision_ids(results: Iterable[MeetingResult]) -> set[str]:
+    return {d.assignment_id for r in results for i in r.items for d in i.decisions}
+
+
+# ---------------------------------------------------------------- the control file
+
+
+def check_entry_ids(entries: list[ControlEntry], assignments: dict[str, Assignment],
+                    decisions: set[str]) -> list[Finding]:
+    """§24: every entry names an assignment of an adopted decision, once per file."""
+    findings, seen = [], set()
+    for entry in entries:
+        loc = entry.loc_of("assignment")
+        if entry.assignment in seen:
+            findings.append(error(loc, f"'{entry.assignment}' is listed twice in this file", "§24"))
+        seen.add(entry.assignment)
+        if entry.assignment in assignments:
+            continue
+        if entry.assignment in decisions:
+            findings.append(error(loc, f"'{entry.assignment}' is a decision that was not adopted: it creates "
+                                       "no assignment to control", "§24"))
+        else:
+            findings.append(error(loc, f"unknown assignment '{entry.assignment}': no adopted decision has this "
+                                       "id (meeting/item.decision, counted from 1 in the meeting file)", "§24"))
+    return findings
+
+
+def check_entry_status(entry: ControlEntry, assignment: Assignment | None) -> list[Finding]:
+    """§24, §28: a status carries what it needs: done and removed a date, extended a new deadline."""
+    status, findings = entry.status, []
+    if status in CLOSED and entry.date is None:
+        findings.append(error(entry.loc_of("status"), f"status {status} needs the date: date: 2026-04-10", "§24"))
+    if status == EXTENDED and entry.new_due is None:
+        findings.append(error(entry.loc_of("status"), "status extended needs the new deadline: new_due: 2026-09-30",
+                              "§24"))
+    if status != EXTENDED and entry.new_due is not None:
+        findings.append(warning(entry.loc_of("new_due"), f"new_due is ignored: the status is {status}, not "
+                                                          "extended", "§24"))
+    if status == IN_PROGRESS and entry.date is not None:
+        findings.append(warning(entry.loc_of("date"), "date is ignored: the assignment is still in progress",
+                                "§24"))
+    if assignment is None:
+        return findings
+    if entry.date is not None and entry.date < assignment.meeting.date:
+        findings.append(error(entry.loc_of("date"), f"the date {entry.date.isoformat()} is before the meeting that "
+                              f"gave the assignment ({assignment.meeting.date.isoformat()})", "§24"))
+    due = assignment.due
+    if status == EXTENDED and entry.new_due is not None and isinstance(due, dt.date) and entry.new_due <= due:
+        findings.append(warning(entry.loc_of("new_due"), f"the new deadline {entry.new_due.isoformat()} does not "
+                                f"extend the deadline {due.isoformat()}", "§24"))
+    return findings
+
+
+def attach_entries(assignments: list[Assignment], entries: list[ControlEntry]) -> None:
+    """The status of each assignment from the control file (its last entry when listed twice)."""
+    by_id = {a.id: a for a in assignments}
+    for entry in entries:
+        if entry.assignment in by_id:
+            by_id[entry.assignment].entry = entry
+
+
+# ---------------------------------------------------------------- standing as of a date
+
+
+def standing(entry: ControlEntry | None, due: dt.date | Text | None, as_of: dt.date) -> Standing:
+    """§24, §28: the status in force on `as_of`, and whether the assignment is overdue then.
+
+    A status dated after `as_of` has not happened yet: the assignment was then
+    in progress under its original deadline. The deadline is the new one when
+    extended, else the decision's own; a text deadline ("ежеквартально") has no
+    date and is never overdue. Overdue means the deadline is before `as_of`
+    and the assignment is neither done nor removed: due today is not overdue.
+    """
+    status, date = (entry.status, entry.date) if entry is not None else (IN_PROGRESS, None)
+    if date is not None and date > as_of and status != IN_PROGRESS:
+        status, date = IN_PROGRESS, None
+    deadline = due if isinstance(due, dt.date) else None
+    if status == EXTENDED and entry is not None and entry.new_due is not None:
+        deadline = entry.new_due
+    overdue = status not in CLOSED and deadline is not None and deadline < as_of
+    return Standing(status, date, deadline, overdue)
+
+
+def register_of(assignments: list[Assignment], year: int, as_of: dt.date) -> Register:
+    """The assignments given at the year's meetings held on or before `as_of`, each with its standing."""
+    register = Register(year, as_of)
+    for assignment in assignments:
+        meeting = assignment.meeting
+        if meeting.date.year == year and meeting.date <= as_of:
+            register.rows.append((assignment, standing(assignment.entry, assignment.due, as_of)))
+    return register
+
+
+def default_as_of(year: int, today: dt.date) -> dt.date:
+    """The register's date: the earlier of today and the year's 31 December."""
+    return min(today, dt.date(year, 12, 31))
+
+
+def control_findings(entries_by_year: dict[int, list[ControlEntry]], results: list[MeetingResult],
+                     assignments: list[Assignment]) -> list[Finding]:
+    """Every §24 finding of every control file."""
+    by_id = {a.id: a for a in assignments}
+    decisions = all_decision_ids(results)
+    findings: list[Finding] = []
+    for entries in entries_by_year.values():
+        findings += check_entry_ids(entries, by_id, decisions)
+        for entry in entries:
+            findings += check_entry_status(entry, by_id.get(entry.assignment))
+    return findings
+
+
+def control_file_loc(files: dict[int, str], year: int) -> Loc | None:
+    return Loc(files[year], 1) if year in files else None
