@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable
 from decimal import Decimal
 
 import matplotlib
@@ -69,12 +71,20 @@ def indicator_chart(bars: list[Bar], axis_label: str, legend: dict[str, str]) ->
     return buffer.getvalue()
 
 
-@dataclass(frozen=True)
 class Image:
-    """A picture for a template: PNG bytes and the printed width; `render` places it with InlineImage."""
+    """A picture for a template, drawn only when a document is rendered; `render` places it with InlineImage.
 
-    png: bytes
-    width_mm: float
+    `check` builds every context to find missing translations and never needs
+    the picture, so drawing waits until `png` is first asked for.
+    """
+
+    def __init__(self, draw: Callable[[], bytes], width_mm: float) -> None:
+        self._draw = draw
+        self.width_mm = width_mm
+
+    @cached_property
+    def png(self) -> bytes:
+        return self._draw()
 
     def __repr__(self) -> str:  # keeps contexts readable in test failures
-        return f"Image({len(self.png)} bytes, {self.width_mm} mm)"
+        return f"Image({self.width_mm} mm)"

@@ -254,14 +254,15 @@ def dative_kk(phrase: str) -> str:
     """The Kazakh dative of a noun phrase, on its last word: "министрлігі" → "министрлігіне", "штаб" → "штабқа".
 
     After the possessive ending -ы/-і (and -сы/-сі) the dative is -на/-не; after other
-    vowels and voiced consonants -ға/-ге; after voiceless consonants -қа/-ке.
+    vowels and voiced consonants -ға/-ге; after voiceless consonants, and after б, в, г, д
+    that are devoiced at the end of a loanword ("штабқа", "заводқа"), -қа/-ке.
     """
     word = phrase.rstrip()
     last = word[-1].lower()
     back = _is_back(word)
     if last in "ыі":
         return word + ("на" if back else "не")
-    if last in _VOICELESS:
+    if last in _VOICELESS or last in "бвгд":
         return word + ("қа" if back else "ке")
     return word + ("ға" if back else "ге")
 

@@ -216,8 +216,8 @@ def chart_of(loc: Localizer, indicators: list[Indicator], previous_year: int) ->
     bars = [Bar(loc.phrase(f"chart.{i.number}"), i.main.growth, i.main.verdict, signed_percent(i.main.growth, loc.lang))
             for i in indicators]
     legend = {key: loc.phrase(f"chart.legend_{key}") for key in ("better", "worse", "same")}
-    png = indicator_chart(bars, loc.phrase("chart.axis", previous=previous_year), legend)
-    return Image(png, CHART_WIDTH_MM)
+    axis = loc.phrase("chart.axis", previous=previous_year)
+    return Image(lambda: indicator_chart(bars, axis, legend), CHART_WIDTH_MM)
 
 
 def _quarter_rows(loc: Localizer, summary: YearSummary) -> list[QuarterRow]:
