@@ -200,6 +200,7 @@ from .rules.annual import quarter_findings, quarters_without_regular_meeting, ye
 from .rules.control import (assignments_of, attach_entries, control_findings, default_as_of,  # noqa: E402
                             register_of)
 from .rules.indicators import indicators_of, missing_indicators  # noqa: E402
+from .rules.plan import plan_execution  # noqa: E402
 
 REGISTER, ANNUAL_REPORT = "register", "annual-report"
 
@@ -263,6 +264,14 @@ def year_sources(assessment: Assessment, year: int, *kinds: str) -> frozenset[st
     return frozenset(sources)
 
 
+def plan_files(assessment: Assessment, year: int) -> frozenset[str]:
+    """The year's half-year plans, whose execution (§18) the annual report counts."""
+    result = assessment.extra.get("plans")
+    if result is None:
+        return frozenset()
+    return frozenset(plan.loc.file for plan_id, plan in result.plans.items() if plan_id.startswith(f"{year}-"))
+
+
 def selected_year(assessment: Assessment, selected: list[str]) -> int | None:
     """The year asked for, else the latest year with meetings (else with any yearly file)."""
     if selected:
@@ -296,9 +305,11 @@ def _annual_report_jobs(assessment: Assessment, selected: list[str], langs: list
     summary = year_summary(results, year)
     missing = quarters_without_regular_meeting(results, year, year_end, body.established.date)
     indicators = indicators_of(project.extra.get("indicators", {}), year)
+    plans = plan_execution(assessment, year, year_end)
     sources = year_sources(assessment, year, ("control", [year]), ("indicators", [year, year - 1]))
+    sources |= plan_files(assessment, year)
     return [Job(ANNUAL_REPORT, lang, Path("reports", str(year), f"annual-report.{lang}.docx"), sources,
-                lambda l=lang: annual_report_context(year, summary, missing, register, indicators, body, l),
+                lambda l=lang: annual_report_context(year, summary, missing, register, plans, indicators, body, l),
                 template="annual_report")
             for lang in languages(langs, body.languages)]
 

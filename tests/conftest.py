@@ -104,7 +104,7 @@ def project(tmp_path: Path) -> ProjectDir:
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
+def fixed_run_date(monkeypatch):
     """The date of the run, fixed: §12 checks past quarters and the register's as-of date defaults to today.
 
     2026-03-20 is inside the first quarter of the sample year, so a project of one meeting on

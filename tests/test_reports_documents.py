@@ -93,6 +93,15 @@ def test_annual_report_meetings_and_decisions_s9_5(reports):
     assert ["Не принято решений", "1"] in table                # 2026-03/2.1 failed the majority of N
 
 
+def test_annual_report_counts_plan_execution_s18(reports):
+    table = cells_text(reports["ru"])
+    assert ["Включено вопросов в полугодовые планы работы", "10"] in table
+    assert ["Добавлено вопросов в планы решением руководителя штаба", "1"] in table
+    assert ["Перенесено вопросов на другой срок", "1"] in table
+    assert ["Исключено вопросов из планов", "1"] in table
+    assert "4. Жұмыс жоспарларының орындалуы (Ереженің 16-18-тармақтары)" in text_of(reports["kk"])
+
+
 def test_annual_report_is_addressed_and_signed_s26_7(reports):
     kk, ru = text_of(reports["kk"]), text_of(reports["ru"])
     assert "Қазақстан Республикасы Ішкі істер министрлігіне" in kk

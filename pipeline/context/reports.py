@@ -15,6 +15,7 @@ from ..models import Body
 from ..rules.annual import QUARTERS, YearSummary
 from ..rules.control import Assignment, Register, Standing, DONE, EXTENDED, IN_PROGRESS, REMOVED
 from ..rules.indicators import Indicator, Measure
+from ..rules.plan import PlanExecution
 from .common import Localizer, body_header
 from .meeting import Signature, _signature
 
@@ -155,6 +156,7 @@ class AnnualReportContext:
     as_of_long: str        # "31 декабря 2026 года"
     as_of_of: str          # "2026 жылғы 31 желтоқсандағы"
     overdue: list[OverdueLine]
+    plans: PlanExecution   # §16-18: planned, added, heard, postponed, excluded, not heard, unplanned
     indicators: list[IndicatorRow]
     chart: Image
     signer: Signature
@@ -231,9 +233,9 @@ def addressee(loc: Localizer, body: Body) -> str:
 
 
 def annual_report_context(year: int, summary: YearSummary, missing_quarters: list[int], register: Register,
-                          indicators: list[Indicator], body: Body, lang: str
+                          plans: PlanExecution, indicators: list[Indicator], body: Body, lang: str
                           ) -> tuple[AnnualReportContext, Localizer]:
-    """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, the 12 indicators."""
+    """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, plans, indicators."""
     loc = Localizer(lang, "annual-report")
     overdue = [OverdueLine(a.id, loc.text(a.decision.text), "; ".join(loc.texts(a.decision.responsible)),
                            i18n.date_numeric(s.deadline) if s.deadline else "")
@@ -248,6 +250,7 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
         missing_quarters=", ".join(i18n.ROMAN[q] for q in missing_quarters), summary=summary,
         assignments=totals_of(register),
         as_of_long=loc.date_long(register.as_of), as_of_of=loc.date_of(register.as_of), overdue=overdue,
+        plans=plans,
         indicators=[row for indicator in indicators for row in _indicator_rows(loc, indicator)],
         chart=chart_of(loc, indicators, year - 1),
         signer=_signature(loc, body, head) if head else Signature("", "", ""))
