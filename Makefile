@@ -2,8 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SHTAB := $(BIN)/python -m pipeline
 ARGS ?=
+# FORCE=1 replaces a signed protocol knowingly (§15): make protocol FORCE=1 ARGS=2026-01
+FORCE ?=
+SHTAB := $(BIN)/python -m pipeline $(if $(FORCE),--force)
 
 .PHONY: check agenda protocol composition plan all test templates clean register annual-report
 

@@ -1,20 +1,24 @@
 """The command line: thin wiring of the stages in `pipeline.main`.
 
 Exit codes: 0 done; 1 the inputs break a rule (every finding printed as
-file:line: message (§N)); 2 a wrong command line (Click's own).
+file:line: message (§N)), an output cannot be written, or Ctrl-C; 2 a wrong
+command line (Click's own); 3 an internal error (a bug: reported with the
+command and the inputs folder, never as a traceback).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from . import main as stages
-from .errors import ShtabError, errors_in
+from .errors import InputRefused, ShtabError, errors_in
 from .messages import ENV_VAR, UI_LANGS, msg, set_ui_lang
 
 LANG_CHOICE = click.Choice(["kk", "ru"])
@@ -26,6 +30,7 @@ class Options:
     outputs: Path
     langs: list[str] | None
     quiet: bool
+    force: bool = False
 
     def assessment(self) -> stages.Assessment:
         if not self.inputs.is_dir():
@@ -36,7 +41,49 @@ class Options:
 pass_options = click.make_pass_decorator(Options)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR = 3
+
+
+class GuardedGroup(click.Group):
+    """The command group with the last guard for the secretary: an unexpected exception is an internal error.
+
+    The guard sits in `main`, which both `python -m pipeline` and Click's test
+    runner call, so both answer a bug the same way: a short message naming the
+    command and the inputs folder, exit 3, no traceback (SHTAB_TRACEBACK=1 adds it).
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+        except Exception as exc:  # noqa: BLE001 - anything Click did not turn into an answer is a bug
+            report_internal_error(exc, prog_name or "shtab", argv)
+            if standalone_mode:
+                sys.exit(INTERNAL_ERROR)
+            raise
+
+
+def report_internal_error(exc: BaseException, prog_name: str, argv: list[str]) -> None:
+    inputs = _option_value(argv, "--inputs") or "inputs"
+    click.echo(f"internal error: {type(exc).__name__}: {exc}\n"
+               f"  while running: {prog_name} {' '.join(argv)}\n"
+               f"  inputs folder: {inputs}\n"
+               "This is a fault of the program, not of your inputs: please report it with this message and a "
+               "copy of the inputs folder. Documents written earlier are unchanged.", err=True)
+    if os.environ.get("SHTAB_TRACEBACK"):
+        click.echo("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)), err=True)
+
+
+def _option_value(argv: list[str], name: str) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == name and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--inputs", type=click.Path(file_okay=False, path_type=Path), default=Path("inputs"),
               show_default=True, help="Folder of the YAML inputs.")
 @click.option("--outputs", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
@@ -47,8 +94,11 @@ pass_options = click.make_pass_decorator(Options)
 @click.option("--ui-lang", type=click.Choice(UI_LANGS), envvar=ENV_VAR, default="en", show_default=True,
               show_envvar=True, help="Language of the program's own messages (not of the documents): "
                                      "kk, ru, or en for developers.")
+@click.option("--force", is_flag=True,
+              help="Replace a signed protocol (§15) although the new one differs; says so on stderr.")
 @click.pass_context
-def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...], quiet: bool, ui_lang: str) -> None:
+def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...], quiet: bool, ui_lang: str,
+        force: bool) -> None:
     """Records of the interagency anti-drug Штаб: official documents in Kazakh and Russian.
 
     Reads the YAML under inputs/, checks it against the regulation (§N) and writes DOCX under outputs/.
@@ -60,9 +110,15 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
       python -m pipeline --lang ru all
       SHTAB_LANG=ru python -m pipeline check     # messages in Russian
       python -m pipeline --ui-lang kk new-meeting  # messages in Kazakh
+      python -m pipeline --force protocol 2026-01   # replace a signed protocol knowingly
+
+    \b
+    Exit codes: 0 done; 1 a problem in the inputs (file:line: message (§N)),
+    a signed protocol would change, or an output cannot be written;
+    2 a wrong command line; 3 an internal error (please report it).
     """
     set_ui_lang(ui_lang)
-    ctx.obj = Options(inputs, outputs, list(langs) or None, quiet)
+    ctx.obj = Options(inputs, outputs, list(langs) or None, quiet, force)
 
 
 def _report_written(options: Options, written, warnings) -> None:
@@ -98,7 +154,7 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
     assessment = assessment or options.assessment()
     jobs = stages.jobs_for(assessment, documents, selected, options.langs)
     progress = _progress(options, "progress.rendering", lambda built: str(built[0].output))
-    written = stages.run_documents(assessment, jobs, options.outputs, progress)
+    written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force)
     sources = {source for job in jobs for source in job.sources}
     warnings = [f for f in assessment.findings if not f.is_error and f.loc.file in sources]
     _report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()))
@@ -106,6 +162,10 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
 
 def _meetings_argument(options: Options, assessment: stages.Assessment, meetings: tuple[str, ...]) -> list[str]:
     unknown = [m for m in meetings if m not in assessment.meetings]
+    unreadable = [f for f in stages.unreadable_inputs(assessment)
+                  if Path(f.loc.file).stem in unknown and Path(f.loc.file).parent.name == "meetings"]
+    if unreadable:  # the meeting exists but its file has errors: show them, not "no such meeting"
+        raise InputRefused(unreadable)
     if unknown and assessment.project.body is not None:
         known = ", ".join(assessment.meetings) or "none"
         raise click.BadParameter(f"no meeting {', '.join(unknown)} (meetings: {known})", param_hint="MEETING")
@@ -358,11 +418,5 @@ def annual_report(options: Options, year: int | None) -> None:
 
 
 def main() -> None:
-    """Console script `shtab`: an unexpected failure is reported as an internal error, never a traceback."""
-    try:
-        cli.main(prog_name="shtab", standalone_mode=True)
-    except SystemExit:
-        raise
-    except Exception as exc:  # pragma: no cover - the last guard for the secretary
-        click.echo(f"internal error: {type(exc).__name__}: {exc}\nPlease report it with the inputs used.", err=True)
-        sys.exit(3)
+    """Console script `shtab` and `python -m pipeline`: the guard of `GuardedGroup` applies to both."""
+    cli.main(prog_name="shtab", standalone_mode=True)

@@ -10,6 +10,7 @@ Click prints it and exits 1, and no traceback reaches the secretary.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -57,10 +58,23 @@ class Finding:
     def __str__(self) -> str:
         prefix = "" if self.is_error else "warning: "
         rule = f" ({self.rule})" if self.rule else ""
-        return f"{self.loc}: {prefix}{self.message}{rule}"
+        return printable(f"{self.loc}: {prefix}{self.message}{rule}")
 
     def sort_key(self) -> tuple:
         return (self.loc.file, self.loc.line, self.rule, self.message)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """One line a terminal shows as typed: control characters and lone surrogates become \\uXXXX.
+
+    A finding quotes what the secretary typed (an unknown key, a wrong value);
+    a newline there would break the one-finding-per-line shape, and a lone
+    surrogate could not even be printed.
+    """
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def error(loc: Loc, message: str, rule: str = "", document: str | None = None) -> Finding:

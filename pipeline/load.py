@@ -129,10 +129,25 @@ def _finding(err: dict, path: tuple, tree: Any, name: str) -> Finding:
         parent = readable(path[:-1])
         message = f"missing key '{path[-1]}'" + (f" in {parent}" if parent else "")
         return error(Loc(name, line_at(tree, path[:-1])), message)
-    message = err["msg"].removeprefix("Value error, ").replace("Input should be", "expected")
+    if not path and kind in _CONTAINER_TYPES:
+        return error(Loc(name, line_at(tree, ())), whole_file_message(kind, err.get("input")))
+    message = (err["msg"].removeprefix("Value error, ").replace("Input should be", "expected")
+               .replace("greater than or equal to", "at least").replace("less than or equal to", "at most"))
     if kind == "too_short":
         message = "the list is empty"
+    elif kind in _CONTAINER_TYPES or kind.endswith("_type") or kind in ("literal_error", "greater_than_equal"):
+        message = f"{message}, got {models._kind(err.get('input'))}"
     return error(Loc(name, line_at(tree, path, key_line=False)), f"{where}: {message}" if where else message)
+
+
+_CONTAINER_TYPES = {"model_type", "model_attributes_type", "dict_type", "list_type"}
+
+
+def whole_file_message(kind: str, value: Any) -> str:
+    """The file as a whole has the wrong shape: a list where keys were expected, or the reverse."""
+    if kind == "list_type":
+        return f"the file must be a list of entries, each starting with '- ', not {models._kind(value)}"
+    return f"the file must hold keys with values (key: value, one per line), not {models._kind(value)}"
 
 
 def readable(path: tuple) -> str:

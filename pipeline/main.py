@@ -8,7 +8,7 @@ Both work without Click (tests and other programs call them directly).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -16,6 +16,7 @@ from .context.common import Localizer, as_context
 from .context.composition import composition_context
 from .context.meeting import agenda_context, protocol_context
 from .errors import Finding, InputRefused, errors_in, sorted_findings
+from .guards import frozen_protocols, outside_outputs
 from .load import Project, load_project
 from .render import render_docx, template_path
 from .rules.meeting import MeetingResult, assess_meeting
@@ -120,7 +121,38 @@ def jobs_for(assessment: Assessment, documents: list[str], selected: list[str] |
              langs: list[str] | None = None) -> list[Job]:
     if assessment.project.body is None:
         raise InputRefused(assessment.findings, "body.yaml cannot be read")
-    return [job for document in documents for job in DOCUMENTS[document](assessment, selected or [], langs)]
+    jobs, kinds_without_jobs = [], False
+    for document in documents:
+        found = DOCUMENTS[document](assessment, selected or [], langs)
+        kinds_without_jobs |= not found
+        jobs += found
+    return jobs if selected else with_unreadable_neighbours(assessment, jobs, everywhere=kinds_without_jobs)
+
+
+def unreadable_inputs(assessment: Assessment) -> list[Finding]:
+    """The errors of loading: each marks a file (or a part of one) that gave no model, hence no document."""
+    return errors_in(assessment.project.findings)
+
+
+def with_unreadable_neighbours(assessment: Assessment, jobs: list[Job], everywhere: bool = False) -> list[Job]:
+    """When every document of a kind is asked for, a file of that kind that could not be read blocks them.
+
+    A meeting file with a typing error gives no model and so no job: without
+    this, `protocol` would quietly write one protocol fewer and exit 0. Such
+    files in the folder of a job's sources become sources of that job, so
+    `blocking` refuses the run with the files' own findings. `everywhere`: a
+    requested kind gave no job at all (perhaps because its only file could not
+    be read), so every unreadable file blocks every job.
+    """
+    unreadable = {f.loc.file for f in unreadable_inputs(assessment)}
+    if not unreadable:
+        return jobs
+    out = []
+    for job in jobs:
+        folders = {Path(source).parent for source in job.sources}
+        neighbours = {file for file in unreadable if everywhere or Path(file).parent in folders}
+        out.append(replace(job, sources=job.sources | neighbours) if neighbours else job)
+    return out
 
 
 def blocking(assessment: Assessment, job: Job) -> list[Finding]:
@@ -138,9 +170,17 @@ def build_contexts(jobs: list[Job]) -> tuple[list[tuple[Job, dict]], list[Findin
     return built, findings
 
 
-def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progress=None) -> list[Written]:
-    """Refuse on any error that touches the requested documents; else render all, then write all."""
+def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progress=None,
+                  force: bool = False) -> list[Written]:
+    """Refuse on any error that touches the requested documents; else render all, then write all.
+
+    Before writing: every path must stay inside `outputs`, and a signed protocol
+    may not change (§15) unless `force`; forced replacements become warnings.
+    """
     problems = [f for job in jobs for f in blocking(assessment, job)]
+    problems += outside_outputs(outputs, [job.output for job in jobs])
+    if not jobs:  # nothing to write because nothing could be read: say why instead of "0 documents"
+        problems += unreadable_inputs(assessment)
     built, missing = build_contexts(jobs)
     problems += errors_in(missing)
     if problems:
@@ -148,7 +188,26 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     rendered = []
     for job, context in (progress(built) if progress else built):
         rendered.append((outputs / job.output, render_docx(template_path(job.template_name, job.lang), context)))
+    refuse_changed_signed_protocols(assessment, [job for job, _ in built], rendered, force)
     return write_all(rendered)
+
+
+def refuse_changed_signed_protocols(assessment: Assessment, jobs: list[Job], rendered: list[tuple[Path, bytes]],
+                                    force: bool) -> None:
+    """§15: a signed protocol in outputs/ may not change; with --force its replacement is a printed warning."""
+    findings = frozen_protocols(lambda job: meeting_of_protocol(assessment, job),
+                                [(job, path, data) for job, (path, data) in zip(jobs, rendered)], force)
+    if errors_in(findings):
+        raise InputRefused(findings, "a signed protocol may not change (§15)")
+    assessment.findings += findings
+
+
+def meeting_of_protocol(assessment: Assessment, job: Job):
+    """The meeting whose protocol this job writes (outputs/meetings/<meeting>/protocol.<lang>.docx), or None."""
+    if job.document != "protocol" or job.output.parent.parent != Path("meetings"):
+        return None
+    result = assessment.meetings.get(job.output.parent.name)
+    return result.meeting if result is not None else None
 
 
 def check_project(assessment: Assessment) -> list[Finding]:

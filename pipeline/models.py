@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union
 
@@ -93,16 +94,26 @@ def _to_text(value: Any) -> Text:
     raise ValueError(f"expected a text or {{kk: ..., ru: ...}}, got {_kind(value)}")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the records' own span; also keeps date arithmetic from overflowing
+
+
 def _to_date(value: Any) -> dt.date:
     refuse_placeholder(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
+        return _in_span(value)
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError as exc:
-            raise ValueError(f"not a date: '{value}' ({exc}); dates are written 2026-03-12") from None
+            raise ValueError(f"not a date: {_kind(value)} ({exc}); dates are written 2026-03-12") from None
+        return _in_span(day)
     raise ValueError(f"expected a date such as 2026-03-12, got {_kind(value)}")
+
+
+def _in_span(day: dt.date) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"the year {day.year} is impossible here: dates lie between {FIRST_YEAR} and {LAST_YEAR}")
+    return day
 
 
 def _to_slug(value: Any) -> str:
@@ -152,7 +163,21 @@ def _kind(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return type(value).__name__
+    return _odd_kind(value)
+
+
+def _odd_kind(value: Any) -> str:
+    """YAML's rarer values in words: a tagged value (!foo 1), a set, binary data, a time of day."""
+    tag = getattr(getattr(value, "tag", None), "value", None) or getattr(value, "tag", None)
+    if isinstance(tag, str) and tag:
+        return f"a value tagged {tag}"
+    if isinstance(value, AbstractSet):
+        return "a set"
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
+    if isinstance(value, dt.datetime):
+        return f"the date and time {value.isoformat()}"
+    return f"a value of kind {type(value).__name__}"
 
 
 # JSON Schemas of the custom types, for editors (`schema` command): what the validators accept.
@@ -365,7 +390,7 @@ class ProtocolInfo(Model):
 
 
 class Meeting(Model):
-    number: Int
+    number: Annotated[Int, Field(ge=1)]
     date: Date
     time: Time | None = None
     place: TextField

@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from .errors import Finding, Loc, error
 
@@ -47,13 +48,18 @@ def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
     """Parse one file. Returns (tree, findings); the tree is None when unreadable."""
     name = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [error(Loc(name, 1), f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [error(Loc(name, line), f"the file is not UTF-8 text ({exc.reason} at byte {exc.start + 1});"
+                                             " save it again as UTF-8")]
     except OSError as exc:
         return None, [error(Loc(name), f"cannot read the file: {exc.strerror}")]
     try:
         tree = _yaml().load(text)
+    except ReaderError as exc:
+        return None, [_unreadable_character(exc, text, name)]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -68,6 +74,16 @@ def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
     return tree, []
 
 
+def _unreadable_character(exc: ReaderError, text: str, name: str) -> Finding:
+    """A raw control character YAML itself refuses, as file:line and the character's code (never a traceback)."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, max(0, min(position, len(text)))) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or b"\0")
+    return error(Loc(name, line), f"the file holds the character U+{code:04X}, which neither YAML nor a document"
+                                  " can contain (an invisible control character, often pasted from another"
+                                  " program); delete it and retype the text around it")
+
+
 def line_at(tree: Any, path: tuple, *, key_line: bool = True) -> int:
     """1-based line of the node at `path` (keys and list indexes) in a ruamel tree.
 
@@ -79,7 +95,7 @@ def line_at(tree: Any, path: tuple, *, key_line: bool = True) -> int:
     line = _own_line(tree)
     for step in path:
         if isinstance(node, CommentedMap) and isinstance(step, str) and step in node:
-            pos = node.lc.key(step) if key_line else node.lc.value(step)
+            pos = node.lc.key(step) if key_line or node[step] is None else node.lc.value(step)
             line = pos[0] + 1
             node = node[step]
         elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):

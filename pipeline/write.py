@@ -1,9 +1,11 @@
 """Stage 5, write: documents land whole or not at all, and unchanged ones are not touched.
 
-Each file is written to a temporary file in its own folder and renamed into
-place only when complete, so a failed run (an error, Ctrl-C, a full disk)
-leaves every earlier output as it was and no temporary files. A file whose
-bytes would not change is not rewritten: its modification time stays.
+Writing has two phases. First every document is written to a temporary file
+in its own folder (a full disk or a read-only folder fails here, before any
+output has changed); then each is renamed into place. A failed run (an error,
+Ctrl-C, a full disk) therefore leaves every earlier output as it was and no
+temporary files. A file whose bytes would not change is not rewritten: its
+modification time stays.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ShtabError
+
 
 @dataclass(frozen=True)
 class Written:
@@ -20,10 +24,26 @@ class Written:
     changed: bool
 
 
-def write_atomic(path: Path, data: bytes) -> Written:
-    """Write `data` to `path` atomically; skip the write when the file already holds these bytes."""
-    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        return Written(path, False)
+@dataclass(frozen=True)
+class Staged:
+    """A document written in full beside its place, waiting to be renamed into it."""
+
+    path: Path
+    temporary: Path | None    # None: the file already holds these bytes
+
+
+class WriteFailed(ShtabError):
+    """An output could not be written (full disk, no permission): exit 1, earlier outputs kept."""
+
+
+def unchanged(path: Path, data: bytes) -> bool:
+    return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+
+
+def stage(path: Path, data: bytes) -> Staged:
+    """Write `data` to a temporary file in `path`'s folder; nothing is left behind if that fails."""
+    if unchanged(path, data):
+        return Staged(path, None)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -31,13 +51,56 @@ def write_atomic(path: Path, data: bytes) -> Written:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return Written(path, True)
+    return Staged(path, Path(temporary))
+
+
+def commit(staged: Staged) -> Written:
+    if staged.temporary is None:
+        return Written(staged.path, False)
+    os.replace(staged.temporary, staged.path)
+    return Written(staged.path, True)
+
+
+def write_atomic(path: Path, data: bytes) -> Written:
+    """Write one document atomically; skip the write when the file already holds these bytes."""
+    return write_all([(path, data)])[0]
 
 
 def write_all(documents: list[tuple[Path, bytes]]) -> list[Written]:
-    """Write every rendered document; called only after all of them rendered without error."""
-    return [write_atomic(path, data) for path, data in documents]
+    """Write every rendered document: all staged first, then all renamed; no temporary file survives."""
+    staged: list[Staged] = []
+    try:
+        for path, data in documents:
+            staged.append(_stage_or_refuse(path, data))
+    except OSError as exc:
+        _remove_temporaries(staged)
+        raise WriteFailed(f"{exc.filename or 'outputs'}: cannot write the documents ({exc.strerror or exc}); "
+                          "no document was changed") from exc
+    except BaseException:
+        _remove_temporaries(staged)
+        raise
+    try:
+        return [commit(item) for item in staged]
+    except OSError as exc:
+        raise WriteFailed(f"{exc.filename or 'outputs'}: cannot put the document in place ({exc.strerror or exc});"
+                          " documents already put in place are whole, the others unchanged") from exc
+    finally:
+        _remove_temporaries(staged)
+
+
+def _remove_temporaries(staged: list[Staged]) -> None:
+    for item in staged:
+        if item.temporary is not None:
+            item.temporary.unlink(missing_ok=True)
+
+
+def _stage_or_refuse(path: Path, data: bytes) -> Staged:
+    try:
+        return stage(path, data)
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
