@@ -8,6 +8,7 @@ read leaves its model out, so the rules still run on everything else.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -158,6 +159,38 @@ def readable(path: tuple) -> str:
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def broken_characters(root: Any, name: str) -> list[Finding]:
+    """Lone surrogates (half of a character pair, typed as "\\ud800" or broken in copying), keys included.
+
+    They are refused before validation: no document can hold them, and the
+    validator itself cannot carry them in its messages.
+    """
+    findings = []
+    for path, text in _strings(root, ()):
+        bad = _SURROGATE.search(text)
+        if bad:
+            where = readable(path)
+            findings.append(error(Loc(name, line_at(root, path)),
+                                  f"{where + ': ' if where else ''}the text holds the character "
+                                  f"U+{ord(bad.group()):04X} (half of a broken character pair), which a document "
+                                  "cannot contain; delete it and retype the text"))
+    return findings
+
+
+def _strings(node: Any, path: tuple):
+    """Every key and string value of a tree, with the path of the entry it belongs to."""
+    if isinstance(node, str):
+        yield path, node
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(key, str):
+            yield path + (key,), key
+        yield from _strings(value, path + (key,))
+
+
 def stamp(value: Any, node: Any, name: str, line: int, path: tuple = ()) -> None:
     """Give each model, and each text, the place it was typed (file, line, key)."""
     if isinstance(value, Text):
@@ -185,6 +218,9 @@ def stamp(value: Any, node: Any, name: str, line: int, path: tuple = ()) -> None
 
 def parse_tree(tree: Any, kind: Any, name: str) -> tuple[Any, list[Finding]]:
     """Validate an already-read tree (used by loaders of other input kinds)."""
+    broken = broken_characters(tree, name)
+    if broken:
+        return None, broken
     try:
         value = TypeAdapter(kind).validate_python(tree)
     except ValidationError as exc:

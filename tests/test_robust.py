@@ -125,6 +125,17 @@ def test_characters_xml_cannot_hold_are_refused_with_line_and_code(project, type
     assert not project.outputs.exists()
 
 
+@pytest.mark.parametrize("decision_text", [{"\udfff": None}, {"kk": "a\ud800"}, ["\udc80"]])
+def test_a_lone_surrogate_anywhere_even_in_a_key_is_a_finding(project, decision_text):
+    """Found by fuzzing: the validator cannot even carry such a character in its own messages."""
+    data = meeting()
+    data["items"][0]["decisions"][0]["text"] = decision_text
+    project.write("meetings/2026-01.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    result = run(project, "protocol")
+    assert result.exit_code == 1 and "half of a broken character pair" in result.stderr
+    assert stderr_is_findings_only(result.stderr)
+
+
 def test_carriage_returns_from_windows_become_plain_line_ends(project):
     project.write("meetings/2026-01.yaml",
                   yaml.safe_dump(meeting(), allow_unicode=True, sort_keys=False).replace("\n", "\r\n"))
