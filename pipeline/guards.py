@@ -1,14 +1,15 @@
-"""The last checks before anything is written: where each document goes, and whether it may change.
+"""The last checks before anything is written: what a document holds, where it goes, whether it may change.
 
-Both run after every document has been rendered in memory and before the
-first byte is written, so a refusal leaves outputs/ exactly as it was.
+All run before the first byte is written, so a refusal leaves outputs/
+exactly as it was.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path, PurePath
-from typing import Iterable
+from typing import Any, Iterable
 
 from .errors import Finding, Loc, error
 from .rules.signed import signed_protocol_change
@@ -37,6 +38,39 @@ def outside_outputs(outputs: Path, relatives: Iterable[PurePath]) -> list[Findin
                                   f"folder {display_path(outputs)} (a folder there is a link to elsewhere); "
                                   "nothing was written"))
     return findings
+
+
+# What XML cannot hold. "\a" and "\f" are allowed: docxtpl turns them into a new paragraph and a page break
+# (`Localizer.paragraphs` uses "\a"); the input models refuse them in what the secretary types.
+_XML_FORBIDDEN = re.compile("[\x00-\x06\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class UnprintableText(RuntimeError):
+    """A context holds a character XML cannot hold: an input model lacks its check. A bug, never written."""
+
+
+def refuse_unprintable(context: Any, document: str) -> None:
+    """The second lock behind the models' character check: docxtpl's XML parser would silently cut the
+    text at such a character, so a document would lose words without a sign. Raise instead (exit 3)."""
+    for text in _strings(context):
+        bad = _XML_FORBIDDEN.search(text)
+        if bad:
+            raise UnprintableText(f"the {document} would lose text at the character U+{ord(bad.group()):04X}, "
+                                  "which the input check should have refused")
+
+
+def _strings(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _strings(getattr(value, field.name))
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -16,7 +16,7 @@ from .context.common import Localizer, as_context
 from .context.composition import composition_context
 from .context.meeting import agenda_context, protocol_context
 from .errors import Finding, InputRefused, errors_in, sorted_findings
-from .guards import frozen_protocols, outside_outputs
+from .guards import frozen_protocols, outside_outputs, refuse_unprintable
 from .load import Project, load_project
 from .render import render_docx, template_path
 from .rules.meeting import MeetingResult, assess_meeting
@@ -187,6 +187,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
         raise InputRefused(problems)
     rendered = []
     for job, context in (progress(built) if progress else built):
+        refuse_unprintable(context, f"{job.document} ({job.lang})")
         rendered.append((outputs / job.output, render_docx(template_path(job.template_name, job.lang), context)))
     refuse_changed_signed_protocols(assessment, [job for job, _ in built], rendered, force)
     return write_all(rendered)

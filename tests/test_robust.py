@@ -136,6 +136,16 @@ def test_a_lone_surrogate_anywhere_even_in_a_key_is_a_finding(project, decision_
     assert stderr_is_findings_only(result.stderr)
 
 
+def test_a_character_that_slips_past_a_model_never_reaches_a_document(project, monkeypatch):
+    """The second lock: docxtpl's parser would silently cut the text there, so the run stops (exit 3)."""
+    import pipeline.models as models
+    monkeypatch.setattr(models, "check_characters", lambda value: value)  # a model that forgot its check
+    project.write("meetings/2026-01.yaml", yaml.safe_dump(meeting(place="a\x01b"), allow_unicode=True))
+    result = run(project, "protocol")
+    assert result.exit_code == 3 and "U+0001" in result.stderr and "internal error" in result.stderr
+    assert not project.outputs.exists()
+
+
 def test_carriage_returns_from_windows_become_plain_line_ends(project):
     project.write("meetings/2026-01.yaml",
                   yaml.safe_dump(meeting(), allow_unicode=True, sort_keys=False).replace("\n", "\r\n"))
