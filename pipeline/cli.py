@@ -160,12 +160,17 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
     _report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()))
 
 
+def refuse_unreadable_ids(assessment: stages.Assessment, ids: list[str], folder: str) -> None:
+    """An id asked for whose file exists but could not be read: show its findings (exit 1), not "no such id"."""
+    unreadable = [f for f in stages.unreadable_inputs(assessment)
+                  if Path(f.loc.file).stem in ids and Path(f.loc.file).parent.name == folder]
+    if unreadable:
+        raise InputRefused(unreadable)
+
+
 def _meetings_argument(options: Options, assessment: stages.Assessment, meetings: tuple[str, ...]) -> list[str]:
     unknown = [m for m in meetings if m not in assessment.meetings]
-    unreadable = [f for f in stages.unreadable_inputs(assessment)
-                  if Path(f.loc.file).stem in unknown and Path(f.loc.file).parent.name == "meetings"]
-    if unreadable:  # the meeting exists but its file has errors: show them, not "no such meeting"
-        raise InputRefused(unreadable)
+    refuse_unreadable_ids(assessment, unknown, "meetings")
     if unknown and assessment.project.body is not None:
         known = ", ".join(assessment.meetings) or "none"
         raise click.BadParameter(f"no meeting {', '.join(unknown)} (meetings: {known})", param_hint="MEETING")
@@ -241,6 +246,7 @@ def _plans_argument(assessment: stages.Assessment, plans: tuple[str, ...]) -> li
     result = assessment.extra.get("plans")
     known = list(result.plans) if result is not None else []
     unknown = [p for p in plans if p not in known]
+    refuse_unreadable_ids(assessment, unknown, "plans")
     if unknown and assessment.project.body is not None:
         raise click.BadParameter(f"no plan {', '.join(unknown)} (plans: {', '.join(known) or 'none'})",
                                  param_hint="PLAN")

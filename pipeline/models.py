@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union
 
+from annotated_types import Ge
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, WithJsonSchema
 
 from .errors import Loc
@@ -390,7 +391,7 @@ class ProtocolInfo(Model):
 
 
 class Meeting(Model):
-    number: Annotated[Int, Field(ge=1)]
+    number: Annotated[int, Ge(1), BeforeValidator(_strict_int)]  # protocol numbers start at 1
     date: Date
     time: Time | None = None
     place: TextField
