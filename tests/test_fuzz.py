@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.cli import cli
-from tests.conftest import BASE_MEETING, VOTING, ProjectDir, meeting
+from tests.conftest import BASE_MEETING, ROOT, VOTING, ProjectDir, meeting
 from tests.docx_reading import snapshot, stderr_is_findings_only, temporary_files
 
 # SHTAB_FUZZ_EXAMPLES=2000 hunts longer, with fresh random examples (CI: 60, always the same ones).
@@ -78,9 +79,14 @@ def mutate(data: st.DataObject, tree: Any) -> Any:
     elif operation == "replace":
         parent[key] = data.draw(VALUES, label="value")
     elif operation == "add_key":
-        target = parent if isinstance(parent, dict) else tree
-        target[data.draw(st.one_of(st.sampled_from(["numbr", "plase", "dissent", "vote", "for", "signed"]),
-                                   st.text(min_size=1, max_size=8)), label="key")] = data.draw(VALUES)
+        new_key = data.draw(st.one_of(st.sampled_from(["numbr", "plase", "dissent", "vote", "for", "signed"]),
+                                      st.text(min_size=1, max_size=8)), label="key")
+        if isinstance(parent, dict):
+            parent[new_key] = data.draw(VALUES)
+        elif isinstance(parent[key], dict):
+            parent[key][new_key] = data.draw(VALUES)
+        else:
+            parent[key] = {new_key: data.draw(VALUES)}
     elif isinstance(parent, list):
         parent.insert(key, data.draw(st.one_of(VALUES, st.just(copy.deepcopy(parent[key])))))
     else:
@@ -179,3 +185,25 @@ def test_boundary_counts_of_quorum_and_votes(present, against, abstained, stand_
         quorum = len(voters) * 3 >= 16 * 2
         head_present = "akim" in voters
         assert (result.exit_code == 0) == (quorum and head_present), result.stderr
+
+
+SAMPLE_FILES = ["plans/2026-H1.yaml", "control/2026.yaml", "indicators/2026.yaml", "meetings/2026-03.yaml"]
+
+
+@settings(FUZZ, max_examples=_HUNT or 20)
+@given(st.data())
+def test_mutated_sample_inputs_give_findings_not_tracebacks(data):
+    """Plans, the control register and indicators too: one sample file edited, every rule run by `check`."""
+    relative = data.draw(st.sampled_from(SAMPLE_FILES), label="file")
+    with tempfile.TemporaryDirectory() as root:
+        project = fresh_project(root)
+        shutil.copytree(ROOT / "inputs", project.inputs, dirs_exist_ok=True)
+        tree = yaml.safe_load((project.inputs / relative).read_text(encoding="utf-8"))
+        project.write(relative, dump(mutate(data, tree)))
+        inputs_before = snapshot(project.inputs)
+        result = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "check"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+        if result.exit_code == 1:  # findings on stdout, the summary on stderr
+            assert stderr_is_findings_only(result.stdout + result.stderr), result.output
+        assert snapshot(project.inputs) == inputs_before
