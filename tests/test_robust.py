@@ -78,6 +78,18 @@ def test_hostile_texts_print_exactly_as_typed_everywhere(project):
         assert HOSTILE in full_text(project.outputs / f"composition.{lang}.docx")  # a member's position
 
 
+def test_hostile_texts_in_a_plan_print_as_typed(project):
+    """The same for the half-year plan (another engineer's document): titles and responsible bodies."""
+    plan = yaml.safe_load((ROOT / "inputs" / "plans" / "2026-H1.yaml").read_text(encoding="utf-8"))
+    plan["items"][0]["title"] = HOSTILE
+    plan["items"][0]["responsible"] = [HOSTILE]
+    project.write("plans/2026-H1.yaml", plan)
+    result = run(project, "plan", "2026-H1")
+    assert result.exit_code == 0, result.output
+    for lang in ("kk", "ru"):
+        assert full_text(project.outputs / "plans" / f"2026-H1.{lang}.docx").count(HOSTILE) >= 2
+
+
 def test_tabs_and_typed_lines_become_word_tabs_breaks_and_paragraphs(project):
     """A tab is a Word tab; in one-line texts a new line is a line break, in reports each line a paragraph."""
     project.meeting(place="Зал\tNo. 2\nвторой этаж",
