@@ -7,7 +7,7 @@ ARGS ?=
 FORCE ?=
 SHTAB := $(BIN)/python -m pipeline $(if $(FORCE),--force)
 
-.PHONY: check agenda protocol composition plan all test templates clean register annual-report
+.PHONY: check agenda protocol composition plan all test templates clean register annual-report pdf bench
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ test: $(BIN)/python
 
 templates: $(BIN)/python
 	$(BIN)/python tools/build_templates.py $(ARGS)
+
+# PDFs beside the DOCX (LibreOffice, one batch) and the benchmark (results stay out of git).
+pdf: $(BIN)/python
+	$(SHTAB) pdf $(ARGS)
+
+bench: $(BIN)/python
+	$(BIN)/python tools/bench.py $(ARGS)
 
 clean:
 	rm -rf outputs

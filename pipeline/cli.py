@@ -421,6 +421,29 @@ def annual_report(options: Options, year: int | None) -> None:
     """
     assessment = options.assessment()
     produce(options, [stages.ANNUAL_REPORT], _year_argument(assessment, year), assessment)
+# ---------------------------------------------------------------- pdf (issue 5)
+
+
+@cli.command()
+@pass_options
+def pdf(options: Options) -> None:
+    """Write a PDF beside every DOCX in the outputs folder (LibreOffice, one batch).
+
+    Only DOCX without a PDF or changed since their PDF are converted, all in one
+    LibreOffice run. Needs LibreOffice (soffice); SHTAB_SOFFICE names another program.
+
+    \b
+    Example:
+      python -m pipeline all && python -m pipeline pdf
+    """
+    from .pdf import convert_outputs
+    converted = convert_outputs(options.outputs)
+    if options.quiet:
+        return
+    for item in converted:
+        click.echo(msg("pdf.converted" if item.changed else "pdf.up_to_date", path=item.pdf))
+    changed = sum(item.changed for item in converted)
+    click.echo(msg("pdf.summary", total=len(converted), changed=changed, unchanged=len(converted) - changed))
 
 
 def main() -> None:

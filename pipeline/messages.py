@@ -244,4 +244,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "кворум жоқ: Штабтың {total} мүшесінен {present} мүше қатысты, кемінде {needed} мүше қажет",
         "ru": "нет кворума: присутствовали {present} из {total} членов, нужно не менее {needed}",
     },
+    # ------------------------------------------------------------ pdf (issue 5)
+    "pdf.converted": {"en": "converted {path}", "kk": "PDF жасалды: {path}", "ru": "преобразован: {path}"},
+    "pdf.up_to_date": {"en": "up to date {path}", "kk": "PDF өзекті: {path}", "ru": "PDF актуален: {path}"},
+    "pdf.summary": {
+        "en": "{total} PDF(s), {changed} converted, {unchanged} up to date",
+        "kk": "PDF саны: {total}, жасалғаны: {changed}, өзектісі: {unchanged}",
+        "ru": "PDF: {total}, преобразовано: {changed}, актуальны: {unchanged}",
+    },
+    "pdf.no_libreoffice": {
+        "en": "LibreOffice is not installed (no soffice on PATH); PDFs need it. Install it:\n  {hint}",
+        "kk": "LibreOffice орнатылмаған (PATH ішінде soffice жоқ); PDF үшін ол қажет. Орнату:\n  {hint}",
+        "ru": "LibreOffice не установлен (soffice не найден в PATH); он нужен для PDF. Установите:\n  {hint}",
+    },
+    "pdf.no_outputs": {
+        "en": "{path}: no outputs folder yet; write the documents first (python -m pipeline all)",
+        "kk": "{path}: құжаттар қалтасы әлі жоқ; алдымен құжаттарды жазыңыз (python -m pipeline all)",
+        "ru": "{path}: папки с документами ещё нет; сначала создайте документы (python -m pipeline all)",
+    },
 }

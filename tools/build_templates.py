@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 from docxbuild import (CENTER, JUSTIFY, LEFT, RIGHT, first_cell_paragraph, new_document, page_break,  # noqa: E402
-                       para, row, runs, table, tag)
+                       para, row, runs, save_template, table, tag)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates_docx"
@@ -645,7 +645,7 @@ def main(argv: list[str]) -> int:
             if path.exists() and not force:
                 print(f"kept {path.relative_to(ROOT)} (use --force to rewrite it)")
                 continue
-            DOCUMENTS[name](lang).save(path)
+            save_template(DOCUMENTS[name](lang), path)
             print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
