@@ -51,26 +51,25 @@ BASE_PLAN = {
 }
 
 
-def plan(**changes) -> dict:
-    """The base plan with some keys changed; None deletes a key."""
-    data = copy.deepcopy(BASE_PLAN)
+def _changed(base: dict, changes: dict) -> dict:
+    """A copy of `base` with some keys changed; None deletes a key."""
+    data = copy.deepcopy(base)
     for key, value in changes.items():
         if value is None:
             data.pop(key, None)
         else:
             data[key] = value
     return data
+
+
+def plan(**changes) -> dict:
+    """The base plan with some keys changed."""
+    return _changed(BASE_PLAN, changes)
 
 
 def meeting(**changes) -> dict:
-    """A valid meeting (12 of 16 present) with some keys changed; None deletes a key."""
-    data = copy.deepcopy(BASE_MEETING)
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
+    """A valid meeting (12 of 16 present) with some keys changed."""
+    return _changed(BASE_MEETING, changes)
 
 
 class ProjectDir:
