@@ -97,3 +97,9 @@ def test_roster_has_one_head_and_unique_ids_s8(project, edit, message):
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     found = [str(f) for f in check_project(prepare(project.inputs))]
     assert any(message in f for f in found), found
+
+
+def test_deputy_approving_when_the_head_chairs_is_only_a_warning_s22(project):
+    found = check_project(prepare(project.inputs)) if project.meeting(
+        agenda_approved={"by": "deputy_akim", "date": "2026-03-05"}) else []
+    assert [(f.rule, f.is_error) for f in found] == [("§22", False)]
