@@ -189,3 +189,14 @@ def test_sample_inputs_have_no_errors():
     from pipeline.main import check_project, prepare
     root = Path(__file__).resolve().parent.parent
     assert [str(f) for f in check_project(prepare(root / "inputs")) if f.is_error] == []
+
+
+def test_tie_decided_by_the_chairs_casting_vote_s13(project):
+    item = dict(BASE_MEETING["items"][0], vote={"for": VOTING[:6], "against": VOTING[6:12]})
+    project.meeting(items=[item])
+    assert run(project, "protocol").exit_code == 0
+    ru = text(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
+    assert "Голосовали: «за» — 6, «против» — 6, «воздержались» — 0." in ru
+    assert "Голоса разделились поровну; решение принято, так как за него проголосовал председательствующий" in ru
+    kk = text(project.outputs / "meetings" / "2026-01" / "protocol.kk.docx")
+    assert "төрағалық етушінің дауысы шешуші болып, шешім қабылданды" in kk
