@@ -57,10 +57,13 @@ clean:
 	rm -rf outputs
 
 # ---------------------------------------------------------------- the secretary's tools (issue 7)
-.PHONY: new-meeting schema check-templates
+.PHONY: new-meeting new-plan schema check-templates
 
 new-meeting: $(BIN)/python
 	$(SHTAB) new-meeting $(ARGS)
+
+new-plan: $(BIN)/python
+	$(SHTAB) new-plan $(ARGS)
 
 schema: $(BIN)/python
 	$(SHTAB) schema $(ARGS)

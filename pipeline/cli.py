@@ -318,6 +318,36 @@ def new_meeting(options: Options, day) -> None:
     click.echo(msg("scaffold.written", path=path))
 
 
+@cli.command(name="new-plan")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Without any plan yet: a day of the half-year to plan (YYYY-MM-DD). Default: today.")
+@pass_options
+def new_plan(options: Options, day) -> None:
+    """Write the next half-year's work plan, inputs/plans/<YYYY-H1|YYYY-H2>.yaml, ready to fill in.
+
+    The half-year after the latest plan file (after 2026-H2 comes 2027-H1); with no plans yet, the half-year
+    of today or of --date. Prefilled: approved by the head, the questions earlier plans postponed to this
+    half-year or a month of it (§18, copied with a comment saying where from), then one new question to type;
+    what you must type is marked <<...>>, and `check` lists each such place with its line until it is filled
+    in. Never overwrites a file.
+
+    \b
+    Example:
+      python -m pipeline new-plan                       # the half-year after the latest plan
+      python -m pipeline new-plan --date 2027-01-15     # no plans yet: the first half of 2027
+      make new-plan
+    """
+    from .load import load_project
+    from .scaffold import ScaffoldRefused, write_new_plan
+    if not options.inputs.is_dir():
+        raise ShtabError(msg("inputs.missing", path=options.inputs))
+    try:
+        path = write_new_plan(load_project(options.inputs), day.date() if day else dt.date.today())
+    except ScaffoldRefused as exc:
+        raise ShtabError(str(exc)) from None
+    click.echo(msg("scaffold.written", path=path))
+
+
 @cli.command()
 @click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the schemas. Default: schemas/ of the program.")

@@ -2,7 +2,7 @@
 
 One table for every fixed message the command line prints (summaries,
 refusals, progress labels), the comments of the scaffolds written by
-`new-meeting`, and the few input errors a secretary meets most often
+`new-meeting` and `new-plan`, and the few input errors a secretary meets most often
 (a missing translation, an unknown member, no quorum, a placeholder not filled
 in). Everything else a rule says stays in English with its §N: the paragraph
 number is what the secretary looks up.
@@ -215,6 +215,71 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "хаттама: отырыстан кейін бір күннен кешіктірмей (23-тармақ), төрағалық етуші қол қояды (15-тармақ)",
         "ru": "протокол: не позднее одного дня после заседания (пункт 23), подписывает председательствующий (пункт 15)",
     },
+    "scaffold.plan.head1": {
+        "en": "Work plan of the Штаб for the first half of {year} (§16-18): fill in every <<...>>; lines starting with # are comments",
+        "kk": "Штабтың {year} жылдың бірінші жартыжылдығына арналған жұмыс жоспары (16-18-тармақтар): барлық <<...>> орындарын толтырыңыз; # белгісінен басталатын жол — түсініктеме",
+        "ru": "План работы Штаба на первое полугодие {year} года (пункты 16-18): заполните все <<...>>; строки, начинающиеся с #, — пояснения",
+    },
+    "scaffold.plan.head2": {
+        "en": "Work plan of the Штаб for the second half of {year} (§16-18): fill in every <<...>>; lines starting with # are comments",
+        "kk": "Штабтың {year} жылдың екінші жартыжылдығына арналған жұмыс жоспары (16-18-тармақтар): барлық <<...>> орындарын толтырыңыз; # белгісінен басталатын жол — түсініктеме",
+        "ru": "План работы Штаба на второе полугодие {year} года (пункты 16-18): заполните все <<...>>; строки, начинающиеся с #, — пояснения",
+    },
+    "scaffold.plan.approved": {
+        "en": "the plan is approved by the head of the Штаб (§16): type the date of approval",
+        "kk": "жоспарды Штаб басшысы бекітеді (16-тармақ): бекітілген күнін жазыңыз",
+        "ru": "план утверждает руководитель Штаба (пункт 16): впишите дату утверждения",
+    },
+    "scaffold.plan.sent": {
+        "en": "when the approved plan was sent to the members (§17)",
+        "kk": "бекітілген жоспар мүшелерге қашан жіберілді (17-тармақ)",
+        "ru": "когда утверждённый план разослан членам Штаба (пункт 17)",
+    },
+    "scaffold.plan.items": {
+        "en": "the questions of the half-year, each in quarter {first} or {second} or in a month of them (§17)",
+        "kk": "жартыжылдықтың мәселелері: әрқайсысы {first}- немесе {second}-тоқсанда не солардың бір айында (17-тармақ)",
+        "ru": "вопросы полугодия: каждый в {first} или {second} квартале либо в одном из их месяцев (пункт 17)",
+    },
+    "scaffold.plan.carried": {
+        "en": "postponed to this half-year from plan item {ref} by the head's decision of {date} (§18)",
+        "kk": "{ref} жоспар тармағынан басшының {date} шешімімен осы жартыжылдыққа ауыстырылған (18-тармақ)",
+        "ru": "перенесён на это полугодие из пункта плана {ref} решением руководителя от {date} (пункт 18)",
+    },
+    "scaffold.plan.new_item": {
+        "en": "a new question, from a member's proposal (§16): fill it in; copy the block for each further question",
+        "kk": "мүшенің ұсынысы бойынша жаңа мәселе (16-тармақ): толтырыңыз; әр келесі мәселе үшін блокты көшіріңіз",
+        "ru": "новый вопрос по предложению члена Штаба (пункт 16): заполните; для каждого следующего вопроса скопируйте блок",
+    },
+    "scaffold.plan.responsible": {
+        "en": "the bodies that report on the question",
+        "kk": "мәселе бойынша баяндайтын органдар",
+        "ru": "органы, которые докладывают по вопросу",
+    },
+    "scaffold.plan.proposed_by": {
+        "en": "id of the member who proposed it, from body.yaml",
+        "kk": "ұсынған мүшенің body.yaml ішіндегі id-і",
+        "ru": "id предложившего члена Штаба из body.yaml",
+    },
+    "scaffold.plan.quarter": {
+        "en": "{first} or {second}; or instead month: YYYY-MM",
+        "kk": "{first} немесе {second}; не оның орнына month: ЖЖЖЖ-АА",
+        "ru": "{first} или {second}; либо вместо этого month: ГГГГ-ММ",
+    },
+    "scaffold.plan.month": {
+        "en": "the month the question was postponed to",
+        "kk": "мәселе ауыстырылған ай",
+        "ru": "месяц, на который перенесён вопрос",
+    },
+    "scaffold.plan.changes": {
+        "en": "changes decided by the head later (§18): exclude, postpone or add, on a justification note",
+        "kk": "кейін басшы шешетін өзгерістер (18-тармақ): негіздеме-анықтама бойынша алып тастау, ауыстыру немесе қосу",
+        "ru": "изменения, которые позже решает руководитель (пункт 18): исключение, перенос или добавление по обоснованию-справке",
+    },
+    "placeholder.quarter": {"en": "<<quarter, {first} or {second}>>", "kk": "<<тоқсан, {first} немесе {second}>>",
+                            "ru": "<<квартал, {first} или {second}>>"},
+    "placeholder.member": {"en": "<<member id>>", "kk": "<<мүшенің id-і>>", "ru": "<<id члена Штаба>>"},
+    "placeholder.responsible": {"en": "<<reporting body>>", "kk": "<<баяндайтын орган>>",
+                                "ru": "<<докладывающий орган>>"},
     "placeholder.time": {"en": "<<time, e.g. 10:00>>", "kk": "<<уақыты, мысалы 10:00>>",
                          "ru": "<<время, например 10:00>>"},
     "placeholder.place": {"en": "<<place of the meeting>>", "kk": "<<отырыс өтетін орын>>",

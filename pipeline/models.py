@@ -146,6 +146,7 @@ def _strict_bool(value: Any) -> bool:
 
 
 def _strict_int(value: Any) -> int:
+    refuse_placeholder(value)   # a scaffold's quarter: "<<quarter, 3 or 4>>"
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise ValueError(f"expected a whole number, got {_kind(value)}")

@@ -1,5 +1,9 @@
 """Scaffolds: the next input file written for the secretary, prefilled, with what remains marked <<...>>.
 
+`new-plan` writes `inputs/plans/<YYYY-H1|H2>.yaml` for the half-year after the
+latest plan: approved by the head (the date to type), the questions earlier
+plans postponed into it (§18), one question to type, no changes yet.
+
 `new-meeting` writes `inputs/meetings/<year>-<NN>.yaml` for the next meeting:
 the next protocol number of the year, every voting member listed as present
 (to be moved to `absent` after the meeting), the questions the plan schedules
@@ -110,11 +114,11 @@ def _comment(key: str, indent: str = "", **values: object) -> list[str]:
     return [f"{indent}# {msg(key, lang, **values)}" for lang in langs]
 
 
-def _placeholder(key: str) -> str:
+def _placeholder(key: str, **values: object) -> str:
     """A placeholder for a value typed once (a date, a time): both languages' wording by default."""
     if ui_lang() in ("kk", "ru"):
-        return msg(key)
-    return f"<<{msg(key, 'kk').strip('<>')} / {msg(key, 'ru').strip('<>')}>>"
+        return msg(key, **values)
+    return f"<<{msg(key, 'kk', **values).strip('<>')} / {msg(key, 'ru', **values).strip('<>')}>>"
 
 
 def _quote(value: str) -> str:
@@ -216,11 +220,164 @@ def write_new_meeting(project: Project, day: dt.date) -> Path:
         raise ScaffoldRefused(msg("scaffold.no_body"))
     folder = project.inputs / "meetings"
     target = folder / f"{next_meeting_id(folder, day.year)}.yaml"
-    text = meeting_scaffold(project, day, target)
-    folder.mkdir(parents=True, exist_ok=True)
+    return _write_once(target, meeting_scaffold(project, day, target))
+
+
+def _write_once(target: Path, text: str) -> Path:
+    """Create the file with `text`; refuse when it exists: a scaffold never overwrites the secretary's work."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8") as stream:
             stream.write(text)
     except FileExistsError:
         raise ScaffoldRefused(msg("scaffold.exists", path=target)) from None
     return target
+
+
+# ---------------------------------------------------------------- new-plan: the next half-year plan (§16-18)
+
+
+def next_plan_id(plans_dir: Path, day: dt.date) -> str:
+    """The half-year after the latest plan file (2026-H2 → 2027-H1); with no plan files, the half-year of `day`.
+
+    File names count, not loaded plans: a plan with errors is still the latest one.
+    """
+    from .models import PLAN_ID
+    ids = sorted(p.stem for p in plans_dir.glob("*.y*ml") if PLAN_ID.fullmatch(p.stem))
+    if not ids:
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    year, half = int(ids[-1][:4]), int(ids[-1][-1])
+    return f"{year}-H2" if half == 1 else f"{year + 1}-H1"
+
+
+@dataclass
+class CarriedQuestion:
+    """A question an earlier plan postponed to the new half-year (§18): copied into the new plan as an item."""
+
+    ref: str
+    title: Text | None
+    responsible: list[Text]
+    proposed_by: str | None
+    to: str                       # the postponement's target: the half-year (2026-H2) or a month of it (2026-09)
+    decided: dt.date
+
+
+def postponed_into(project: Project, plan_id: str) -> list[CarriedQuestion]:
+    """The questions whose last postponement sends them to `plan_id` or a month of it, not heard yet (§18).
+
+    An exclusion decided after the postponement wins (Question.postponed); a question a meeting has
+    already taken up is not carried again.
+    """
+    try:
+        from .rules.plan import plan_questions, target_plan_id
+    except ImportError:
+        return []
+    taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
+    out = []
+    for plan in (project.extra.get("plans") or {}).values():
+        for question in plan_questions(plan).values():
+            postponed = question.postponed
+            if postponed is None or not postponed.to or question.ref in taken:
+                continue
+            if target_plan_id(str(postponed.to)) == plan_id:
+                out.append(CarriedQuestion(question.ref, question.title, list(question.responsible),
+                                           question.proposed_by, str(postponed.to), postponed.decided.date))
+    return out
+
+
+def _quarters(plan_id: str) -> tuple[int, int]:
+    return (1, 2) if plan_id.endswith("1") else (3, 4)
+
+
+def _when_lines(plan_id: str, month: str | None, indent: str) -> list[str]:
+    """`month:` when the postponement named one, else `quarter:` to choose (a placeholder)."""
+    if month is not None:
+        return [f"{indent}month: {month}  # {_note('scaffold.plan.month')}"]
+    first, second = _quarters(plan_id)
+    placeholder = _placeholder("placeholder.quarter", first=first, second=second)
+    return [f"{indent}quarter: {_quote(placeholder)}  # {_note('scaffold.plan.quarter', first=first, second=second)}"]
+
+
+def _carried_lines(no: int, question: CarriedQuestion, plan_id: str) -> list[str]:
+    lines = [*_comment("scaffold.plan.carried", "  ", ref=question.ref, date=question.decided.isoformat()),
+             f"  - \"no\": {no}"]
+    lines += _text_lines("title", question.title, "    ", "placeholder.title")
+    if question.responsible:
+        lines.append("    responsible:")
+        for body in question.responsible:
+            lines += _list_text_lines(body, "      ")
+    else:
+        lines += _responsible_placeholder("    ")
+    proposer = question.proposed_by or _placeholder("placeholder.member")
+    lines.append(f"    proposed_by: {_quote(proposer) if '<<' in proposer else proposer}")
+    month = question.to if not re.fullmatch(r"\d{4}-H[12]", question.to) else None
+    return lines + _when_lines(plan_id, month, "    ")
+
+
+def _list_text_lines(text: Text, indent: str) -> list[str]:
+    """A text as an entry of a YAML list: `- "one text"`, or `- kk: ...` with `ru: ...` under it."""
+    if ANY_LANG in text.values:
+        return [f"{indent}- {_quote(text.values[ANY_LANG])}"]
+    return [f"{indent}{'- ' if i == 0 else '  '}{lang}: {_quote(value)}"
+            for i, (lang, value) in enumerate(text.values.items())]
+
+
+def _responsible_placeholder(indent: str) -> list[str]:
+    return [f"{indent}responsible:",
+            f"{indent}  - kk: {_quote(msg('placeholder.responsible', 'kk'))}",
+            f"{indent}    ru: {_quote(msg('placeholder.responsible', 'ru'))}"]
+
+
+def _new_item_lines(no: int, plan_id: str) -> list[str]:
+    return [*_comment("scaffold.plan.new_item", "  "),
+            f"  - \"no\": {no}",
+            *_text_lines("title", None, "    ", "placeholder.title"),
+            *_comment("scaffold.plan.responsible", "    "),
+            *_responsible_placeholder("    "),
+            f"    proposed_by: {_quote(_placeholder('placeholder.member'))}  # {_note('scaffold.plan.proposed_by')}",
+            *_when_lines(plan_id, None, "    ")]
+
+
+def plan_scaffold(project: Project, plan_id: str, target: Path) -> str:
+    """The text of the new half-year plan: the questions postponed into it, then one question to type."""
+    head = project.body.head
+    half = "1" if plan_id.endswith("1") else "2"
+    carried = postponed_into(project, plan_id)
+    lines = [
+        schema_line("plan", target),
+        *_comment(f"scaffold.plan.head{half}", year=plan_id[:4]),
+        *_comment("scaffold.plan.approved"),
+        "approved:",
+        f"  by: {head.id if head else _quote(_placeholder('placeholder.member'))}",
+        f"  date: {_quote(_placeholder('placeholder.date'))}",
+        *_comment("scaffold.plan.sent"),
+        f"sent_to_members: {_quote(_placeholder('placeholder.date'))}",
+        *_comment("scaffold.plan.items", first=_quarters(plan_id)[0], second=_quarters(plan_id)[1]),
+        "items:",
+    ]
+    for no, question in enumerate(carried, start=1):
+        lines += _carried_lines(no, question, plan_id)
+    lines += _new_item_lines(len(carried) + 1, plan_id)
+    lines += [
+        *_comment("scaffold.plan.changes"),
+        "changes: []",
+        "# changes:",
+        "#   - item: 2",
+        "#     action: postpone            # exclude | postpone | add",
+        f"#     to: {plan_id[:4]}-{3 * _quarters(plan_id)[1]:02d}",
+        "#     basis:",
+        "#       by: working_body",
+        f"#       date: {plan_id[:4]}-{3 * _quarters(plan_id)[1] - 1:02d}-20",
+        "#       text: {kk: \"...\", ru: \"...\"}",
+        f"#     decided: {{by: {head.id if head else 'akim'}, date: {plan_id[:4]}-{3 * _quarters(plan_id)[1] - 1:02d}-22}}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_new_plan(project: Project, day: dt.date) -> Path:
+    """Write the next half-year plan's scaffold; refuse (never overwrite) when the file exists."""
+    if project.body is None:
+        raise ScaffoldRefused(msg("scaffold.no_body"))
+    folder = project.inputs / "plans"
+    target = folder / f"{next_plan_id(folder, day)}.yaml"
+    return _write_once(target, plan_scaffold(project, target.stem, target))

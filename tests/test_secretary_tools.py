@@ -18,7 +18,9 @@ from pipeline.load import load_file
 from pipeline.models import Meeting
 from pipeline.schema import INPUT_KINDS, SCHEMA_LINE, SCHEMAS, all_schemas, schema_line
 from pipeline.source import read_yaml
-from tests.conftest import ROOT, SAMPLE, VOTING
+from tests.conftest import BASE_PLAN, ROOT, SAMPLE, VOTING
+
+BASE_PLAN_ITEM = BASE_PLAN["items"][0]
 
 
 @pytest.fixture(autouse=True)
@@ -172,6 +174,96 @@ def test_placeholder_text_is_refused_as_not_filled_in(project):
     path = project.meeting(place={"kk": "<<орны>>", "ru": "зал"})
     _, findings = load_file(path, Meeting)
     assert [f.message for f in findings] == ["place: not filled in: replace <<орны>> with the real value"]
+
+
+# ---------------------------------------------------------------- new-plan (§16-18)
+
+POSTPONED_TO_SEPTEMBER = [{
+    "item": 1, "action": "postpone", "to": "2026-09",
+    "basis": {"by": "working_body", "date": "2026-05-20", "text": {"kk": "Деректер жоқ.", "ru": "Нет данных."}},
+    "decided": {"by": "akim", "date": "2026-05-22"},
+}]
+
+
+def new_plan(project, *args: str):
+    return run("--inputs", str(project.inputs), "new-plan", *args)
+
+
+def test_new_plan_carries_the_questions_postponed_into_it_and_leaves_one_to_type(project):
+    """§18: the question 2026-H1/1 postponed to September comes first in the 2026-H2 plan, with its origin."""
+    project.plan(changes=POSTPONED_TO_SEPTEMBER)
+    assert new_plan(project).exit_code == 0
+    text = (project.inputs / "plans" / "2026-H2.yaml").read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_LINE) and "plan.schema.json" in text.splitlines()[0]
+    assert "approved:\n  by: akim\n" in text                                      # §16: the head
+    carried = text.index('  - "no": 1')
+    assert "2026-H1/1" in text.splitlines()[text[:carried].count("\n") - 1]        # the comment above it
+    assert "О профилактике среди молодежи" in text and "Отдел полиции Костанайского района" in text
+    assert re.search(r"^    proposed_by: police$", text, re.M) and re.search(r"^    month: 2026-09\b", text, re.M)
+    assert text.index('  - "no": 2') > carried and "<<название вопроса>>" in text
+    assert re.search(r"^changes: \[\]$", text, re.M)
+    assert re.search(r"[әғқңөұүһі]", text) and re.search(r"[а-я]", text)
+
+
+def test_check_lists_every_placeholder_of_a_fresh_plan_with_its_line(project):
+    project.plan(changes=POSTPONED_TO_SEPTEMBER)
+    new_plan(project)
+    lines = (project.inputs / "plans" / "2026-H2.yaml").read_text(encoding="utf-8").splitlines()
+    check = run("--inputs", str(project.inputs), "check")
+    assert check.exit_code == 1
+    unfilled = [line for line in check.output.splitlines() if "2026-H2.yaml" in line and "not filled in" in line]
+    assert all("<<" in lines[int(line.split(":")[1]) - 1] for line in unfilled)   # each points at its mark
+    assert [line.split(": ")[1] for line in unfilled] == [
+        "approved.date", "sent_to_members", "items[2].title", "items[2].responsible[1]", "items[2].proposed_by",
+        "items[2].quarter"]                                  # dates, texts, a member id, a quarter number
+
+
+def _fill_in(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'  date: "<<[^"]*>>"', "  date: 2026-06-26", text)
+    text = re.sub(r'sent_to_members: "<<[^"]*>>"', "sent_to_members: 2026-06-30", text)
+    text = re.sub(r'proposed_by: "<<[^"]*>>"', "proposed_by: education", text)
+    text = re.sub(r'quarter: "<<[^"]*>>"', "quarter: 4", text)
+    text = re.sub(r'"<<([^">]*)>>"', r'"\1 — typed"', text)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_filled_in_plan_passes_check_and_prints(project):
+    project.plan(changes=POSTPONED_TO_SEPTEMBER)
+    new_plan(project)
+    path = project.inputs / "plans" / "2026-H2.yaml"
+    _fill_in(path)
+    check = run("--inputs", str(project.inputs), "check")
+    assert [line for line in check.output.splitlines() if "2026-H2" in line] == []
+    result = run("--inputs", str(project.inputs), "--outputs", str(project.outputs), "plan", "2026-H2")
+    assert result.exit_code == 0, result.output
+    document = Document(str(project.outputs / "plans" / "2026-H2.ru.docx"))
+    cells = " ".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    assert "О профилактике среди молодежи" in cells and "название вопроса — typed" in cells
+
+
+def test_new_plan_never_overwrites_a_file(project, monkeypatch):
+    from pipeline import scaffold
+    target = project.inputs / "plans" / "2026-H1.yaml"
+    before = target.read_bytes()
+    monkeypatch.setattr(scaffold, "next_plan_id", lambda folder, day: "2026-H1")
+    result = new_plan(project)
+    assert result.exit_code == 1 and "nothing was written" in result.output
+    assert target.read_bytes() == before
+
+
+def test_the_plan_after_the_second_half_is_next_years_first(project):
+    project.plan("2026-H2", approved={"by": "akim", "date": "2026-06-26"}, items=[
+        dict(BASE_PLAN_ITEM, quarter=3)])
+    assert new_plan(project).exit_code == 0
+    text = (project.inputs / "plans" / "2027-H1.yaml").read_text(encoding="utf-8")
+    assert "2027" in text.splitlines()[1] and "квартал, 1 или 2>>" in text
+
+
+def test_without_plans_the_half_year_of_the_date(project):
+    (project.inputs / "plans" / "2026-H1.yaml").unlink()
+    assert new_plan(project, "--date", "2027-08-14").exit_code == 0
+    assert (project.inputs / "plans" / "2027-H2.yaml").is_file()
 
 
 # ---------------------------------------------------------------- help, messages, progress
