@@ -299,6 +299,10 @@ def _when_lines(plan_id: str, month: str | None, indent: str) -> list[str]:
 
 
 def _carried_lines(no: int, question: CarriedQuestion, plan_id: str) -> list[str]:
+    """A postponed question as item `no` of the new plan: copied as it stands, its origin in a comment (§18).
+
+    Postponed to a month, it keeps that month; postponed to the half-year, its quarter is left to choose.
+    """
     lines = [*_comment("scaffold.plan.carried", "  ", ref=question.ref, date=question.decided.isoformat()),
              f"  - \"no\": {no}"]
     lines += _text_lines("title", question.title, "    ", "placeholder.title")
