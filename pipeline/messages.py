@@ -241,9 +241,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "вопросы полугодия: каждый в {first} или {second} квартале либо в одном из их месяцев (пункт 17)",
     },
     "scaffold.plan.carried": {
-        "en": "postponed to this half-year from plan item {ref} by the head's decision of {date} (§18)",
-        "kk": "{ref} жоспар тармағынан басшының {date} шешімімен осы жартыжылдыққа ауыстырылған (18-тармақ)",
-        "ru": "перенесён на это полугодие из пункта плана {ref} решением руководителя от {date} (пункт 18)",
+        "en": "postponed to {to} from plan item {ref} by the head's decision of {date} (§18): it stays in its own plan; the meeting that hears it cites plan: \"{ref}\"",
+        "kk": "{ref} жоспар тармағы басшының {date} шешімімен {to} мерзіміне ауыстырылған (18-тармақ): ол өз жоспарында қалады, оны қарайтын отырыс plan: \"{ref}\" деп көрсетеді",
+        "ru": "вопрос {ref} перенесён на {to} решением руководителя от {date} (пункт 18): он остаётся в своём плане, заседание, на котором его рассмотрят, указывает plan: \"{ref}\"",
     },
     "scaffold.plan.new_item": {
         "en": "a new question, from a member's proposal (§16): fill it in; copy the block for each further question",

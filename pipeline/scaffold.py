@@ -2,7 +2,7 @@
 
 `new-plan` writes `inputs/plans/<YYYY-H1|H2>.yaml` for the half-year after the
 latest plan: approved by the head (the date to type), the questions earlier
-plans postponed into it (§18), one question to type, no changes yet.
+plans postponed into it named in comments (§18), one question to type, no changes yet.
 
 `new-meeting` writes `inputs/meetings/<year>-<NN>.yaml` for the next meeting:
 the next protocol number of the year, every voting member listed as present
@@ -252,7 +252,7 @@ def next_plan_id(plans_dir: Path, day: dt.date) -> str:
 
 @dataclass
 class CarriedQuestion:
-    """A question an earlier plan postponed to the new half-year (§18): copied into the new plan as an item."""
+    """A question an earlier plan postponed to the new half-year (§18): named in the new plan's comments."""
 
     ref: str
     title: Text | None
@@ -298,24 +298,18 @@ def _when_lines(plan_id: str, month: str | None, indent: str) -> list[str]:
     return [f"{indent}quarter: {_quote(placeholder)}  # {_note('scaffold.plan.quarter', first=first, second=second)}"]
 
 
-def _carried_lines(no: int, question: CarriedQuestion, plan_id: str) -> list[str]:
-    """A postponed question as item `no` of the new plan: copied as it stands, its origin in a comment (§18).
+def _carried_lines(question: CarriedQuestion) -> list[str]:
+    """A postponed question, named in a comment above the items (§18).
 
-    Postponed to a month, it keeps that month; postponed to the half-year, its quarter is left to choose.
+    It is not copied as an item: a postponed question stays in the plan that
+    first listed it, and the meeting that hears it cites that reference
+    (plan: "2026-H1/5"), so the rules count it once and `new-meeting` offers it
+    once. A copy would be a second question, reported as never heard.
     """
-    lines = [*_comment("scaffold.plan.carried", "  ", ref=question.ref, date=question.decided.isoformat()),
-             f"  - \"no\": {no}"]
-    lines += _text_lines("title", question.title, "    ", "placeholder.title")
-    if question.responsible:
-        lines.append("    responsible:")
-        for body in question.responsible:
-            lines += _list_text_lines(body, "      ")
-    else:
-        lines += _responsible_placeholder("    ")
-    proposer = question.proposed_by or _placeholder("placeholder.member")
-    lines.append(f"    proposed_by: {_quote(proposer) if '<<' in proposer else proposer}")
-    month = question.to if not re.fullmatch(r"\d{4}-H[12]", question.to) else None
-    return lines + _when_lines(plan_id, month, "    ")
+    title = question.title.values if question.title is not None else {}
+    name = " / ".join(v for v in title.values()) if title else question.ref
+    return [*_comment("scaffold.plan.carried", "", ref=question.ref, date=question.decided.isoformat(), to=question.to),
+            f"#   {question.ref}: {name}"]
 
 
 def _list_text_lines(text: Text, indent: str) -> list[str]:
@@ -356,12 +350,14 @@ def plan_scaffold(project: Project, plan_id: str, target: Path) -> str:
         f"  date: {_quote(_placeholder('placeholder.date'))}",
         *_comment("scaffold.plan.sent"),
         f"sent_to_members: {_quote(_placeholder('placeholder.date'))}",
+    ]
+    for question in carried:
+        lines += _carried_lines(question)
+    lines += [
         *_comment("scaffold.plan.items", first=_quarters(plan_id)[0], second=_quarters(plan_id)[1]),
         "items:",
     ]
-    for no, question in enumerate(carried, start=1):
-        lines += _carried_lines(no, question, plan_id)
-    lines += _new_item_lines(len(carried) + 1, plan_id)
+    lines += _new_item_lines(1, plan_id)
     lines += [
         *_comment("scaffold.plan.changes"),
         "changes: []",
