@@ -153,7 +153,7 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
     """Build the documents of the given kinds; refuse on errors, print the warnings of their inputs."""
     assessment = assessment or options.assessment()
     jobs = stages.jobs_for(assessment, documents, selected, options.langs)
-    progress = _progress(options, "progress.rendering", lambda built: str(built[0].output))
+    progress = _progress(options, "progress.rendering", lambda job: str(job.output))
     written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force)
     sources = {source for job in jobs for source in job.sources}
     warnings = [f for f in assessment.findings if not f.is_error and f.loc.file in sources]

@@ -195,6 +195,10 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
 
     Before writing: every path must stay inside `outputs`, and a signed protocol
     may not change (§15) unless `force`; forced replacements become warnings.
+    Each document is staged beside its place as soon as it is rendered and its
+    context dropped (a Штаб of 1,000 meetings held every context and every
+    document's bytes at once); nothing is renamed into place until every
+    document is rendered and no signed protocol refuses (write.write_all).
     """
     problems = [f for job in jobs for f in blocking(assessment, job)]
     problems += outside_outputs(outputs, [job.output for job in jobs])
@@ -207,18 +211,25 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
         raise InputRefused(problems)
     for job, context in built:
         refuse_unprintable(context, f"{job.document} ({job.lang})")
-    documents = render_many([(template_path(job.template_name, job.lang), context) for job, context in built],
-                            render_docx)
-    rendered = [(outputs / job.output, data) for (job, _), data in zip(progress(built) if progress else built, documents)]
-    refuse_changed_signed_protocols(assessment, [job for job, _ in built], rendered, force)
-    return write_all(rendered)
+    jobs = [job for job, _ in built]
+    items = [(template_path(job.template_name, job.lang), context) for job, context in built]
+    del built
+    documents = render_many(items, render_docx, consume=True)
+    return write_all(_checked(assessment, zip(progress(jobs) if progress else jobs, documents), outputs, force))
 
 
-def refuse_changed_signed_protocols(assessment: Assessment, jobs: list[Job], rendered: list[tuple[Path, bytes]],
-                                    force: bool) -> None:
-    """§15: a signed protocol in outputs/ may not change; with --force its replacement is a printed warning."""
-    findings = frozen_protocols(lambda job: meeting_of_protocol(assessment, job),
-                                [(job, path, data) for job, (path, data) in zip(jobs, rendered)], force)
+def _checked(assessment: Assessment, rendered: Iterable[tuple[Job, bytes]], outputs: Path, force: bool):
+    """The rendered documents with their paths, as they come; §15: a changed signed protocol refuses the run.
+
+    Every document is still rendered and checked after a refusal, so every changed signed
+    protocol is named at once; the refusal is raised before anything is renamed into place.
+    """
+    findings: list[Finding] = []
+    for job, data in rendered:
+        path = outputs / job.output
+        findings += frozen_protocols(lambda job: meeting_of_protocol(assessment, job), [(job, path, data)], force)
+        if not errors_in(findings):
+            yield path, data
     if errors_in(findings):
         raise InputRefused(findings, "a signed protocol may not change (§15)")
     assessment.findings += findings
