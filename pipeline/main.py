@@ -2,7 +2,7 @@
 
 `run_documents` is what every document command does: read and check
 everything first, refuse once with every error found, and only then render all
-the documents in memory and write them. `check_project` is the `check` command.
+the documents, staging each in a temporary file, and rename them into place together. `check_project` is the `check` command.
 Both work without Click (tests and other programs call them directly).
 """
 
