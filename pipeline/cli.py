@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from . import main as stages
+from .documents import yearly
 from .errors import InputRefused, ShtabError, errors_in
 from .messages import ENV_VAR, UI_LANGS, msg, set_ui_lang
 
@@ -404,7 +405,7 @@ def templates(options: Options, folder: Path | None) -> None:
 def _year_argument(assessment: stages.Assessment, year: int | None) -> list[str]:
     if year is None:
         return []
-    years = stages.report_years(assessment)
+    years = yearly.report_years(assessment)
     if assessment.project.body is not None and year not in years:
         known = ", ".join(map(str, years)) or "none"
         raise click.BadParameter(f"no meetings, control or indicators for {year} (years: {known})", param_hint="YEAR")
@@ -431,7 +432,7 @@ def register(options: Options, year: int | None, as_of) -> None:
     assessment = options.assessment()
     if as_of is not None:
         assessment.extra["as_of"] = as_of.date()
-    produce(options, [stages.REGISTER], _year_argument(assessment, year), assessment)
+    produce(options, [yearly.REGISTER], _year_argument(assessment, year), assessment)
 
 
 @cli.command(name="annual-report")
@@ -450,7 +451,7 @@ def annual_report(options: Options, year: int | None) -> None:
       python -m pipeline annual-report 2026
     """
     assessment = options.assessment()
-    produce(options, [stages.ANNUAL_REPORT], _year_argument(assessment, year), assessment)
+    produce(options, [yearly.ANNUAL_REPORT], _year_argument(assessment, year), assessment)
 # ---------------------------------------------------------------- pdf (issue 5)
 
 

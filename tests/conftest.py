@@ -111,6 +111,6 @@ def fixed_run_date(monkeypatch):
     """
     import datetime as dt
 
-    import pipeline.main
+    import pipeline.documents.yearly
 
-    monkeypatch.setattr(pipeline.main, "today", lambda: dt.date(2026, 3, 20))
+    monkeypatch.setattr(pipeline.documents.yearly, "today", lambda: dt.date(2026, 3, 20))

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
+import pipeline.documents.yearly
 import pipeline.main
 from pipeline.chart import Bar, indicator_chart
 from pipeline.cli import cli
@@ -199,7 +200,7 @@ def test_check_finds_a_past_quarter_without_regular_meeting_s12(project, monkeyp
     project.meeting("2026-02", number=2, date="2026-08-20", documents_sent="2026-08-10",
                     agenda_approved={"by": "akim", "date": "2026-08-10"},
                     protocol={"drawn_up": "2026-08-20"})                 # 20 August: quarter III
-    monkeypatch.setattr(pipeline.main, "today", lambda: dt.date(2026, 10, 15))
+    monkeypatch.setattr(pipeline.documents.yearly, "today", lambda: dt.date(2026, 10, 15))
     found = [str(f) for f in check_project(prepare(project.inputs)) if f.rule == "§12"]
     assert found == [f"{project.inputs / 'meetings' / '2026-01.yaml'}:1: warning: no regular meeting in quarter 2 "
                      "of 2026 (2026-04-01 – 2026-06-30): regular meetings are held at least once a quarter (§12)"]
@@ -210,7 +211,7 @@ def test_check_finds_a_past_quarter_without_regular_meeting_s12(project, monkeyp
 
 def test_an_extraordinary_meeting_does_not_fill_the_quarter_s12(project, monkeypatch):
     project.meeting("2026-01", kind="extraordinary", initiated_by=["akim"])
-    monkeypatch.setattr(pipeline.main, "today", lambda: dt.date(2026, 4, 1))
+    monkeypatch.setattr(pipeline.documents.yearly, "today", lambda: dt.date(2026, 4, 1))
     assert [f.rule for f in check_project(prepare(project.inputs))] == ["§12"]
 
 
@@ -218,6 +219,6 @@ def test_quarter_findings_follow_the_control_file_of_the_year_s12(project, monke
     project.meeting("2026-01", date="2026-05-12", documents_sent="2026-05-08",
                     agenda_approved={"by": "akim", "date": "2026-05-05"}, protocol={"drawn_up": "2026-05-12"})
     path = project.write("control/2026.yaml", [{"assignment": "2026-01/1.1", "status": "in_progress"}])
-    monkeypatch.setattr(pipeline.main, "today", lambda: dt.date(2026, 7, 1))
+    monkeypatch.setattr(pipeline.documents.yearly, "today", lambda: dt.date(2026, 7, 1))
     found = [f for f in check_project(prepare(project.inputs)) if f.rule == "§12"]
     assert [str(f.loc) for f in found] == [f"{path}:1"] and not found[0].is_error

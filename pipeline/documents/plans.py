@@ -1,0 +1,31 @@
+"""Jobs of the half-year plans (§16-18): outputs/plans/<plan>.<lang>.docx, and the plan rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..context.plan import plan_context
+from ..main import ASSESSORS, DOCUMENTS, Assessment, Job, languages
+from ..rules.plan import PlansResult, assess_plans
+
+ASSESSORS.append(assess_plans)
+
+
+def _plan_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+    """outputs/plans/<plan>.<lang>.docx for each plan (each selected one), in every language of the body."""
+    project, body = assessment.project, assessment.project.body
+    result: PlansResult | None = assessment.extra.get("plans")
+    if result is None:
+        return []
+    out = []
+    for plan_id, plan in result.plans.items():
+        if selected and plan_id not in selected:
+            continue
+        sources = frozenset({project.file_of("body.yaml"), plan.loc.file})
+        for lang in languages(langs, body.languages):
+            out.append(Job("plan", lang, Path("plans", f"{plan_id}.{lang}.docx"), sources,
+                           lambda p=plan, l=lang: plan_context(p, result, body, l)))
+    return out
+
+
+DOCUMENTS["plan"] = _plan_jobs
