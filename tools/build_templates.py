@@ -157,18 +157,19 @@ def approval_block(doc, w, who: str = "approver", date: str = "approved_on"):
     return tbl
 
 
-def body_heading(doc, caption: str):
-    para(doc, "{{ body_name }}", bold=True, align=CENTER, before=12)
-    para(doc, caption, bold=True, align=CENTER, after=12)
+def signer_row(tbl, who: str, line: str = "_______________"):
+    """One signature row: the signer's title (bold) and position at the left, line and name at the right."""
+    cells = tbl.add_row().cells
+    first_cell_paragraph(cells[0], "{{ " + who + ".title }}", bold=True)
+    cells[0].add_paragraph("{{ " + who + ".position }}")
+    first_cell_paragraph(cells[1], "")
+    cells[1].add_paragraph(line + " {{ " + who + ".name }}").alignment = RIGHT
 
 
 def signature_table(doc, w):
+    """The protocol's signatures (§15): the one who chaired, then the secretary."""
     tbl = table(doc, [8.5, 8.0], borders=False)
-    cells = tbl.add_row().cells
-    first_cell_paragraph(cells[0], "{{ signer.title }}", bold=True)
-    cells[0].add_paragraph("{{ signer.position }}")
-    first_cell_paragraph(cells[1], "")
-    cells[1].add_paragraph("_______________ {{ signer.name }}").alignment = RIGHT
+    signer_row(tbl, "signer")
     cells = tbl.add_row().cells
     first_cell_paragraph(cells[0], "{% if secretary_signature %}{{ secretary_signature.title }}{% endif %}", bold=True)
     first_cell_paragraph(cells[1], "{% if secretary_signature %}_______________ {{ secretary_signature.name }}{% endif %}",
@@ -540,11 +541,7 @@ def figures_table(doc, rows: list[tuple[str, str]]):
 
 def signer_block(doc, who: str):
     tbl = table(doc, [9.5, 7.0], borders=False)
-    cells = tbl.add_row().cells
-    first_cell_paragraph(cells[0], "{{ " + who + ".title }}", bold=True)
-    cells[0].add_paragraph("{{ " + who + ".position }}")
-    first_cell_paragraph(cells[1], "")
-    cells[1].add_paragraph("____________ {{ " + who + ".name }}").alignment = RIGHT
+    signer_row(tbl, who, "____________")
     return tbl
 
 
