@@ -17,6 +17,11 @@ from ..messages import msg
 from ..models import Body, Member, Person, Text
 
 
+def capitalized(text: str) -> str:
+    """First letter capital, the rest as typed: a position that opens a line ("аким района" -> "Аким района")."""
+    return text[:1].upper() + text[1:]
+
+
 @dataclass(frozen=True)
 class PersonLine:
     """A person as documents print them: position, name (either may be empty, never both)."""
@@ -27,7 +32,7 @@ class PersonLine:
     @property
     def heading(self) -> str:
         """The position at the start of a sentence or a heading: first letter capital."""
-        return self.position[:1].upper() + self.position[1:]
+        return capitalized(self.position)
 
     @property
     def full(self) -> str:

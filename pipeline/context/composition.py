@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Body
-from .common import Localizer, body_genitives, body_header
+from .common import Localizer, body_genitives, body_header, capitalized
 
 
 @dataclass
@@ -25,11 +25,6 @@ class CompositionContext:
     members: list[dict]
 
 
-def _capital(text: str) -> str:
-    """Each line of Appendix 1 begins with a capital letter, as a list entry of the resolution does."""
-    return text[:1].upper() + text[1:]
-
-
 def composition_context(body: Body, lang: str) -> tuple[CompositionContext, Localizer]:
     """The current roster (members without an end of membership), grouped as Appendix 1 groups it."""
     loc = Localizer(lang, "composition")
@@ -37,7 +32,7 @@ def composition_context(body: Body, lang: str) -> tuple[CompositionContext, Loca
 
     def lines(role: str) -> list[dict]:
         """Position and the "(by agreement)" note apart: Appendix 1 puts the note after the role in the Штаб."""
-        return [{"position": _capital(loc.text(m.position)), "note": loc.phrase("by_agreement") if m.by_agreement else "",
+        return [{"position": capitalized(loc.text(m.position)), "note": loc.phrase("by_agreement") if m.by_agreement else "",
                  "last": index == len(group) - 1}
                 for group in [[m for m in current if m.role == role]] for index, m in enumerate(group)]
 
