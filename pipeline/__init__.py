@@ -2,7 +2,7 @@
 
 Stages, each a module: `load` (YAML → typed `models`, with lines) → `rules`
 (the regulation, §N by §N) → `context` (plain data for one document in one
-language) → `render` (docxtpl) → `write` (atomic, deterministic). `main` wires
+language) → `render` (docxtpl) → `write` (atomic, deterministic). `stages` wires
 them without Click; `cli` is the thin command line.
 """
 

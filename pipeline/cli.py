@@ -1,4 +1,4 @@
-"""The command line: thin wiring of the stages in `pipeline.main`.
+"""The command line: thin wiring of the stages in `pipeline.stages`.
 
 Exit codes: 0 done; 1 the inputs break a rule (every finding printed as
 file:line: message (§N)), an output cannot be written, or Ctrl-C; 2 a wrong
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from . import main as stages
+from . import stages
 from .documents import yearly
 from .errors import InputRefused, ShtabError, errors_in
 from .messages import ENV_VAR, UI_LANGS, msg, set_ui_lang

@@ -1,120 +1,18 @@
-"""Kazakh and Russian in one place: official date forms and the phrase table.
+"""The phrase table of the documents in Kazakh and Russian, and the numbers as each language writes them.
 
-Month names come from Babel's CLDR data (Russian in the genitive, "12 марта");
-the Kazakh forms add the suffixes of the official style by vowel harmony and
-voicing: "2026 жылғы 12 наурыз", "2026 жылғы 12 наурыздағы", "12 қыркүйекте".
+Grammar (date forms, Kazakh suffixes) is `pipeline.grammar`; this module holds
+the wording the code hands to several templates, defined once in `PHRASES`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import lru_cache
-
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import get_month_names
 from babel.numbers import format_decimal, format_percent
 
-_BACK_VOWELS = set("аоұыяё")
-_FRONT_VOWELS = set("әеөүіэ")
-_VOICELESS = set("кқпстфхцчшщ")
-
-
-@lru_cache(maxsize=None)
-def month_name(month: int, lang: str) -> str:
-    """CLDR's month in the form used after a day number: "наурыз", "марта"."""
-    return get_month_names("wide", "format", lang)[month]
-
-
-def _is_back(word: str) -> bool:
-    """Kazakh vowel harmony: the last unambiguous vowel of the word decides the suffix's vowel."""
-    for letter in reversed(word.lower()):
-        if letter in _BACK_VOWELS:
-            return True
-        if letter in _FRONT_VOWELS:
-            return False
-    return True
-
-
-def locative(word: str) -> str:
-    """The Kazakh locative: -да/-де after vowels and voiced consonants, -та/-те after voiceless ones."""
-    consonant = "т" if word[-1].lower() in _VOICELESS else "д"
-    return word + consonant + ("а" if _is_back(word) else "е")
-
-
-def locative_attributive(word: str) -> str:
-    """The locative with -ғы/-гі: "наурыздағы", "қыркүйектегі"."""
-    return locative(word) + ("ғы" if _is_back(word) else "гі")
-
-
-def genitive_kk(phrase: str) -> str:
-    """The Kazakh genitive of a noun phrase, on its last word: "штаб" -> "штабтың", "әкімдігі" -> "әкімдігінің"."""
-    word = phrase.rstrip()
-    last = word[-1].lower()
-    back = _is_back(word)
-    if last in "аеәоөұүыіэюяиумнң":
-        suffix = "ның" if back else "нің"
-    elif last in "лрйзж":
-        suffix = "дың" if back else "дің"
-    else:
-        suffix = "тың" if back else "тің"
-    return word + suffix
-
-
-def dative_kk(phrase: str) -> str:
-    """The Kazakh dative on the last word: -қа/-ке after voiceless consonants, else -ға/-ге.
-
-    "жартыжылдық" -> "жартыжылдыққа", "қыркүйек" -> "қыркүйекке", "наурыз" -> "наурызға", "шілде" -> "шілдеге".
-    """
-    word = phrase.rstrip()
-    back = _is_back(word)
-    if word[-1].lower() in _VOICELESS:
-        return word + ("қа" if back else "ке")
-    return word + ("ға" if back else "ге")
-
-
-def month_nominative(month: int, lang: str) -> str:
-    """CLDR's stand-alone month, in lower case as running text writes it: "наурыз", "март"."""
-    return get_month_names("wide", "stand-alone", lang)[month].lower()
-
-
-def genitive_ru_fallback(phrase: str) -> str:
-    """Without a typed genitive, only "Акимат ..." is inflected; anything else is kept as a label."""
-    first, _, rest = phrase.partition(" ")
-    if first.lower() == "акимат":
-        return f"акимата {rest}".strip()
-    return phrase
-
-
-def date_long(day: dt.date, lang: str) -> str:
-    """"2026 жылғы 12 наурыз" / "12 марта 2026 года"."""
-    if lang == "kk":
-        return f"{day.year} жылғы {day.day} {month_name(day.month, 'kk')}"
-    return f"{day.day} {month_name(day.month, 'ru')} {day.year} года"
-
-
-def date_of(day: dt.date, lang: str) -> str:
-    """The date as an attribute of a document: "2026 жылғы 12 наурыздағы" / "от 12 марта 2026 года"."""
-    if lang == "kk":
-        return f"{day.year} жылғы {day.day} {locative_attributive(month_name(day.month, 'kk'))}"
-    return f"от {date_long(day, 'ru')}"
-
-
-def date_on(day: dt.date, lang: str) -> str:
-    """When something happened: "2026 жылғы 12 наурызда" / "12 марта 2026 года"."""
-    if lang == "kk":
-        return f"{day.year} жылғы {day.day} {locative(month_name(day.month, 'kk'))}"
-    return date_long(day, "ru")
-
-
-def date_numeric(day: dt.date) -> str:
-    """The short form of tables and signature blocks: 12.03.2026."""
-    return day.strftime("%d.%m.%Y")
-
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+from .grammar.kk import dative_kk, kk_possessive_number
 
 # Phrases the code hands to several templates. Wording that belongs to one
 # document lives in that document's template.
@@ -138,6 +36,57 @@ PHRASES: dict[str, dict[str, str]] = {
         "head_title": "Штаб басшысы",
         "acting_head_title": "Штаб басшысының міндетін атқарушы",
         "secretary_title": "Штаб хатшысы",
+        "status.done": "орындалды, {date}",
+        "status.in_progress": "орындалуда",
+        "status.extended": "мерзімі {date} дейін ұзартылды",
+        "status.removed": "бақылаудан алынды, {date}",
+        "overdue": "мерзімі өтті",
+        "verdict.better": "жақсарды",
+        "verdict.worse": "нашарлады",
+        "verdict.same": "өзгеріссіз",
+        "direction.up": "өсу",
+        "direction.down": "азаю",
+        "points": "п.п.",
+        "protocol_ref": "№ {number}, {date}",
+        "indicator.1": "Ауданның аумағындағы тегін спорт секциялары мен шығармашылық үйірмелердің саны",
+        "indicator.2": "Есірткіге қарсы ақпараттық кампаниялардың саны",
+        "indicator.3": "Есірткіге қарсы профилактикалық акциялардың саны (кемінде 250 адамның қатысуымен)",
+        "indicator.4": "Есірткіні медициналық емес мақсатта тұтынатын бірінші рет анықталған адамдардың саны",
+        "indicator.5": "Диспансерлік байқаудан өткен, есепте тұрған есірткіге тәуелді адамдардың саны",
+        "indicator.6": "Нашақорлықтың профилактикасына белсенді қатысатын есірткіге қарсы бағыттағы үкіметтік емес ұйымдардың саны",
+        "indicator.7": "Жойылған есірткі зертханалары мен құрамында есірткі бар өсімдіктер ошақтарының (ҰҚТ) саны",
+        "indicator.8": "Есірткі, психотроптық заттар мен прекурсорлардың заңды айналымы саласында анықталған құқық бұзушылықтардың саны",
+        "indicator.9": "Есірткіні насихаттау мен жарнамалауға, оның ішінде Интернетте, қарсы іс-қимылдың сандық көрсеткіштері",
+        "indicator.10": "Халықтың есірткіге қарсы жұмысқа қанағаттануы (әлеуметтік зерттеу), %",
+        "indicator.11": "Нашақорлықтың және мінез-құлықтық бұзылулардың алдын алу бағдарламаларын іске асыратын жалпы білім беретін мектептер",
+        "indicator.12": "Біліктілігін арттыру және қайта даярлау курстарынан өткен мамандардың саны",
+        "chart.1": "1. Спорт секциялары мен үйірмелер",
+        "chart.2": "2. Ақпараттық кампаниялар",
+        "chart.3": "3. Акциялар (≥ 250 қатысушы)",
+        "chart.4": "4. Бірінші рет анықталғандар",
+        "chart.5": "5. Диспансерлік есептегілер",
+        "chart.6": "6. ҮЕҰ",
+        "chart.7": "7. Жойылған зертханалар мен ошақтар",
+        "chart.8": "8. Заңды айналымдағы құқық бұзушылықтар",
+        "chart.9": "9. Бұғатталған сайттар",
+        "chart.10": "10. Қанағаттанғандар үлесі",
+        "chart.11": "11. Бағдарламасы бар мектептер үлесі",
+        "chart.12": "12. Оқытылған мамандар",
+        "chart.axis": "{previous} жылмен салыстырғандағы өзгеріс, %",
+        "chart.legend_better": "жақсарды",
+        "chart.legend_worse": "нашарлады",
+        "chart.legend_same": "өзгеріссіз",
+        "measure.actions_held": "барлығы өткізілді",
+        "measure.actions_short": "250 қатысушыдан аз (есептелмейді)",
+        "measure.women": "әйелдер үлесі",
+        "measure.minors": "кәмелетке толмағандар үлесі",
+        "measure.labs": "зертханалар",
+        "measure.plant_hotbeds": "ҰҚТ ошақтары",
+        "measure.sites_blocked": "бұғатталған сайттар",
+        "measure.graffiti_removed": "жойылған граффити",
+        "measure.criminal_cases": "қылмыстық істер",
+        "measure.ai_systems": "ЖИ негізіндегі ақпараттық жүйелер",
+        "measure.respondents": "респонденттер",
     },
     "ru": {
         "outcome.majority": "Решение принято большинством голосов от общего числа членов штаба (пункт 13 Положения)",
@@ -158,6 +107,57 @@ PHRASES: dict[str, dict[str, str]] = {
         "head_title": "Руководитель штаба",
         "acting_head_title": "Исполняющий обязанности руководителя штаба",
         "secretary_title": "Секретарь штаба",
+        "status.done": "исполнено {date}",
+        "status.in_progress": "на исполнении",
+        "status.extended": "срок продлен до {date}",
+        "status.removed": "снято с контроля {date}",
+        "overdue": "просрочено",
+        "verdict.better": "улучшение",
+        "verdict.worse": "ухудшение",
+        "verdict.same": "без изменений",
+        "direction.up": "рост",
+        "direction.down": "снижение",
+        "points": "п.\u00a0п.",
+        "protocol_ref": "№ {number} от {date}",
+        "indicator.1": "Количество бесплатных спортивных секций и творческих кружков на территории района",
+        "indicator.2": "Количество антинаркотических информационных кампаний",
+        "indicator.3": "Количество антинаркотических профилактических акций (с участием не менее 250 человек)",
+        "indicator.4": "Количество впервые выявленных лиц, употребляющих наркотики в немедицинских целях",
+        "indicator.5": "Количество наркозависимых лиц, состоящих на учете и прошедших диспансерное наблюдение",
+        "indicator.6": "Количество неправительственных организаций антинаркотической направленности, активно участвующих в профилактике наркомании",
+        "indicator.7": "Количество уничтоженных нарколабораторий и очагов произрастания наркосодержащих растений",
+        "indicator.8": "Количество правонарушений, выявленных в сфере легального оборота наркотиков, психотропных веществ и прекурсоров",
+        "indicator.9": "Количественные показатели противодействия пропаганде и рекламе наркотиков, в том числе в сети Интернет",
+        "indicator.10": "Удовлетворенность населения антинаркотической работой (социологическое исследование), %",
+        "indicator.11": "Общеобразовательные школы, реализующие программы профилактики наркомании и поведенческих расстройств",
+        "indicator.12": "Количество специалистов, прошедших курсы повышения квалификации и переподготовки",
+        "chart.1": "1. Спортивные секции и кружки",
+        "chart.2": "2. Информационные кампании",
+        "chart.3": "3. Акции (≥ 250 участников)",
+        "chart.4": "4. Впервые выявленные лица",
+        "chart.5": "5. Состоящие на диспансерном учете",
+        "chart.6": "6. НПО",
+        "chart.7": "7. Уничтоженные лаборатории и очаги",
+        "chart.8": "8. Правонарушения в легальном обороте",
+        "chart.9": "9. Заблокированные сайты",
+        "chart.10": "10. Доля удовлетворенных",
+        "chart.11": "11. Доля школ с программами",
+        "chart.12": "12. Обученные специалисты",
+        "chart.axis": "Изменение к {previous} году, %",
+        "chart.legend_better": "улучшение",
+        "chart.legend_worse": "ухудшение",
+        "chart.legend_same": "без изменений",
+        "measure.actions_held": "проведено всего",
+        "measure.actions_short": "менее 250 участников (не учтены)",
+        "measure.women": "доля женщин",
+        "measure.minors": "доля несовершеннолетних",
+        "measure.labs": "нарколаборатории",
+        "measure.plant_hotbeds": "очаги наркосодержащих растений",
+        "measure.sites_blocked": "заблокировано сайтов",
+        "measure.graffiti_removed": "удалено граффити",
+        "measure.criminal_cases": "уголовные дела",
+        "measure.ai_systems": "информационные системы на основе ИИ",
+        "measure.respondents": "респонденты",
     },
 }
 
@@ -200,36 +200,12 @@ def signed(value, lang: str, unit: str = "") -> str:
     return f"{text}\u00a0{unit}" if unit else text
 
 
-# Kazakh: the possessive of a numeral ("38 мектептің 37-сі", "31 мектептің 29-ы") follows the last
-# word one says: ...бір, екі, үш... Its ending decides -ы/-і after a consonant, -сы/-сі after a vowel.
-_KK_UNITS = {1: "бір", 2: "екі", 3: "үш", 4: "төрт", 5: "бес", 6: "алты", 7: "жеті", 8: "сегіз", 9: "тоғыз"}
-_KK_TENS = {1: "он", 2: "жиырма", 3: "отыз", 4: "қырық", 5: "елу", 6: "алпыс", 7: "жетпіс", 8: "сексен",
-            9: "тоқсан"}
-
-
-def _kk_last_word(n: int) -> str:
-    if n == 0:
-        return "нөл"
-    if n % 10:
-        return _KK_UNITS[n % 10]
-    if n % 100:
-        return _KK_TENS[(n % 100) // 10]
-    if n % 1000:
-        return "жүз"
-    if n % 1_000_000:
-        return "мың"
-    return "миллион"
-
-
-def kk_possessive_number(n: int) -> str:
-    """"37-сі", "29-ы", "40-ы", "50-і", "100-і": the numeral as "the N of them" in Kazakh."""
-    word = _kk_last_word(n)
-    back = _is_back(word)
-    if word[-1] in "аеәоөұүыіэюя" and word != "елу":
-        suffix = "сы" if back else "сі"
-    else:  # a consonant; "елу" ends in a semivowel: "елуі"
-        suffix = "ы" if back else "і"
-    return f"{n}-{suffix}"
+def genitive_ru_fallback(phrase: str) -> str:
+    """Without a typed genitive, only "Акимат ..." is inflected; anything else is kept as a label."""
+    first, _, rest = phrase.partition(" ")
+    if first.lower() == "акимат":
+        return f"акимата {rest}".strip()
+    return phrase
 
 
 def ru_of_schools(whole: int) -> str:
@@ -248,129 +224,3 @@ def schools_of(part: int, whole: int, lang: str) -> str:
 def addressee(name: str, lang: str) -> str:
     """Whom a letter goes to: the Kazakh dative ("...министрлігіне"); in Russian the name as it is."""
     return dative_kk(name) if lang == "kk" and name else name
-
-
-def dative_kk(phrase: str) -> str:
-    """The Kazakh dative of a noun phrase, on its last word: "министрлігі" → "министрлігіне", "штаб" → "штабқа".
-
-    After the possessive ending -ы/-і (and -сы/-сі) the dative is -на/-не; after other
-    vowels and voiced consonants -ға/-ге; after voiceless consonants, and after б, в, г, д
-    that are devoiced at the end of a loanword ("штабқа", "заводқа"), -қа/-ке.
-    """
-    word = phrase.rstrip()
-    last = word[-1].lower()
-    back = _is_back(word)
-    if last in "ыі":
-        return word + ("на" if back else "не")
-    if last in _VOICELESS or last in "бвгд":
-        return word + ("қа" if back else "ке")
-    return word + ("ға" if back else "ге")
-
-
-PHRASES["kk"].update({
-    "status.done": "орындалды, {date}",
-    "status.in_progress": "орындалуда",
-    "status.extended": "мерзімі {date} дейін ұзартылды",
-    "status.removed": "бақылаудан алынды, {date}",
-    "overdue": "мерзімі өтті",
-    "verdict.better": "жақсарды",
-    "verdict.worse": "нашарлады",
-    "verdict.same": "өзгеріссіз",
-    "direction.up": "өсу",
-    "direction.down": "азаю",
-    "points": "п.п.",
-    "protocol_ref": "№ {number}, {date}",
-    "indicator.1": "Ауданның аумағындағы тегін спорт секциялары мен шығармашылық үйірмелердің саны",
-    "indicator.2": "Есірткіге қарсы ақпараттық кампаниялардың саны",
-    "indicator.3": "Есірткіге қарсы профилактикалық акциялардың саны (кемінде 250 адамның қатысуымен)",
-    "indicator.4": "Есірткіні медициналық емес мақсатта тұтынатын бірінші рет анықталған адамдардың саны",
-    "indicator.5": "Диспансерлік байқаудан өткен, есепте тұрған есірткіге тәуелді адамдардың саны",
-    "indicator.6": "Нашақорлықтың профилактикасына белсенді қатысатын есірткіге қарсы бағыттағы үкіметтік емес ұйымдардың саны",
-    "indicator.7": "Жойылған есірткі зертханалары мен құрамында есірткі бар өсімдіктер ошақтарының (ҰҚТ) саны",
-    "indicator.8": "Есірткі, психотроптық заттар мен прекурсорлардың заңды айналымы саласында анықталған құқық бұзушылықтардың саны",
-    "indicator.9": "Есірткіні насихаттау мен жарнамалауға, оның ішінде Интернетте, қарсы іс-қимылдың сандық көрсеткіштері",
-    "indicator.10": "Халықтың есірткіге қарсы жұмысқа қанағаттануы (әлеуметтік зерттеу), %",
-    "indicator.11": "Нашақорлықтың және мінез-құлықтық бұзылулардың алдын алу бағдарламаларын іске асыратын жалпы білім беретін мектептер",
-    "indicator.12": "Біліктілігін арттыру және қайта даярлау курстарынан өткен мамандардың саны",
-    "chart.1": "1. Спорт секциялары мен үйірмелер",
-    "chart.2": "2. Ақпараттық кампаниялар",
-    "chart.3": "3. Акциялар (≥ 250 қатысушы)",
-    "chart.4": "4. Бірінші рет анықталғандар",
-    "chart.5": "5. Диспансерлік есептегілер",
-    "chart.6": "6. ҮЕҰ",
-    "chart.7": "7. Жойылған зертханалар мен ошақтар",
-    "chart.8": "8. Заңды айналымдағы құқық бұзушылықтар",
-    "chart.9": "9. Бұғатталған сайттар",
-    "chart.10": "10. Қанағаттанғандар үлесі",
-    "chart.11": "11. Бағдарламасы бар мектептер үлесі",
-    "chart.12": "12. Оқытылған мамандар",
-    "chart.axis": "{previous} жылмен салыстырғандағы өзгеріс, %",
-    "chart.legend_better": "жақсарды",
-    "chart.legend_worse": "нашарлады",
-    "chart.legend_same": "өзгеріссіз",
-    "measure.actions_held": "барлығы өткізілді",
-    "measure.actions_short": "250 қатысушыдан аз (есептелмейді)",
-    "measure.women": "әйелдер үлесі",
-    "measure.minors": "кәмелетке толмағандар үлесі",
-    "measure.labs": "зертханалар",
-    "measure.plant_hotbeds": "ҰҚТ ошақтары",
-    "measure.sites_blocked": "бұғатталған сайттар",
-    "measure.graffiti_removed": "жойылған граффити",
-    "measure.criminal_cases": "қылмыстық істер",
-    "measure.ai_systems": "ЖИ негізіндегі ақпараттық жүйелер",
-    "measure.respondents": "респонденттер",
-})
-
-PHRASES["ru"].update({
-    "status.done": "исполнено {date}",
-    "status.in_progress": "на исполнении",
-    "status.extended": "срок продлен до {date}",
-    "status.removed": "снято с контроля {date}",
-    "overdue": "просрочено",
-    "verdict.better": "улучшение",
-    "verdict.worse": "ухудшение",
-    "verdict.same": "без изменений",
-    "direction.up": "рост",
-    "direction.down": "снижение",
-    "points": "п.\u00a0п.",
-    "protocol_ref": "№ {number} от {date}",
-    "indicator.1": "Количество бесплатных спортивных секций и творческих кружков на территории района",
-    "indicator.2": "Количество антинаркотических информационных кампаний",
-    "indicator.3": "Количество антинаркотических профилактических акций (с участием не менее 250 человек)",
-    "indicator.4": "Количество впервые выявленных лиц, употребляющих наркотики в немедицинских целях",
-    "indicator.5": "Количество наркозависимых лиц, состоящих на учете и прошедших диспансерное наблюдение",
-    "indicator.6": "Количество неправительственных организаций антинаркотической направленности, активно участвующих в профилактике наркомании",
-    "indicator.7": "Количество уничтоженных нарколабораторий и очагов произрастания наркосодержащих растений",
-    "indicator.8": "Количество правонарушений, выявленных в сфере легального оборота наркотиков, психотропных веществ и прекурсоров",
-    "indicator.9": "Количественные показатели противодействия пропаганде и рекламе наркотиков, в том числе в сети Интернет",
-    "indicator.10": "Удовлетворенность населения антинаркотической работой (социологическое исследование), %",
-    "indicator.11": "Общеобразовательные школы, реализующие программы профилактики наркомании и поведенческих расстройств",
-    "indicator.12": "Количество специалистов, прошедших курсы повышения квалификации и переподготовки",
-    "chart.1": "1. Спортивные секции и кружки",
-    "chart.2": "2. Информационные кампании",
-    "chart.3": "3. Акции (≥ 250 участников)",
-    "chart.4": "4. Впервые выявленные лица",
-    "chart.5": "5. Состоящие на диспансерном учете",
-    "chart.6": "6. НПО",
-    "chart.7": "7. Уничтоженные лаборатории и очаги",
-    "chart.8": "8. Правонарушения в легальном обороте",
-    "chart.9": "9. Заблокированные сайты",
-    "chart.10": "10. Доля удовлетворенных",
-    "chart.11": "11. Доля школ с программами",
-    "chart.12": "12. Обученные специалисты",
-    "chart.axis": "Изменение к {previous} году, %",
-    "chart.legend_better": "улучшение",
-    "chart.legend_worse": "ухудшение",
-    "chart.legend_same": "без изменений",
-    "measure.actions_held": "проведено всего",
-    "measure.actions_short": "менее 250 участников (не учтены)",
-    "measure.women": "доля женщин",
-    "measure.minors": "доля несовершеннолетних",
-    "measure.labs": "нарколаборатории",
-    "measure.plant_hotbeds": "очаги наркосодержащих растений",
-    "measure.sites_blocked": "заблокировано сайтов",
-    "measure.graffiti_removed": "удалено граффити",
-    "measure.criminal_cases": "уголовные дела",
-    "measure.ai_systems": "информационные системы на основе ИИ",
-    "measure.respondents": "респонденты",
-})

@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import models
 from .errors import Finding, Loc, error
-from .models import MEETING_ID, Body, Meeting, Model, Text
+from .models import MEETING_ID, PLAN_ID, Body, ControlEntry, Indicators, Meeting, Model, Plan, Text
 from .source import display_path, line_at, read_yaml
 
 T = TypeVar("T")
@@ -42,7 +42,7 @@ class Project:
 
 
 def load_project(inputs: Path) -> Project:
-    """Read body.yaml and every meeting; later input kinds register loaders in `LOADERS`."""
+    """Read body.yaml and every meeting, then every other input kind (`LOADERS`)."""
     body, findings = load_file(inputs / "body.yaml", Body)
     project = Project(inputs=inputs, body=body, findings=list(findings))
     for path in yaml_files(inputs / "meetings"):
@@ -59,9 +59,6 @@ def load_project(inputs: Path) -> Project:
     for loader in LOADERS:
         loader(project)
     return project
-
-
-LOADERS: list = []  # callables (Project) -> None that add further input kinds
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -137,7 +134,7 @@ def _finding(err: dict, path: tuple, tree: Any, name: str) -> Finding:
     if kind == "too_short":
         message = "the list is empty"
     elif kind in _CONTAINER_TYPES or kind.endswith("_type") or kind in ("literal_error", "greater_than_equal"):
-        message = f"{message}, got {models._kind(err.get('input'))}"
+        message = f"{message}, got {models.kind_of(err.get('input'))}"
     return error(Loc(name, line_at(tree, path, key_line=False)), f"{where}: {message}" if where else message)
 
 
@@ -147,8 +144,8 @@ _CONTAINER_TYPES = {"model_type", "model_attributes_type", "dict_type", "list_ty
 def whole_file_message(kind: str, value: Any) -> str:
     """The file as a whole has the wrong shape: a list where keys were expected, or the reverse."""
     if kind == "list_type":
-        return f"the file must be a list of entries, each starting with '- ', not {models._kind(value)}"
-    return f"the file must hold keys with values (key: value, one per line), not {models._kind(value)}"
+        return f"the file must be a list of entries, each starting with '- ', not {models.kind_of(value)}"
+    return f"the file must hold keys with values (key: value, one per line), not {models.kind_of(value)}"
 
 
 def readable(path: tuple) -> str:
@@ -229,7 +226,6 @@ def parse_tree(tree: Any, kind: Any, name: str) -> tuple[Any, list[Finding]]:
     return value, []
 
 
-
 # ---------------------------------------------------------------- plans/*.yaml (§16-18)
 
 
@@ -241,8 +237,6 @@ def load_plans(project: Project) -> None:
     not, so that a meeting naming an unreadable plan is not told the plan is
     missing as well.
     """
-    from .models import PLAN_ID, Plan
-
     plans: dict[str, Plan] = {}
     files: set[str] = set()
     for path in yaml_files(project.inputs / "plans"):
@@ -260,4 +254,46 @@ def load_plans(project: Project) -> None:
     project.extra["plan_files"] = files
 
 
-LOADERS.append(load_plans)
+# ---------------------------------------------------------------- control/ and indicators/ (one file per year)
+
+YEAR_FILE = re.compile(r"^\d{4}$")
+
+
+def _yearly(project: Project, folder: str, kind: Any, key: str) -> None:
+    """Load inputs/<folder>/<year>.yaml into project.extra[key][year]; a stem that is no year is an error.
+
+    The file each year came from goes to project.extra[f"{key}_files"], so that
+    the rules can cite the file and line of every entry.
+    """
+    by_year: dict[int, Any] = {}
+    files: dict[int, str] = {}
+    for path in yaml_files(project.inputs / folder):
+        name = display_path(path)
+        if not YEAR_FILE.match(path.stem):
+            project.findings.append(error(Loc(name), f"the file name must be a year, e.g. {folder}/2026.yaml"))
+            continue
+        tree, findings = read_yaml(path)
+        project.findings += findings
+        if tree is None:
+            continue
+        value, findings = parse_tree(tree, kind, name)
+        project.findings += findings
+        if value is not None:
+            by_year[int(path.stem)] = value
+            files[int(path.stem)] = name
+    project.extra[key] = by_year
+    project.extra[f"{key}_files"] = files
+
+
+def load_control(project: Project) -> None:
+    """control/<year>.yaml: a list of ControlEntry (§24)."""
+    _yearly(project, "control", list[ControlEntry], "control")
+
+
+def load_indicators(project: Project) -> None:
+    """indicators/<year>.yaml: the 12 indicators of the year (§29)."""
+    _yearly(project, "indicators", Indicators, "indicators")
+
+
+# The input kinds after body.yaml and the meetings, in this order.
+LOADERS = (load_plans, load_control, load_indicators)

@@ -54,7 +54,7 @@ def planned_questions(project: Project, day: dt.date) -> list[PlannedQuestion]:
     rules not installed) the scaffold leaves one question to fill in.
     """
     try:
-        from .rules.plan import plan_questions
+        from .rules.plan_questions import plan_questions
     except ImportError:
         return []
     taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
@@ -269,7 +269,8 @@ def postponed_into(project: Project, plan_id: str) -> list[CarriedQuestion]:
     already taken up is not carried again.
     """
     try:
-        from .rules.plan import plan_questions, target_plan_id
+        from .rules.calendar import target_plan_id
+        from .rules.plan_questions import plan_questions
     except ImportError:
         return []
     taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}

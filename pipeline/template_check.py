@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, meta
 
-from . import main as stages
+from . import stages
 from .errors import Finding, Loc, error, warning
 from .messages import msg
 from .render import TEMPLATES, jinja_environment, render_docx

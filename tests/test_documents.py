@@ -186,7 +186,7 @@ def test_unknown_meeting_on_the_command_line_is_a_usage_error(project):
 
 def test_sample_inputs_have_no_errors():
     from pathlib import Path
-    from pipeline.main import check_project, prepare
+    from pipeline.stages import check_project, prepare
     root = Path(__file__).resolve().parent.parent
     assert [str(f) for f in check_project(prepare(root / "inputs")) if f.is_error] == []
 

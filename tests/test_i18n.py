@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.i18n import date_long, date_of, date_on, genitive_kk
+from pipeline.grammar.dates import date_long, date_of, date_on
+from pipeline.grammar.kk import genitive_kk
 
 MONTHS = [
     (1, "қаңтар", "қаңтардағы", "қаңтарда", "января"),

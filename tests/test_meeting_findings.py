@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.main import check_project, prepare
+from pipeline.stages import check_project, prepare
 from tests.conftest import VOTING
 
 

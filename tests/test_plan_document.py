@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from pipeline import main as stages
+from pipeline import stages
 from pipeline.cli import cli
 from pipeline.render import render_docx, template_path
 from tests.conftest import BASE_MEETING, BASE_PLAN, SAMPLE

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import main as stages
+from pipeline import stages
 from pipeline.cli import cli
-from pipeline.rules import plan as plan_rules
+from pipeline.rules import annual, plan_assess
+from pipeline.rules.plan_questions import State
 from tests.conftest import BASE_MEETING, BASE_PLAN, SAMPLE
 
 AFTER_2026 = dt.date(2027, 1, 1)      # every half-year of the samples is over
@@ -20,7 +21,7 @@ AFTER_2026 = dt.date(2027, 1, 1)      # every half-year of the samples is over
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     """`check` judges which half-years are over as of today: fix the day, so no test depends on the clock."""
-    monkeypatch.setattr(plan_rules, "today", lambda: AFTER_2026)
+    monkeypatch.setattr(plan_assess, "today", lambda: AFTER_2026)
 
 
 def run(*args):
@@ -65,17 +66,17 @@ def test_sample_has_no_plan_findings():
 
 def test_sample_plan_execution_for_2026():
     assessment = stages.prepare(SAMPLE)
-    figures = plan_rules.plan_execution(assessment, 2026)
-    assert figures == plan_rules.PlanExecution(year=2026, planned=10, added=1, heard=10, postponed=1, excluded=1,
+    figures = annual.plan_execution(assessment, 2026)
+    assert figures == annual.PlanExecution(year=2026, planned=10, added=1, heard=10, postponed=1, excluded=1,
                                                pending=0, not_heard=0, unplanned=0)
 
 
 def test_sample_postponed_question_counts_as_heard_in_its_new_half_year():
     result = stages.prepare(SAMPLE).extra["plans"]
     question = result.questions["2026-H1/5"]
-    assert question.postponed is not None and question.state(AFTER_2026) == plan_rules.State.HEARD
+    assert question.postponed is not None and question.state(AFTER_2026) == State.HEARD
     assert [h.meeting_id for h in question.hearings] == ["2026-04"]
-    assert result.questions["2026-H2/5"].state(AFTER_2026) == plan_rules.State.EXCLUDED
+    assert result.questions["2026-H2/5"].state(AFTER_2026) == State.EXCLUDED
 
 
 # ---------------------------------------------------------------- errors: exit 1, file:line, §
@@ -234,7 +235,7 @@ def test_question_heard_in_another_half_year_without_postponement_s18(project):
 def test_not_heard_is_judged_only_after_the_half_year(project, monkeypatch):
     project.meeting()
     project.plan(items=[question(1), question(2, quarter=2)])
-    monkeypatch.setattr(plan_rules, "today", lambda: dt.date(2026, 6, 30))
+    monkeypatch.setattr(plan_assess, "today", lambda: dt.date(2026, 6, 30))
     code, out = check(project)
     assert (code, "§18" in out) == (0, False), out
 

@@ -3,7 +3,7 @@
 The documents leave the program: Word or LibreOffice at the akimat, the
 e-document system, the authorized body. Every DOCX that `python -m pipeline all`
 writes from the sample inputs (every kind, every language: new kinds are covered
-as soon as they are registered in `main.DOCUMENTS`) is
+as soon as they are registered in `stages.DOCUMENTS`) is
 
   (a) converted to PDF by LibreOffice headless, all in ONE soffice process
       (through `pipeline.pdf`, the code behind `make pdf`), and its text read
@@ -30,7 +30,7 @@ import docx
 import pytest
 
 from pipeline import i18n
-from pipeline import main as stages
+from pipeline import stages
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs"

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from docx import Document
 
 import pipeline.documents.yearly
-import pipeline.main
+import pipeline.stages
 from pipeline.chart import Bar, indicator_chart
 from pipeline.cli import cli
-from pipeline.main import check_project, jobs_for, prepare, run_documents
+from pipeline.stages import check_project, jobs_for, prepare, run_documents
 from tests.conftest import BASE_MEETING, SAMPLE
 
 ITEM = BASE_MEETING["items"][0]

@@ -15,7 +15,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from pipeline import main as stages
+from pipeline import stages
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs"

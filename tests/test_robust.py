@@ -19,7 +19,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import pipeline.main as stages
+import pipeline.stages as stages
 import pipeline.write as write
 from pipeline.cli import cli
 from pipeline.guards import outside_outputs
@@ -150,7 +150,7 @@ def test_a_lone_surrogate_anywhere_even_in_a_key_is_a_finding(project, decision_
 
 def test_a_character_that_slips_past_a_model_never_reaches_a_document(project, monkeypatch):
     """The second lock: docxtpl's parser would silently cut the text there, so the run stops (exit 3)."""
-    import pipeline.models as models
+    import pipeline.models.base as models
     monkeypatch.setattr(models, "check_characters", lambda value: value)  # a model that forgot its check
     project.write("meetings/2026-01.yaml", yaml.safe_dump(meeting(place="a\x01b"), allow_unicode=True))
     result = run(project, "protocol")
@@ -474,7 +474,7 @@ def test_a_missing_inputs_folder_is_a_message(tmp_path):
 def test_python_m_pipeline_reports_an_internal_error_like_the_test_runner(project):
     """The guard is in the command group: the console script and `python -m pipeline` answer a bug the same way."""
     project.meeting()
-    code = ("import sys, pipeline.main as m\n"
+    code = ("import sys, pipeline.stages as m\n"
             "def boom(*a, **k): raise KeyError('simulated bug')\n"
             "m.prepare = boom\n"
             "from pipeline.cli import main\n"

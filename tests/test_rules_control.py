@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.main import check_project, prepare
+from pipeline.stages import check_project, prepare
 from pipeline.models import Text
-from pipeline.models_reports import ControlEntry
+from pipeline.models import ControlEntry
 from pipeline.rules.control import check_entry_status, default_as_of, standing
 from tests.conftest import BASE_MEETING, VOTING
 

@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 
 from pipeline import i18n
+from pipeline.grammar import kk
 from pipeline.context.common import Localizer
 from pipeline.context.reports import change_text, value_text
-from pipeline.models_reports import Indicators
+from pipeline.models import Indicators
 from pipeline.rules.indicators import (BETTER, DOWN, SAME, WORSE, Measure, counted_actions, indicators_of,
                                        previous_values, share)
 
@@ -133,7 +134,7 @@ def test_figures_print_in_the_locale_forms_s29(lang, measure, value, previous, c
     (40, "40-ы"), (50, "50-і"), (100, "100-і"), (1000, "1000-ы"), (3, "3-і"), (9, "9-ы"),
 ])
 def test_kazakh_possessive_of_a_numeral(n, text):
-    assert i18n.kk_possessive_number(n) == text
+    assert kk.kk_possessive_number(n) == text
 
 
 @pytest.mark.parametrize("whole,text", [(31, "из 31 школы"), (38, "из 38 школ"), (11, "из 11 школ"),
@@ -149,4 +150,4 @@ def test_russian_of_schools(whole, text):
     ("басқармасы", "басқармасына"),
 ])
 def test_kazakh_dative_of_the_addressee(phrase, dative):
-    assert i18n.dative_kk(phrase) == dative
+    assert kk.dative_kk(phrase) == dative

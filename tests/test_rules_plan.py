@@ -9,8 +9,9 @@ import pytest
 
 from pipeline.load import load_file
 from pipeline.models import Body, Meeting, Plan
+from pipeline.rules import calendar, plan_links, plan_questions
 from pipeline.rules import plan as rules
-from pipeline.rules.plan import State
+from pipeline.rules.plan_questions import State
 from tests.conftest import BASE_MEETING, SAMPLE
 
 BODY, _ = load_file(SAMPLE / "body.yaml", Body)
@@ -239,8 +240,8 @@ def meeting(meeting_id, date, refs, kind="regular") -> Meeting:
 
 
 def linked(plan: Plan, meetings: list[Meeting]):
-    questions = rules.plan_questions(plan)
-    link = rules.link_meetings(meetings, {plan.id: plan}, {plan.id}, questions)
+    questions = plan_questions.plan_questions(plan)
+    link = plan_links.link_meetings(meetings, {plan.id: plan}, {plan.id}, questions)
     return questions, link
 
 
@@ -265,8 +266,8 @@ def test_meeting_question_is_in_the_plan_s18(refs, kind, expected):
 
 
 def test_reference_to_a_missing_plan_is_an_error_s18():
-    questions = rules.plan_questions(make_plan())
-    link = rules.link_meetings([meeting("m", "2026-03-12", ["2027-H1/1"])], {}, set(), questions)
+    questions = plan_questions.plan_questions(make_plan())
+    link = plan_links.link_meetings([meeting("m", "2026-03-12", ["2027-H1/1"])], {}, set(), questions)
     assert [(f.rule, f.is_error) for f in link.findings] == [("§18", True)]
     assert "plan 2027-H1, which does not exist" in link.findings[0].message
 
@@ -299,11 +300,11 @@ def test_planned_question_never_heard_is_a_finding_once_the_half_year_is_over_s1
     plan = make_plan()
     result, _, questions = states(plan, [meeting("m", "2026-03-12", ["2026-H1/1", "2026-H1/3"])], H1)
     assert result == {"2026-H1/1": State.HEARD, "2026-H1/2": State.NOT_HEARD, "2026-H1/3": State.HEARD}
-    found = rules.unheard_findings(questions, H1)
+    found = plan_questions.unheard_findings(questions, H1)
     assert [(f.rule, f.is_error) for f in found] == [("§18", False)]
     assert "2026-H1/2 was not heard in the first half of 2026" in found[0].message
     # the last day of the half-year: not over yet
-    assert rules.unheard_findings(questions, dt.date(2026, 6, 30)) == []
+    assert plan_questions.unheard_findings(questions, dt.date(2026, 6, 30)) == []
 
 
 @pytest.mark.parametrize("changes,heard_at,expected", [
@@ -329,9 +330,9 @@ def test_fate_of_a_question_s18(changes, heard_at, expected):
 def test_postponed_question_never_heard_in_its_new_half_year_s18():
     plan = make_plan(changes=[change(item=2, action="postpone", to="2026-H2")])
     _, _, questions = states(plan, [meeting("m", "2026-03-12", ["2026-H1/1", "2026-H1/3"])], dt.date(2027, 1, 1))
-    found = rules.unheard_findings(questions, dt.date(2027, 1, 1))
+    found = plan_questions.unheard_findings(questions, dt.date(2027, 1, 1))
     assert len(found) == 1 and "second half of 2026, where it was postponed to" in found[0].message
-    assert rules.unheard_findings(questions, dt.date(2026, 12, 31)) == []
+    assert plan_questions.unheard_findings(questions, dt.date(2026, 12, 31)) == []
 
 
 def test_added_question_heard_before_the_decision_s18():
@@ -351,7 +352,7 @@ def test_postponed_while_its_new_half_year_runs_s18():
 def test_pending_while_the_half_year_runs_s18():
     result, _, questions = states(make_plan(), [], DURING)
     assert set(result.values()) == {State.PENDING}
-    assert rules.unheard_findings(questions, DURING) == []
+    assert plan_questions.unheard_findings(questions, DURING) == []
 
 
 # ---------------------------------------------------------------- half-year arithmetic
@@ -361,9 +362,9 @@ def test_pending_while_the_half_year_runs_s18():
     ("2026-01-01", "2026-H1"), ("2026-06-30", "2026-H1"), ("2026-07-01", "2026-H2"), ("2026-12-31", "2026-H2"),
 ])
 def test_plan_id_of_a_day(day, plan_id):
-    assert rules.plan_id_of(dt.date.fromisoformat(day)) == plan_id
+    assert calendar.plan_id_of(dt.date.fromisoformat(day)) == plan_id
 
 
 @pytest.mark.parametrize("to,plan_id", [("2026-H2", "2026-H2"), ("2026-06", "2026-H1"), ("2026-07", "2026-H2")])
 def test_postponement_target_half(to, plan_id):
-    assert rules.target_plan_id(to) == plan_id
+    assert calendar.target_plan_id(to) == plan_id

@@ -87,7 +87,7 @@ def bare_docxtpl_ms(reps: int) -> tuple[float, int]:
     """Plain docxtpl with the project's templates and the contexts of `all`: best ms per document."""
     from docxtpl import DocxTemplate
 
-    from pipeline import main as stages
+    from pipeline import stages
     from pipeline.render import template_path
     assessment = stages.prepare(SAMPLE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 
 from .. import i18n
+from ..grammar import dates
+from ..grammar.kk import genitive_kk
 from ..errors import Finding, error
 from ..messages import msg
 from ..models import Body, Member, Person, Text
@@ -81,20 +83,20 @@ class Localizer:
         return i18n.phrase(self.lang, key, **values)
 
     def date_long(self, day: dt.date) -> str:
-        return i18n.date_long(day, self.lang)
+        return dates.date_long(day, self.lang)
 
     def date_of(self, day: dt.date) -> str:
-        return i18n.date_of(day, self.lang)
+        return dates.date_of(day, self.lang)
 
     def date_on(self, day: dt.date) -> str:
-        return i18n.date_on(day, self.lang)
+        return dates.date_on(day, self.lang)
 
     def due(self, due) -> str:
         """A deadline: a date ("30.06.2026 дейін" / "до 30.06.2026") or the text as typed ("ежеквартально")."""
         if due is None:
             return ""
         if isinstance(due, dt.date):
-            return self.phrase("due_date", date=i18n.date_numeric(due))
+            return self.phrase("due_date", date=dates.date_numeric(due))
         return self.text(due)
 
 
@@ -113,7 +115,7 @@ def genitive(loc: Localizer, name: Text, typed: Text | None) -> str:
     if typed is not None and typed.get(loc.lang):
         return loc.text(typed)
     nominative = loc.text(name)
-    return i18n.genitive_kk(nominative) if loc.lang == "kk" else i18n.genitive_ru_fallback(nominative)
+    return genitive_kk(nominative) if loc.lang == "kk" else i18n.genitive_ru_fallback(nominative)
 
 
 def body_genitives(loc: Localizer, body: Body) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..i18n import genitive_kk
+from ..grammar.kk import genitive_kk
 from ..models import Body, Item, Person
 from ..rules.meeting import DecisionResult, MeetingResult, Outcome
 from .common import Localizer, PersonLine, body_genitives, body_header

@@ -1,6 +1,6 @@
 """Stage 3, context: a half-year work plan (§16-18) as plain data in one language.
 
-The questions and their changes are already decided by `rules.plan`; this
+The questions and their changes are already decided by `rules.plan_questions`; this
 module only chooses the words: the approval block (§16), the title naming the
 half-year, the table of questions (§17) and the record of changes (§18).
 """
@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import i18n
+from ..grammar import dates
+from ..grammar.kk import dative_kk
 from ..models import PLAN_ID, WORKING_BODY, Body, Plan, PlanChange
-from ..rules.plan import PlansResult, Question
+from ..rules.plan_questions import PlansResult, Question
 from .common import Localizer, body_header, genitive
 from .meeting import Signature
 
@@ -68,23 +69,23 @@ class PlanContext:
 def period_phrase(loc: Localizer, plan_id: str) -> str:
     """A half-year as the goal of "for" or "to": "2026 жылғы бірінші жартыжылдыққа" / "на первое полугодие 2026 года"."""
     half = loc.phrase(f"half_year.{plan_id[-1]}")
-    return loc.phrase("plan.to_half", year=plan_id[:4], half=half, half_dative=i18n.dative_kk(half))
+    return loc.phrase("plan.to_half", year=plan_id[:4], half=half, half_dative=dative_kk(half))
 
 
 def target_phrase(loc: Localizer, to: str) -> str:
     """Where a question was postponed: a half-year, or a month ("2026 жылғы қыркүйекке" / "на сентябрь 2026 года")."""
     if PLAN_ID.match(to):
         return period_phrase(loc, to)
-    month = i18n.month_nominative(int(to[5:7]), loc.lang)
-    return loc.phrase("plan.to_month", year=to[:4], month=month, month_dative=i18n.dative_kk(month))
+    month = dates.month_nominative(int(to[5:7]), loc.lang)
+    return loc.phrase("plan.to_month", year=to[:4], month=month, month_dative=dative_kk(month))
 
 
 def when(loc: Localizer, quarter: int | None, month: dt.date | None) -> str:
     """The time of a question: its quarter ("II тоқсан" / "II квартал") or its month in the nominative."""
     if month is not None:
-        return i18n.month_nominative(month.month, loc.lang)
-    if quarter in i18n.ROMAN:
-        return loc.phrase("quarter", roman=i18n.ROMAN[quarter])
+        return dates.month_nominative(month.month, loc.lang)
+    if quarter in dates.ROMAN:
+        return loc.phrase("quarter", roman=dates.ROMAN[quarter])
     return ""
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import i18n
+from ..grammar import dates
 from ..chart import Bar, Image, indicator_chart
 from ..models import Body
 from ..rules.annual import QUARTERS, YearSummary
 from ..rules.control import Assignment, Register, Standing, DONE, EXTENDED, IN_PROGRESS, REMOVED
 from ..rules.indicators import Indicator, Measure
-from ..rules.plan import PlanExecution
+from ..rules.annual import PlanExecution
 from .common import Localizer, body_header
 from .meeting import Signature, _signature
 
@@ -64,9 +65,9 @@ class RegisterContext:
 
 def status_text(loc: Localizer, standing: Standing, entry) -> str:
     """§24: "исполнено 29.05.2026", "на исполнении", "срок продлен до 31.12.2026", "снято с контроля 10.07.2026"."""
-    date = i18n.date_numeric(standing.date) if standing.date else ""
+    date = dates.date_numeric(standing.date) if standing.date else ""
     if standing.status == EXTENDED:
-        date = i18n.date_numeric(standing.deadline) if standing.deadline else ""
+        date = dates.date_numeric(standing.deadline) if standing.deadline else ""
     return loc.phrase(f"status.{standing.status}", date=date).rstrip(", ")
 
 
@@ -83,7 +84,7 @@ def _register_row(loc: Localizer, number: int, assignment: Assignment, standing:
         or assignment.entry.status == IN_PROGRESS else None
     return RegisterRow(
         number=number, id=assignment.id,
-        protocol=loc.phrase("protocol_ref", number=meeting.number, date=i18n.date_numeric(meeting.date)),
+        protocol=loc.phrase("protocol_ref", number=meeting.number, date=dates.date_numeric(meeting.date)),
         text=loc.text(assignment.decision.text), responsible="; ".join(loc.texts(assignment.decision.responsible)),
         due=loc.due(assignment.due), status=status_text(loc, standing, entry),
         note=loc.text(entry.note) if entry is not None and entry.note is not None else "",
@@ -223,7 +224,7 @@ def chart_of(loc: Localizer, indicators: list[Indicator], previous_year: int) ->
 
 
 def _quarter_rows(loc: Localizer, summary: YearSummary) -> list[QuarterRow]:
-    return [QuarterRow(loc.phrase("quarter", roman=i18n.ROMAN[q]), summary.regular[q], summary.extraordinary[q],
+    return [QuarterRow(loc.phrase("quarter", roman=dates.ROMAN[q]), summary.regular[q], summary.extraordinary[q],
                        summary.regular[q] + summary.extraordinary[q]) for q in QUARTERS]
 
 
@@ -238,7 +239,7 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
     """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, plans, indicators."""
     loc = Localizer(lang, "annual-report")
     overdue = [OverdueLine(a.id, loc.text(a.decision.text), "; ".join(loc.texts(a.decision.responsible)),
-                           i18n.date_numeric(s.deadline) if s.deadline else "")
+                           dates.date_numeric(s.deadline) if s.deadline else "")
                for a, s in register.rows if s.overdue]
     quarters = _quarter_rows(loc, summary)
     head = body.head
@@ -247,7 +248,7 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
         quarters=quarters,
         quarters_total=QuarterRow("", sum(q.regular for q in quarters), sum(q.extraordinary for q in quarters),
                                   summary.meetings),
-        missing_quarters=", ".join(i18n.ROMAN[q] for q in missing_quarters), summary=summary,
+        missing_quarters=", ".join(dates.ROMAN[q] for q in missing_quarters), summary=summary,
         assignments=totals_of(register),
         as_of_long=loc.date_long(register.as_of), as_of_of=loc.date_of(register.as_of), overdue=overdue,
         plans=plans,

@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..context.composition import composition_context
 from ..context.meeting import agenda_context, protocol_context
-from ..main import DOCUMENTS, Assessment, Job, languages
+from ..stages import DOCUMENTS, Assessment, Job, languages
 
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..context.plan import plan_context
-from ..main import ASSESSORS, DOCUMENTS, Assessment, Job, languages
-from ..rules.plan import PlansResult, assess_plans
+from ..stages import ASSESSORS, DOCUMENTS, Assessment, Job, languages
+from ..rules.plan_assess import assess_plans
+from ..rules.plan_questions import PlansResult
 
 ASSESSORS.append(assess_plans)
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import models_reports  # noqa: F401  (registers the control and indicators loaders)
 from ..context.reports import annual_report_context, register_context
 from ..errors import Loc, error
-from ..main import ASSESSORS, DOCUMENTS, Assessment, Job, languages
+from ..stages import ASSESSORS, DOCUMENTS, Assessment, Job, languages
 from ..rules.annual import quarter_findings, quarters_without_regular_meeting, year_summary
 from ..rules.control import (assignments_of, attach_entries, control_findings, default_as_of,
                             register_of)
 from ..rules.indicators import indicators_of, missing_indicators
-from ..rules.plan import plan_execution
+from ..rules.annual import plan_execution
 
 REGISTER, ANNUAL_REPORT = "register", "annual-report"
 

@@ -1,4 +1,5 @@
-"""The year of the Штаб: §12 (a regular meeting every quarter) and the figures of the annual report (§9.5, §26.7).
+"""The year of the Штаб: §12 (a regular meeting every quarter) and the figures of the annual report (§9.5, §26.7):
+meetings, questions and decisions, and the execution of the half-year plans (§16-18).
 
 Only meetings with a quorum count: a meeting without one decided nothing (§20).
 """
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, warning
 from .meeting import MeetingResult
+from .plan_questions import PlansResult, State
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -84,3 +86,61 @@ def year_summary(results: list[MeetingResult], year: int) -> YearSummary:
                 else:
                     summary.not_adopted += 1
     return summary
+
+
+# ---------------------------------------------------------------- the execution of the year's plans (§16-18)
+
+
+@dataclass(frozen=True)
+class PlanExecution:
+    """How the plans of one year were carried out (§16-18), for the annual report (§9.5, §26.7).
+
+    The counts are of events, not a partition: a question postponed from the
+    first half-year and heard in the second counts once as postponed and once
+    as heard.
+
+    - planned: questions approved in the year's plans (added ones not included);
+    - added: questions added by the head's decision to the year's plans;
+    - heard: questions (of any plan) heard during the year at a meeting in their own half-year or in the one
+      they were postponed to; each question once, however many meetings heard it;
+    - postponed, excluded: questions of the year's plans whose last change is a postponement, an exclusion;
+    - pending: questions of the year's plans not heard yet, unchanged, in a half-year not over on `as_of`;
+    - not_heard: questions of the year's plans due in a half-year over on `as_of`, never heard, neither
+      excluded nor postponed (the §18 findings of `check`);
+    - unplanned: questions of the year's regular meetings that name no plan item (§18 findings).
+    """
+
+    year: int
+    planned: int
+    added: int
+    heard: int
+    postponed: int
+    excluded: int
+    pending: int
+    not_heard: int
+    unplanned: int
+
+
+def plan_execution(assessment, year: int, as_of: dt.date | None = None) -> PlanExecution:
+    """The year's plan figures, as of `as_of` (default: 31 December of the year, as the annual report counts).
+
+    Needs `plan_assess.assess_plans` to have run (it is in `stages.ASSESSORS`); without plans every count is 0.
+    """
+    result: PlansResult | None = assessment.extra.get("plans")
+    as_of = as_of or dt.date(year, 12, 31)
+    if result is None:
+        return PlanExecution(year, 0, 0, 0, 0, 0, 0, 0, 0)
+    own = [q for q in result.questions.values() if int(q.plan_id[:4]) == year]
+    states = [q.state(as_of) for q in own]
+    heard = [q for q in result.questions.values() if any(h.date.year == year for h in q.hearings)]
+    return PlanExecution(
+        year=year,
+        planned=sum(1 for q in own if q.added is None),
+        added=sum(1 for q in own if q.added is not None),
+        heard=len(heard),
+        postponed=sum(1 for q in own if q.postponed is not None),
+        excluded=sum(1 for q in own if q.excluded is not None),
+        pending=sum(1 for s in states if s == State.PENDING),
+        not_heard=sum(1 for s in states if s == State.NOT_HEARD),
+        unplanned=sum(1 for u in result.unplanned if u.date.year == year),
+    )

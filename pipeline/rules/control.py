@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..errors import Finding, Loc, error, warning
 from ..models import Decision, Meeting, Text
-from ..models_reports import ControlEntry
+from ..models import ControlEntry
 from .meeting import MeetingResult
 
 DONE, IN_PROGRESS, EXTENDED, REMOVED = "done", "in_progress", "extended", "removed"

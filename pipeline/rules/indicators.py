@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from ..errors import Finding, Loc, warning
-from ..models_reports import Action, IndicatorValues, Indicators
+from ..models import Action, IndicatorValues, Indicators
 
 ACTION_MIN_PARTICIPANTS = 250   # §29 note **: an action counts only with at least 250 participants
 UP, DOWN = "up", "down"

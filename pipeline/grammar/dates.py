@@ -1,0 +1,55 @@
+"""The official date forms of Kazakh and Russian documents.
+
+Month names come from Babel's CLDR data (Russian in the genitive, "12 марта");
+the Kazakh forms add the suffixes of the official style by vowel harmony and
+voicing (`grammar.kk`): "2026 жылғы 12 наурыз", "2026 жылғы 12 наурыздағы", "12 қыркүйекте".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel.dates import get_month_names
+
+from .kk import locative, locative_attributive
+
+
+@lru_cache(maxsize=None)
+def month_name(month: int, lang: str) -> str:
+    """CLDR's month in the form used after a day number: "наурыз", "марта"."""
+    return get_month_names("wide", "format", lang)[month]
+
+
+def month_nominative(month: int, lang: str) -> str:
+    """CLDR's stand-alone month, in lower case as running text writes it: "наурыз", "март"."""
+    return get_month_names("wide", "stand-alone", lang)[month].lower()
+
+
+def date_long(day: dt.date, lang: str) -> str:
+    """"2026 жылғы 12 наурыз" / "12 марта 2026 года"."""
+    if lang == "kk":
+        return f"{day.year} жылғы {day.day} {month_name(day.month, 'kk')}"
+    return f"{day.day} {month_name(day.month, 'ru')} {day.year} года"
+
+
+def date_of(day: dt.date, lang: str) -> str:
+    """The date as an attribute of a document: "2026 жылғы 12 наурыздағы" / "от 12 марта 2026 года"."""
+    if lang == "kk":
+        return f"{day.year} жылғы {day.day} {locative_attributive(month_name(day.month, 'kk'))}"
+    return f"от {date_long(day, 'ru')}"
+
+
+def date_on(day: dt.date, lang: str) -> str:
+    """When something happened: "2026 жылғы 12 наурызда" / "12 марта 2026 года"."""
+    if lang == "kk":
+        return f"{day.year} жылғы {day.day} {locative(month_name(day.month, 'kk'))}"
+    return date_long(day, "ru")
+
+
+def date_numeric(day: dt.date) -> str:
+    """The short form of tables and signature blocks: 12.03.2026."""
+    return day.strftime("%d.%m.%Y")
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -1,0 +1,64 @@
+"""body.yaml: the Штаб and its roster (Appendix 1 of the resolution)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .base import LANGS, Bool, Date, Lang, MemberId, Model, Name, TextField
+
+Role = Literal["head", "deputy_head", "secretary", "member"]
+
+
+class Member(Model):
+    id: MemberId
+    name: Name | None = None
+    position: TextField
+    role: Role
+    by_agreement: Bool = False
+    voting: Bool | None = None
+    from_: Date | None = Field(None, alias="from")
+    until: Date | None = None
+
+    @property
+    def votes(self) -> bool:
+        """The Reading of N: the secretary neither counts nor votes unless marked voting."""
+        if self.voting is not None:
+            return self.voting
+        return self.role != "secretary"
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return (self.from_ is None or self.from_ <= day) and (self.until is None or day <= self.until)
+
+
+class Established(Model):
+    number: Name
+    date: Date
+
+
+class Body(Model):
+    name: TextField
+    akimat: TextField
+    seat: TextField
+    established: Established
+    working_body: TextField
+    authorized_body: TextField | None = None
+    # extension: the names in the genitive, for headings such as "... штабтың құрамы" / "Состав ... штаба"
+    name_genitive: TextField | None = None
+    akimat_genitive: TextField | None = None
+    languages: list[Lang] = Field(default_factory=lambda: list(LANGS), min_length=1)
+    members: list[Member] = Field(min_length=1)
+
+    def member(self, member_id: str) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    @property
+    def head(self) -> Member | None:
+        return next((m for m in self.members if m.role == "head"), None)
+
+    @property
+    def secretary(self) -> Member | None:
+        return next((m for m in self.members if m.role == "secretary"), None)
+

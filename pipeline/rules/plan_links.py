@@ -1,0 +1,103 @@
+"""The plans tied to the meetings (Reading of §18): each meeting question matched to its plan question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Finding, Loc, error, warning
+from ..models import Meeting, Plan, Text
+from .calendar import half_words, plan_id_of
+from .plan import plan_numbers
+from .plan_questions import Hearing, Question, Unplanned
+
+
+@dataclass
+class Link:
+    """What linking the meetings to the plans found: titles to borrow, unplanned questions, findings."""
+
+    titles: dict[str, dict[int, Text]] = field(default_factory=dict)
+    responsible: dict[str, dict[int, list[Text]]] = field(default_factory=dict)   # for questions without speakers
+    unplanned: list[Unplanned] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def link_meetings(meetings: list[Meeting], plans: dict[str, Plan], plan_files: set[str],
+                  questions: dict[str, Question]) -> Link:
+    """Reading of §18: each meeting question is matched to its plan item; the hearings are recorded on it.
+
+    A question without a title borrows the plan's; one without speakers, the plan's reporting bodies.
+
+    - `plan: 2026-H1/3` naming no existing plan item is an error (the question has no title to print);
+    - a question with neither a title nor a plan item is an error (§22: the agenda lists each question);
+    - a regular meeting's question naming no plan item is in no plan: a §18 warning (an extraordinary
+      meeting's own question needs no plan);
+    - a question heard in a half-year other than its own or one it was postponed to, before the head
+      added it, or after he excluded it, is a §18 warning and is not counted as heard.
+    """
+    link = Link()
+    for meeting in meetings:
+        for number, item in enumerate(meeting.items, start=1):
+            if item.plan is None:
+                link.findings += _unplanned(meeting, number, item, link)
+                continue
+            plan_id, no = item.plan.split("/")
+            question = questions.get(f"{plan_id}/{int(no)}")
+            if question is None:
+                link.findings += _missing_item(meeting, number, item, plan_id, int(no), plans, plan_files)
+                continue
+            if item.title is None and question.title is not None:
+                link.titles.setdefault(meeting.id, {})[number] = question.title
+            if not item.speakers and question.responsible:
+                link.responsible.setdefault(meeting.id, {})[number] = question.responsible
+            found = _hearing_findings(meeting, number, item.loc_of("plan"), question)
+            link.findings += found
+            if not found:
+                question.hearings.append(Hearing(meeting.id, number, meeting.date))
+    return link
+
+
+def _unplanned(meeting: Meeting, number: int, item, link: Link) -> list[Finding]:
+    findings = []
+    if item.title is None:
+        findings.append(error(item.loc, f"question {number} of meeting {meeting.id} has neither a title nor a plan "
+                              "item: give title: {kk: ..., ru: ...} or plan: <plan>/<item>", "§22"))
+    if meeting.kind == "regular":
+        plan_id = plan_id_of(meeting.date)
+        link.unplanned.append(Unplanned(meeting.id, number, meeting.date))
+        findings.append(warning(item.loc, f"question {number} of the regular meeting {meeting.id} is in no plan: "
+                                f"name its plan item (plan: {plan_id}/N), adding it to plans/{plan_id}.yaml by an "
+                                "\"add\" change decided by the head if it is not planned", "§18"))
+    return findings
+
+
+def _missing_item(meeting: Meeting, number: int, item, plan_id: str, no: int, plans: dict[str, Plan],
+                  plan_files: set[str]) -> list[Finding]:
+    loc = item.loc_of("plan")
+    if plan_id in plan_files and plan_id not in plans:
+        if item.title is None:
+            return [error(loc, f"question {number} takes its title from plan {plan_id}, which cannot be read "
+                          "(see its errors)", "§18")]
+        return []
+    if plan_id not in plans:
+        return [error(loc, f"question {number} names plan {plan_id}, which does not exist "
+                      f"(no file plans/{plan_id}.yaml)", "§18")]
+    numbers = ", ".join(str(n) for n in sorted(set(plan_numbers(plans[plan_id]))))
+    return [error(loc, f"question {number} names {plan_id}/{no}, but plan {plan_id} has no question {no} "
+                  f"(its questions: {numbers})", "§18")]
+
+
+def _hearing_findings(meeting: Meeting, number: int, loc: Loc, question: Question) -> list[Finding]:
+    """§18: the question is heard where the plan, as changed by the head, puts it."""
+    heard_in = plan_id_of(meeting.date)
+    day = meeting.date.isoformat()
+    if question.added is not None and meeting.date < question.added.decided.date:
+        return [warning(loc, f"{question.ref} is heard on {day}, before the head added it to the plan on "
+                        f"{question.added.decided.date.isoformat()}", "§18")]
+    excluded = question.excluded
+    if excluded is not None and excluded.decided.date <= meeting.date:
+        return [warning(loc, f"{question.ref} is heard on {day}, although the head excluded it from the plan on "
+                        f"{excluded.decided.date.isoformat()}", "§18")]
+    if heard_in not in question.valid_halves:
+        return [warning(loc, f"{question.ref} is planned for {half_words(question.plan_id)} and heard on {day}, "
+                        f"in {half_words(heard_in)}, with no postponement to it on record", "§18")]
+    return []
