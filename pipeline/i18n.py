@@ -12,7 +12,7 @@ from decimal import Decimal
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
-from .grammar.kk import dative_kk, kk_possessive_number
+from .grammar.kk import kk_possessive_number
 
 # Phrases the code hands to several templates. Wording that belongs to one
 # document lives in that document's template.
@@ -200,14 +200,6 @@ def signed(value, lang: str, unit: str = "") -> str:
     return f"{text}\u00a0{unit}" if unit else text
 
 
-def genitive_ru_fallback(phrase: str) -> str:
-    """Without a typed genitive, only "Акимат ..." is inflected; anything else is kept as a label."""
-    first, _, rest = phrase.partition(" ")
-    if first.lower() == "акимат":
-        return f"акимата {rest}".strip()
-    return phrase
-
-
 def ru_of_schools(whole: int) -> str:
     """"из 38 школ", "из 21 школы": after "из" the noun agrees with the last word of the numeral."""
     noun = "школы" if whole % 10 == 1 and whole % 100 != 11 else "школ"
@@ -219,8 +211,3 @@ def schools_of(part: int, whole: int, lang: str) -> str:
     if lang == "kk":
         return f"{whole} мектептің {kk_possessive_number(part)}"
     return f"{part} {ru_of_schools(whole)}"
-
-
-def addressee(name: str, lang: str) -> str:
-    """Whom a letter goes to: the Kazakh dative ("...министрлігіне"); in Russian the name as it is."""
-    return dative_kk(name) if lang == "kk" and name else name

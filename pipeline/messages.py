@@ -298,6 +298,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "{lang} мәтіні{where} жоқ: {lang} тіліндегі {document} құжатына ол қажет",
         "ru": "нет текста на языке {lang}{where}: он нужен для документа {document} на языке {lang}",
     },
+    "grammar.unsure": {
+        "en": "the Russian {case} of '{key}' is uncertain ({reason}); the documents print «{form}»: if that is wrong,"
+              " type the right form in body.yaml as {typed_key}: {{ru: ...}}",
+        "kk": "'{key}' атауының орысша {case} формасы сенімсіз ({reason}); құжаттарда «{form}» басылады: қате болса,"
+              " body.yaml ішінде дұрыс форманы {typed_key}: {{ru: ...}} деп жазыңыз",
+        "ru": "форма '{key}' в {case} падеже не определена уверенно ({reason}); в документах печатается «{form}»:"
+              " если она неверна, впишите правильную форму в body.yaml как {typed_key}: {{ru: ...}}",
+    },
+    "grammar.case.gent": {"en": "genitive", "kk": "ілік септік", "ru": "родительном"},
+    "grammar.case.datv": {"en": "dative", "kk": "барыс септік", "ru": "дательном"},
+    "grammar.case.ablt": {"en": "instrumental", "kk": "көмектес септік", "ru": "творительном"},
     "input.missing_translation.where": {"en": " of '{key}'", "kk": " ('{key}')", "ru": " ('{key}')"},
     "input.unknown_member": {
         "en": "unknown member id '{member}' (not in body.yaml)",

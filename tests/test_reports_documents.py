@@ -108,7 +108,7 @@ def test_annual_report_is_addressed_and_signed_s26_7(reports):
     assert "Қазақстан Республикасы Ішкі істер министрлігіне" in kk
     assert "2026 жылғы Штаб қызметі туралы ақпарат" in kk
     assert "Информация о деятельности штаба за 2026 год" in ru
-    assert "Министерство внутренних дел Республики Казахстан" in ru
+    assert "Министерству внутренних дел Республики Казахстан" in ru  # the addressee in the dative
     assert "Руководитель штаба" in ru and "О. Нургалиев" in ru
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, fields
 
 from .. import i18n
 from ..grammar import dates
-from ..grammar.kk import genitive_kk
-from ..errors import Finding, error
+from ..grammar.kk import dative_kk, genitive_kk
+from ..grammar.ru import inflect_ru
+from ..errors import Finding, error, warning
 from ..messages import msg
 from ..models import Body, Member, Person, Text
 
@@ -79,6 +80,28 @@ class Localizer:
     def person(self, person: Person) -> PersonLine:
         return PersonLine(self.text(person.position), self.text(person.name))
 
+    def inflected(self, text: Text, case: str, typed: Text | None, typed_key: str) -> str:
+        """`text` in a grammatical case: the form typed in `typed_key` wins, else a derived one.
+
+        Kazakh suffixes follow rules (i18n); Russian forms come from the analyser
+        (grammar/ru.py), which inflects only the head noun phrase. Where it is not
+        sure, the best form is printed and a warning names the key in which the
+        secretary can type the form, so that no document prints a wrong case silently.
+        """
+        if typed is not None and typed.get(self.lang):
+            return self.text(typed)
+        nominative = self.text(text)
+        if not nominative:
+            return ""
+        if self.lang == "kk":
+            return dative_kk(nominative) if case == "datv" else genitive_kk(nominative)
+        result = inflect_ru(nominative, case)
+        if not result.sure:
+            self.findings.append(warning(text.loc, msg("grammar.unsure", key=text.key or typed_key.rsplit("_", 1)[0],
+                                                       case=msg(f"grammar.case.{case}"), form=result.form,
+                                                       reason=result.reason, typed_key=typed_key), "§19"))
+        return result.form
+
     def phrase(self, key: str, **values: object) -> str:
         return i18n.phrase(self.lang, key, **values)
 
@@ -110,20 +133,23 @@ def body_header(loc: Localizer, body: Body) -> dict[str, str]:
     }
 
 
-def genitive(loc: Localizer, name: Text, typed: Text | None) -> str:
-    """The genitive the secretary typed (body.yaml: name_genitive, akimat_genitive), else a safe derivation."""
-    if typed is not None and typed.get(loc.lang):
-        return loc.text(typed)
-    nominative = loc.text(name)
-    return genitive_kk(nominative) if loc.lang == "kk" else i18n.genitive_ru_fallback(nominative)
+def body_name_genitive(loc: Localizer, body: Body) -> str:
+    """«ПРОТОКОЛ заседания Межведомственного штаба …»: typed `name_genitive`, else derived."""
+    return loc.inflected(body.name, "gent", body.name_genitive, "name_genitive")
+
+
+def akimat_genitive(loc: Localizer, body: Body) -> str:
+    """«к постановлению акимата Костанайского района»: inside a sentence «акимат» is a common noun, in lower case."""
+    form = loc.inflected(body.akimat, "gent", body.akimat_genitive, "akimat_genitive")
+    if loc.lang == "ru" and (body.akimat_genitive is None or not body.akimat_genitive.get("ru")):
+        if form.lower().startswith("акимат"):
+            form = form[:1].lower() + form[1:]
+    return form
 
 
 def body_genitives(loc: Localizer, body: Body) -> dict[str, str]:
     """The Штаб's and the akimat's names in the genitive, for titles ("ПРОТОКОЛ заседания ... штаба")."""
-    return {
-        "body_name_genitive": genitive(loc, body.name, body.name_genitive),
-        "akimat_genitive": genitive(loc, body.akimat, body.akimat_genitive),
-    }
+    return {"body_name_genitive": body_name_genitive(loc, body), "akimat_genitive": akimat_genitive(loc, body)}
 
 
 def as_context(obj) -> dict:

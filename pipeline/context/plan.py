@@ -14,7 +14,7 @@ from ..grammar import dates
 from ..grammar.kk import dative_kk
 from ..models import PLAN_ID, WORKING_BODY, Body, Plan, PlanChange
 from ..rules.plan_questions import PlansResult, Question
-from .common import Localizer, body_header, genitive
+from .common import Localizer, body_header, body_name_genitive
 from .meeting import Signature
 
 
@@ -138,7 +138,7 @@ def plan_context(plan: Plan, result: PlansResult, body: Body, lang: str) -> tupl
     title = loc.phrase("head_title") if approver is not None and approver.role == "head" else ""
     changes = sorted(plan.changes, key=lambda c: c.decided.date)
     context = PlanContext(
-        **body_header(loc, body), body_name_genitive=genitive(loc, body.name, body.name_genitive),
+        **body_header(loc, body), body_name_genitive=body_name_genitive(loc, body),
         period=period_phrase(loc, plan.id),
         approver=Signature(title, line.position if line else "", line.name if line else ""),
         approved_on=loc.date_long(plan.approved.date),

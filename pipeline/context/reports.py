@@ -17,7 +17,7 @@ from ..rules.annual import QUARTERS, YearSummary
 from ..rules.control import Assignment, Register, Standing, DONE, EXTENDED, IN_PROGRESS, REMOVED
 from ..rules.indicators import Indicator, Measure
 from ..rules.annual import PlanExecution
-from .common import Localizer, body_header
+from .common import Localizer, body_header, body_name_genitive
 from .meeting import Signature, _signature
 
 CHART_WIDTH_MM = 160
@@ -146,6 +146,7 @@ class AnnualReportContext:
     akimat: str
     seat: str
     working_body: str
+    body_name_genitive: str
     addressee: str
     year: int
     previous_year: int
@@ -229,8 +230,10 @@ def _quarter_rows(loc: Localizer, summary: YearSummary) -> list[QuarterRow]:
 
 
 def addressee(loc: Localizer, body: Body) -> str:
-    """The authorized body as the letter is addressed: the Kazakh dative ("...министрлігіне"), the Russian name."""
-    return i18n.addressee(loc.text(body.authorized_body), loc.lang)
+    """The authorized body in the dative, as a letter is addressed: «...министрлігіне» / «Министерству ...»."""
+    if body.authorized_body is None:
+        return ""
+    return loc.inflected(body.authorized_body, "datv", body.authorized_body_dative, "authorized_body_dative")
 
 
 def annual_report_context(year: int, summary: YearSummary, missing_quarters: list[int], register: Register,
@@ -244,7 +247,8 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
     quarters = _quarter_rows(loc, summary)
     head = body.head
     context = AnnualReportContext(
-        **body_header(loc, body), addressee=addressee(loc, body), year=year, previous_year=year - 1,
+        **body_header(loc, body), body_name_genitive=body_name_genitive(loc, body), addressee=addressee(loc, body),
+        year=year, previous_year=year - 1,
         quarters=quarters,
         quarters_total=QuarterRow("", sum(q.regular for q in quarters), sum(q.extraordinary for q in quarters),
                                   summary.meetings),

@@ -48,6 +48,8 @@ class Body(Model):
     # extension: the names in the genitive, for headings such as "... штабтың құрамы" / "Состав ... штаба"
     name_genitive: TextField | None = None
     akimat_genitive: TextField | None = None
+    # extension: the authorized body in the dative, as the annual report is addressed; derived when absent
+    authorized_body_dative: TextField | None = None
     languages: list[Lang] = Field(default_factory=lambda: list(LANGS), min_length=1)
     members: list[Member] = Field(min_length=1)
 
