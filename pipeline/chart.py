@@ -6,21 +6,23 @@ unchanged; an unknown change is a dash at zero. Rendered by matplotlib's Agg
 backend to PNG at print resolution, in DejaVu Sans (shipped with matplotlib,
 Cyrillic with every Kazakh letter), with no timestamp or software tag in the
 file: the same figures give the same bytes.
+
+matplotlib is imported only when a chart is drawn (importing it took half of
+a protocol's run, which never needs it), and a chart is drawn once per data:
+`Chart.key` hashes its figures, texts, this module's code and matplotlib's
+version, and `speed.cached_pictures` keeps the PNG under that key in
+`outputs/.cache/`, so an unchanged year is never drawn again (README "Benchmark").
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Callable
 from decimal import Decimal
-
-import matplotlib
-
-matplotlib.use("Agg")
-from matplotlib.figure import Figure  # noqa: E402  (the backend is chosen first)
-from matplotlib.patches import Patch  # noqa: E402
+from functools import cached_property
+from importlib.metadata import version
+from pathlib import Path
 
 DPI = 200
 WIDTH_CM, ROW_CM = 16.0, 0.75
@@ -36,6 +38,8 @@ class Bar:
 
 
 def _setup():
+    import matplotlib
+    matplotlib.use("Agg")
     matplotlib.rcParams.update({
         "font.family": "DejaVu Sans", "font.size": 8, "svg.hashsalt": "shtab",
         "axes.spines.top": False, "axes.spines.right": False,
@@ -45,6 +49,8 @@ def _setup():
 def indicator_chart(bars: list[Bar], axis_label: str, legend: dict[str, str]) -> bytes:
     """The PNG bytes of the chart; bars top to bottom in the order given."""
     _setup()
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
     height_cm = 2.2 + ROW_CM * len(bars)
     figure = Figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=DPI)
     axes = figure.add_subplot()
@@ -71,20 +77,28 @@ def indicator_chart(bars: list[Bar], axis_label: str, legend: dict[str, str]) ->
     return buffer.getvalue()
 
 
-class Image:
-    """A picture for a template, drawn only when a document is rendered; `render` places it with InlineImage.
+class Chart:
+    """The indicators' chart as the template places it: its figures now, its PNG (`png`) when first asked for.
 
     `check` builds every context to find missing translations and never needs
-    the picture, so drawing waits until `png` is first asked for.
+    the picture, so drawing waits until a document is rendered. The object is
+    plain data (it travels to spawned workers) and `key` names what it shows.
     """
 
-    def __init__(self, draw: Callable[[], bytes], width_mm: float) -> None:
-        self._draw = draw
-        self.width_mm = width_mm
+    def __init__(self, bars: list[Bar], axis_label: str, legend: dict[str, str], width_mm: float) -> None:
+        self.bars, self.axis_label, self.legend, self.width_mm = list(bars), axis_label, dict(legend), width_mm
+
+    @cached_property
+    def key(self) -> str:
+        """A hash of everything the PNG depends on: the figures and texts, this module's code, matplotlib's version."""
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        digest.update(repr((self.bars, self.axis_label, sorted(self.legend.items()), DPI,
+                            version("matplotlib"))).encode())
+        return digest.hexdigest()
 
     @cached_property
     def png(self) -> bytes:
-        return self._draw()
+        return indicator_chart(self.bars, self.axis_label, self.legend)
 
     def __repr__(self) -> str:  # keeps contexts readable in test failures
-        return f"Image({self.width_mm} mm)"
+        return f"Chart({len(self.bars)} bars, {self.width_mm} mm)"

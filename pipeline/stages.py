@@ -8,8 +8,6 @@ Both work without Click (tests and other programs call them directly).
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -18,6 +16,7 @@ from .context.common import Localizer, as_context
 from .errors import Finding, InputRefused, errors_in, sorted_findings
 from .guards import frozen_protocols, outside_outputs, refuse_unprintable
 from .load import Project, load_project
+from . import speed
 from .render import render_docx, render_many, template_path
 from .rules.meeting import MeetingResult, assess_meeting
 from .rules.roster import check_roster
@@ -54,6 +53,8 @@ class Job:
         return self.template or self.document
 
 
+CACHE = ".cache"   # under the outputs folder: pictures kept by the hash of what they show (speed.cached_pictures)
+
 ASSESSORS: list[Callable[[Assessment], None]] = []          # further rules (plans, control, ...)
 DOCUMENTS: dict[str, Callable[[Assessment, list[str], list[str] | None], list[Job]]] = {}
 
@@ -80,24 +81,8 @@ def languages(wanted: list[str] | None, available: Iterable[str]) -> list[str]:
 # ---------------------------------------------------------------- running
 
 
-@contextmanager
-def _building_long_lived_objects():
-    """Collect cyclic garbage less often while building what lives until the end of the run.
-
-    Loading, checking and building contexts make many objects and free few; with
-    the default thresholds the collector walked them again and again — 40% of
-    loading a Штаб of 1,000 meetings (measured: tools/bench.py).
-    """
-    previous = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
-
-
 def prepare(inputs: Path) -> Assessment:
-    with _building_long_lived_objects():
+    with speed.long_lived():   # fewer GC passes over what lives to the end (speed.py)
         return assess(load_project(inputs))
 
 
@@ -169,7 +154,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     problems += outside_outputs(outputs, [job.output for job in jobs])
     if not jobs:  # nothing to write because nothing could be read: say why instead of "0 documents"
         problems += unreadable_inputs(assessment)
-    with _building_long_lived_objects():
+    with speed.long_lived():   # fewer GC passes over what lives to the end (speed.py)
         built, missing = build_contexts(jobs)
     problems += errors_in(missing)
     if problems:
@@ -179,8 +164,9 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     jobs = [job for job, _ in built]
     items = [(template_path(job.template_name, job.lang), context) for job, context in built]
     del built
-    documents = render_many(items, render_docx, consume=True)
-    return write_all(_checked(assessment, zip(progress(jobs) if progress else jobs, documents), outputs, force))
+    with speed.cached_pictures(items, outputs / CACHE):   # the chart drawn once per data (speed.py)
+        documents = render_many(items, render_docx, consume=True)
+        return write_all(_checked(assessment, zip(progress(jobs) if progress else jobs, documents), outputs, force))
 
 
 def _checked(assessment: Assessment, rendered: Iterable[tuple[Job, bytes]], outputs: Path, force: bool):

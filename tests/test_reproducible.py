@@ -46,17 +46,19 @@ def test_two_runs_give_identical_bytes(tmp_path):
 
 
 def test_rendering_in_parallel_gives_the_same_bytes_in_the_same_order(monkeypatch):
-    """Worker processes render the same bytes as one process, returned in the order of the jobs."""
-    from pipeline import render
+    """Worker processes render the same bytes as one process, returned in the order of the jobs:
+    forked (Linux) and spawned (Windows has no fork; the workers receive the contexts pickled)."""
+    from pipeline import render, speed
     assessment = stages.prepare(SAMPLE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
     items = [(render.template_path(job.template_name, job.lang), context) for job, context in built]
     monkeypatch.setenv("SHTAB_WORKERS", "1")
     serial = list(render.render_many(items))
     monkeypatch.setenv("SHTAB_WORKERS", "2")
-    monkeypatch.setattr(render, "PARALLEL_FROM", 2)
-    assert render._worker_count(len(items)) == 2
-    assert list(render.render_many(items)) == serial
+    monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
+    assert speed.worker_count(len(items)) == 2
+    assert list(speed.render_many(list(items), render.render_docx, method="fork")) == serial
+    assert list(speed.render_many(list(items), render.render_docx, consume=True, method="spawn")) == serial
 
 
 def test_no_run_dependent_stamps_inside_the_documents(tmp_path):
@@ -83,15 +85,15 @@ def test_unchanged_documents_are_not_rewritten(tmp_path):
 
 
 def test_a_reused_template_renders_as_a_fresh_one():
-    """render.py opens each template once and puts it back before each document: the bytes are those of a
+    """speed.py opens each template once and puts it back before each document: the bytes are those of a
     template opened afresh, whatever was rendered from it before (kinds and languages interleaved)."""
-    from pipeline import render
+    from pipeline import render, speed
     assessment = stages.prepare(SAMPLE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
     items = [(render.template_path(job.template_name, job.lang), context) for job, context in built]
     reused = [render.render_docx(template, context) for template, context in items + items[::-1]]
     fresh = []
     for template, context in items + items[::-1]:
-        render._LOADED.clear()
+        speed.forget_templates()
         fresh.append(render.render_docx(template, context))
     assert reused == fresh

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .. import i18n
 from ..grammar import dates
-from ..chart import Bar, Image, indicator_chart
+from ..chart import Bar, Chart
 from ..models import Body
 from ..rules.annual import QUARTERS, YearSummary
 from ..rules.control import Assignment, Register, Standing, DONE, EXTENDED, IN_PROGRESS, REMOVED
@@ -160,7 +160,7 @@ class AnnualReportContext:
     overdue: list[OverdueLine]
     plans: PlanExecution   # §16-18: planned, added, heard, postponed, excluded, not heard, unplanned
     indicators: list[IndicatorRow]
-    chart: Image
+    chart: Chart
     signer: Signature
 
 
@@ -215,13 +215,13 @@ def _indicator_rows(loc: Localizer, indicator: Indicator) -> list[IndicatorRow]:
     return rows
 
 
-def chart_of(loc: Localizer, indicators: list[Indicator], previous_year: int) -> Image:
+def chart_of(loc: Localizer, indicators: list[Indicator], previous_year: int) -> Chart:
     """§29 as a picture: the relative change of each indicator's main figure, coloured by its verdict."""
     bars = [Bar(loc.phrase(f"chart.{i.number}"), i.main.growth, i.main.verdict, signed_percent(i.main.growth, loc.lang))
             for i in indicators]
     legend = {key: loc.phrase(f"chart.legend_{key}") for key in ("better", "worse", "same")}
     axis = loc.phrase("chart.axis", previous=previous_year)
-    return Image(lambda: indicator_chart(bars, axis, legend), CHART_WIDTH_MM)
+    return Chart(bars, axis, legend, CHART_WIDTH_MM)
 
 
 def _quarter_rows(loc: Localizer, summary: YearSummary) -> list[QuarterRow]:
