@@ -7,7 +7,7 @@ ARGS ?=
 FORCE ?=
 SHTAB := $(BIN)/python -m pipeline $(if $(FORCE),--force)
 
-.PHONY: check agenda protocol composition plan all test templates clean register annual-report pdf bench
+.PHONY: check agenda protocol composition plan all test templates clean register annual-report pdf bench messages
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,3 +70,15 @@ schema: $(BIN)/python
 
 check-templates: $(BIN)/python
 	$(SHTAB) templates $(ARGS)
+
+# ---------------------------------------------------------------- the message catalogue (README "Adding a message")
+# Babel extracts every _("...") of pipeline/ and Click's own texts, updates pipeline/locale/{kk,ru}/LC_MESSAGES/shtab.po
+# (new entries have an empty msgstr; translate them in any PO editor), and compiles the .mo the program reads.
+CLICK_DIR = $$($(BIN)/python -c 'import click, os; print(os.path.dirname(click.__file__))')
+messages: $(BIN)/python
+	@mkdir -p build
+	@$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output --no-wrap -c TRANSLATORS: --project=shtab \
+		-o build/shtab.pot pipeline "$(CLICK_DIR)"
+	@$(BIN)/pybabel -q update -i build/shtab.pot -d pipeline/locale -D shtab --no-wrap --ignore-obsolete \
+		--ignore-pot-creation-date
+	@$(BIN)/pybabel -q compile -d pipeline/locale -D shtab

@@ -20,7 +20,7 @@ import click
 from . import stages
 from .documents import yearly
 from .errors import InputRefused, ShtabError, errors_in
-from .messages import ENV_VAR, UI_LANGS, msg, set_ui_lang
+from .messages import UI_LANGS, Message, _, choose_ui_lang, set_ui_lang
 
 LANG_CHOICE = click.Choice(["kk", "ru"])
 
@@ -35,7 +35,7 @@ class Options:
 
     def assessment(self) -> stages.Assessment:
         if not self.inputs.is_dir():
-            raise ShtabError(msg("inputs.missing", path=self.inputs))
+            raise ShtabError(_("{path}: the inputs folder does not exist", path=self.inputs))
         return stages.prepare(self.inputs)
 
 
@@ -54,7 +54,10 @@ class GuardedGroup(click.Group):
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        argv = list(sys.argv[1:] if args is None else args)
+        argv = self.hoist_global_options(list(sys.argv[1:] if args is None else args))
+        # The language first: Click's own answers to a wrong command line are in it too.
+        set_ui_lang(choose_ui_lang(_option_value(argv, "--ui-lang"), os.environ,
+                                   Path(_option_value(argv, "--inputs") or "inputs")))
         try:
             return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
         except Exception as exc:  # noqa: BLE001 - anything Click did not turn into an answer is a bug
@@ -62,6 +65,41 @@ class GuardedGroup(click.Group):
             if standalone_mode:
                 sys.exit(INTERNAL_ERROR)
             raise
+
+
+    def hoist_global_options(self, argv: list[str]) -> list[str]:
+        """Global options typed after the command move before it: `check --ui-lang ru` (CONTRACT.md).
+
+        So `make check ARGS="--ui-lang ru"` and `make protocol ARGS="2026-01 --force"` work. An option the
+        command has itself stays with the command; nothing after `--` moves.
+        """
+        takes_value = {opt: not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+                       for param in self.params for opt in param.opts + param.secondary_opts}
+        index = 0
+        while index < len(argv) and argv[index].startswith("-") and argv[index] != "--":
+            option = argv[index]
+            index += 2 if takes_value.get(option) else 1  # `--inputs DIR`; `--inputs=DIR` is one word
+        if index >= len(argv) or argv[index] == "--":
+            return argv
+        command = self.commands.get(argv[index])
+        own = {opt for param in (command.params if command else []) for opt in param.opts + param.secondary_opts}
+        moved: list[str] = []
+        rest: list[str] = []
+        position = index + 1
+        while position < len(argv):
+            word = argv[position]
+            name = word.split("=", 1)[0]
+            if word == "--":
+                rest += argv[position:]
+                break
+            if name in takes_value and name not in own:
+                width = 2 if takes_value[name] and "=" not in word else 1
+                moved += argv[position:position + width]
+                position += width
+            else:
+                rest.append(word)
+                position += 1
+        return argv[:index] + moved + [argv[index]] + rest
 
 
 def report_internal_error(exc: BaseException, prog_name: str, argv: list[str]) -> None:
@@ -92,9 +130,9 @@ def _option_value(argv: list[str], name: str) -> str | None:
 @click.option("--lang", "langs", type=LANG_CHOICE, multiple=True,
               help="Only this language (repeatable). Default: every language of the Штаб or the meeting.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems: no progress bar, no list of files written.")
-@click.option("--ui-lang", type=click.Choice(UI_LANGS), envvar=ENV_VAR, default="en", show_default=True,
-              show_envvar=True, help="Language of the program's own messages (not of the documents): "
-                                     "kk, ru, or en for developers.")
+@click.option("--ui-lang", type=click.Choice(UI_LANGS), default=None,
+              help="Language of the program's own messages (not of the documents): kk or ru; en for developers. "
+                   "Default: SHTAB_LANG, else the system's language (LANG), else the first language of body.yaml.")
 @click.option("--force", is_flag=True,
               help="Replace a signed protocol (§15) although the new one differs; says so on stderr.")
 @click.pass_context
@@ -118,7 +156,8 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
     a signed protocol would change, or an output cannot be written;
     2 a wrong command line; 3 an internal error (please report it).
     """
-    set_ui_lang(ui_lang)
+    if ui_lang:
+        set_ui_lang(ui_lang)
     ctx.obj = Options(inputs, outputs, list(langs) or None, quiet, force)
 
 
@@ -126,24 +165,25 @@ def _report_written(options: Options, written, warnings) -> None:
     """The end of every command that writes files: the list of files, then the warnings, then one summary."""
     if not options.quiet:
         for item in written:
-            click.echo(msg("written" if item.changed else "unchanged", path=item.path))
+            click.echo(_("wrote {path}", path=item.path) if item.changed else _("unchanged {path}", path=item.path))
     for finding in warnings:
         click.echo(str(finding), err=True)
     if options.quiet:
         return
     changed = [w for w in written if w.changed]
-    click.echo(msg("written.summary", total=len(written), changed=len(changed), unchanged=len(written) - len(changed)))
+    click.echo(_("{total} document(s), {changed} written, {unchanged} unchanged",
+                 total=len(written), changed=len(changed), unchanged=len(written) - len(changed)))
     if warnings:
-        click.echo(msg("warnings.summary", count=len(warnings)))
+        click.echo(_("{count} warning(s): the documents are written; see the lines above", count=len(warnings)))
 
 
-def _progress(options: Options, label_key: str, describe=None):
+def _progress(options: Options, label: Message, describe=None):
     """A progress bar on a terminal (stderr), for `main.run_documents`; None when quiet or not a TTY."""
     if options.quiet or not sys.stderr.isatty():
         return None
 
     def progress(items):
-        with click.progressbar(items, label=msg(label_key), file=sys.stderr,
+        with click.progressbar(items, label=str(label), file=sys.stderr,
                                item_show_func=lambda item: describe(item) if describe and item else None) as bar:
             yield from bar
     return progress
@@ -154,7 +194,7 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
     """Build the documents of the given kinds; refuse on errors, print the warnings of their inputs."""
     assessment = assessment or options.assessment()
     jobs = stages.jobs_for(assessment, documents, selected, options.langs)
-    progress = _progress(options, "progress.rendering", lambda job: str(job.output))
+    progress = _progress(options, _("Writing documents"), lambda job: str(job.output))
     written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force)
     sources = {source for job in jobs for source in job.sources}
     warnings = [f for f in assessment.findings if not f.is_error and f.loc.file in sources]
@@ -193,11 +233,11 @@ def check(options: Options) -> None:
     for finding in findings:
         click.echo(str(finding))
     errors = errors_in(findings)
-    summary = msg("check.summary", errors=len(errors), warnings=len(findings) - len(errors))
+    summary = _("{errors} error(s), {warnings} warning(s)", errors=len(errors), warnings=len(findings) - len(errors))
     if errors:
         raise ShtabError(summary)
     if not options.quiet:
-        click.echo(summary if findings else msg("check.clean"))
+        click.echo(summary if findings else _("no findings: the inputs follow the regulation"))
 
 
 def _meeting_command(document: str, help_text: str):
@@ -310,13 +350,13 @@ def new_meeting(options: Options, day) -> None:
     from .load import load_project
     from .scaffold import ScaffoldRefused, write_new_meeting
     if not options.inputs.is_dir():
-        raise ShtabError(msg("inputs.missing", path=options.inputs))
+        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
     meeting_day = day.date() if day else dt.date.today()
     try:
         path = write_new_meeting(load_project(options.inputs), meeting_day)
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
-    click.echo(msg("scaffold.written", path=path))
+    click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
 
 
 @cli.command(name="new-plan")
@@ -341,12 +381,12 @@ def new_plan(options: Options, day) -> None:
     from .load import load_project
     from .scaffold import ScaffoldRefused, write_new_plan
     if not options.inputs.is_dir():
-        raise ShtabError(msg("inputs.missing", path=options.inputs))
+        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
     try:
         path = write_new_plan(load_project(options.inputs), day.date() if day else dt.date.today())
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
-    click.echo(msg("scaffold.written", path=path))
+    click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
 
 
 @cli.command()
@@ -386,14 +426,15 @@ def templates(options: Options, folder: Path | None) -> None:
     """
     from .render import TEMPLATES
     from .template_check import check_templates
-    progress = _progress(options, "progress.templates", lambda path: path.name)
+    progress = _progress(options, _("Checking templates"), lambda path: path.name)
     count, findings = check_templates(options.assessment(), folder or TEMPLATES, progress)
     for finding in findings:
         click.echo(str(finding), err=True)
     if errors_in(findings):
-        raise ShtabError(msg("templates.broken", count=len({f.loc for f in errors_in(findings)})))
+        raise ShtabError(_("{count} template(s) broken", count=len({f.loc for f in errors_in(findings)})))
     if not options.quiet:
-        click.echo(msg("templates.ok", count=count))
+        click.echo(_("{count} template(s) checked: each parses, uses only known values and renders the sample",
+                     count=count))
 
 
 # ================================================================ end of the secretary's tools
@@ -472,9 +513,10 @@ def pdf(options: Options) -> None:
     if options.quiet:
         return
     for item in converted:
-        click.echo(msg("pdf.converted" if item.changed else "pdf.up_to_date", path=item.pdf))
+        click.echo(_("converted {path}", path=item.pdf) if item.changed else _("up to date {path}", path=item.pdf))
     changed = sum(item.changed for item in converted)
-    click.echo(msg("pdf.summary", total=len(converted), changed=changed, unchanged=len(converted) - changed))
+    click.echo(_("{total} PDF(s), {changed} converted, {unchanged} up to date",
+                 total=len(converted), changed=changed, unchanged=len(converted) - changed))
 
 
 def main() -> None:

@@ -1,8 +1,9 @@
 """Findings and the one exception family of the program.
 
 Every problem the program finds is a value, a `Finding`, that carries where it
-is (file and line), which paragraph of the regulation it enforces (§N) and how
-serious it is. Rules return findings; they never raise. Commands gather them
+is (file and line), which paragraph of the regulation it enforces (§N), how
+serious it is, and its message as a key with values (`messages._`): the words
+are chosen when the finding is printed, in the secretary's language. Rules return findings; they never raise. Commands gather them
 all and then refuse once, with `ShtabError`, which is a `click.ClickException`:
 Click prints it and exits 1, and no traceback reaches the secretary.
 """
@@ -16,7 +17,7 @@ from typing import Iterable
 
 import click
 
-from .messages import msg
+from .messages import Message, _, render_value
 
 
 class Severity(enum.Enum):
@@ -46,7 +47,7 @@ class Finding:
     """
 
     loc: Loc
-    message: str
+    message: Message | str  # a plain str is shown as it is, untranslated: only for text that is not words
     rule: str = ""
     severity: Severity = Severity.ERROR
     document: str | None = None
@@ -55,13 +56,24 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def __str__(self) -> str:
-        prefix = "" if self.is_error else "warning: "
+    def render(self, lang: str | None = None) -> str:
+        """`file:line: message (§N)` in `lang` (default: the language chosen for this run)."""
+        text = render_value(self.message, lang)
+        if not self.is_error:
+            text = _("warning: {message}", message=text).render(lang)
         rule = f" ({self.rule})" if self.rule else ""
-        return printable(f"{self.loc}: {prefix}{self.message}{rule}")
+        return printable(f"{self.loc}: {text}{rule}")
+
+    def __str__(self) -> str:
+        return self.render()
+
+    @property
+    def key(self) -> str:
+        """The message's key (its English msgid), for tests and sorting: the same in every language."""
+        return self.message.key if isinstance(self.message, Message) else self.message
 
     def sort_key(self) -> tuple:
-        return (self.loc.file, self.loc.line, self.rule, self.message)
+        return (self.loc.file, self.loc.line, self.rule, self.key, str(self.message))
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -77,11 +89,11 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def error(loc: Loc, message: str, rule: str = "", document: str | None = None) -> Finding:
+def error(loc: Loc, message: Message | str, rule: str = "", document: str | None = None) -> Finding:
     return Finding(loc, message, rule, Severity.ERROR, document)
 
 
-def warning(loc: Loc, message: str, rule: str = "", document: str | None = None) -> Finding:
+def warning(loc: Loc, message: Message | str, rule: str = "", document: str | None = None) -> Finding:
     return Finding(loc, message, rule, Severity.WARNING, document)
 
 
@@ -91,7 +103,7 @@ def errors_in(findings: Iterable[Finding]) -> list[Finding]:
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in file and line order, each once."""
-    unique = {(str(f), f.document): f for f in findings}
+    unique = {(f.render("en"), f.document): f for f in findings}
     return sorted(unique.values(), key=Finding.sort_key)
 
 
@@ -101,21 +113,24 @@ class ShtabError(click.ClickException):
     exit_code = 1
 
     def show(self, file=None) -> None:  # Click's "Error: ", in the secretary's language
-        click.echo(msg("error.prefix") + self.format_message(), err=True, file=file)
+        click.echo(_("Error: {message}", message=self.format_message()), err=True, file=file)
 
 
 class InputRefused(ShtabError):
     """The inputs break a rule that makes the requested documents impossible."""
 
-    def __init__(self, findings: Iterable[Finding], what: str = "") -> None:
+    def __init__(self, findings: Iterable[Finding], what: Message | str = "") -> None:
         self.findings = sorted_findings(findings)
-        lines = [str(f) for f in self.findings]
-        count = len(errors_in(self.findings))
-        summary = msg("refused", count=count) + (f" ({what})" if what else "")
-        super().__init__("\n".join(lines + [summary]))
+        self.what = what
+        super().__init__("")
 
     def format_message(self) -> str:  # Click prefixes "Error: "; our lines carry their own place
-        return self.message
+        lines = [str(f) for f in self.findings]
+        count = len(errors_in(self.findings))
+        summary = _("{count} error(s): nothing was written", count=count).render()
+        if self.what:
+            summary += f" ({render_value(self.what)})"
+        return "\n".join(lines + [summary])
 
     def show(self, file=None) -> None:
         click.echo(self.format_message(), err=True, file=file)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ShtabError
-from .messages import msg
+from .messages import _
 
 INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui   (or install LibreOffice from libreoffice.org)"
 PROGRAMS = ("soffice", "libreoffice")
@@ -47,7 +47,8 @@ def find_soffice() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise ShtabError(msg("pdf.no_libreoffice", hint=INSTALL_HINT))
+    raise ShtabError(_("LibreOffice is not installed (no soffice on PATH); PDFs need it. Install it:\n  {hint}",
+                       hint=INSTALL_HINT))
 
 
 def pdf_of(docx: Path) -> Path:
@@ -68,7 +69,8 @@ def documents_in(outputs: Path) -> list[Path]:
 def convert_outputs(outputs: Path) -> list[Converted]:
     """A PDF beside every DOCX under `outputs` that lacks an up-to-date one; one LibreOffice run."""
     if not outputs.is_dir():
-        raise ShtabError(msg("pdf.no_outputs", path=outputs))
+        raise ShtabError(_("{path}: no outputs folder yet; write the documents first (python -m pipeline all)",
+                           path=outputs))
     documents = documents_in(outputs)
     todo = [d for d in documents if stale(d)]
     if todo:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import Project
-from .messages import both, msg, ui_lang
+from .messages import Message, _, both, ui_lang
 from .models import ANY_LANG, Meeting, Text
 from .rules.membership import total_membership
 from .schema import schema_line
@@ -103,22 +103,22 @@ def latest_meeting(meetings: list[Meeting], before: dt.date) -> Meeting | None:
 # ---------------------------------------------------------------- writing YAML by hand, to keep the comments
 
 
-def _note(key: str, **values: object) -> str:
+def _note(message: Message) -> str:
     """A comment of the scaffold: in the secretary's language, or in Kazakh and Russian by default."""
-    return msg(key, **values) if ui_lang() in ("kk", "ru") else both(key, **values)
+    return message.render() if ui_lang() in ("kk", "ru") else both(message)
 
 
-def _comment(key: str, indent: str = "", **values: object) -> list[str]:
+def _comment(message: Message, indent: str = "") -> list[str]:
     """A comment on lines of its own: one line per language (kk, then ru) unless the secretary chose one."""
     langs = [ui_lang()] if ui_lang() in ("kk", "ru") else ["kk", "ru"]
-    return [f"{indent}# {msg(key, lang, **values)}" for lang in langs]
+    return [f"{indent}# {message.render(lang)}" for lang in langs]
 
 
-def _placeholder(key: str, **values: object) -> str:
+def _placeholder(message: Message) -> str:
     """A placeholder for a value typed once (a date, a time): both languages' wording by default."""
     if ui_lang() in ("kk", "ru"):
-        return msg(key, **values)
-    return f"<<{msg(key, 'kk', **values).strip('<>')} / {msg(key, 'ru', **values).strip('<>')}>>"
+        return message.render()
+    return f"<<{message.render('kk').strip('<>')} / {message.render('ru').strip('<>')}>>"
 
 
 def _quote(value: str) -> str:
@@ -126,10 +126,10 @@ def _quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _text_lines(key: str, text: Text | None, indent: str, placeholder_key: str = "") -> list[str]:
+def _text_lines(key: str, text: Text | None, indent: str, placeholder: Message | None = None) -> list[str]:
     """`key:` followed by the kk and ru texts; placeholders when there is no text."""
     if text is None:
-        values = {lang: msg(placeholder_key, lang) for lang in ("kk", "ru")}
+        values = {lang: placeholder.render(lang) if placeholder else "" for lang in ("kk", "ru")}
     elif ANY_LANG in text.values:
         return [f"{indent}{key}: {_quote(text.values[ANY_LANG])}"]
     else:
@@ -140,17 +140,17 @@ def _text_lines(key: str, text: Text | None, indent: str, placeholder_key: str =
 def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date) -> list[str]:
     lines = []
     if question is None:
-        lines += [*_comment("scaffold.meeting.no_plan", "  "), "  - # plan: \"2026-H1/1\""]
-        lines += _text_lines("title", None, "    ", "placeholder.title")
+        lines += [*_comment(_("no plan question for this quarter: type the question, or link it with plan: 2026-H1/1"), "  "), "  - # plan: \"2026-H1/1\""]
+        lines += _text_lines("title", None, "    ", _("<<title of the question>>"))
     else:
         lines.append(f"  - plan: {_quote(question.ref)}")
         lines += _text_lines("title", question.title, "    ")
         if question.responsible:
-            lines += _comment("scaffold.meeting.responsible", "    ")
+            lines += _comment(_("responsible under the plan"), "    ")
             for body in question.responsible:
                 lines += ["    #   " + " / ".join(body.values.values())]
     due = dt.date(meeting_date.year, 12, 31).isoformat()
-    lines += _comment("scaffold.meeting.after", "    ") + [
+    lines += _comment(_("after the meeting: uncomment and fill in speakers, heard, decisions and the vote"), "    ") + [
         "    # speakers: [police]",
         "    # heard:",
         "    #   kk: \"...\"",
@@ -177,36 +177,37 @@ def meeting_scaffold(project: Project, day: dt.date, target: Path) -> str:
     secretary = body.secretary
     present = voting + ([secretary.id] if secretary is not None and secretary.id not in voting else [])
     questions = planned_questions(project, day)
-    time = _quote(previous.time) if previous and previous.time else _quote(_placeholder("placeholder.time"))
+    time = _quote(previous.time) if previous and previous.time else _quote(_placeholder(_("<<time, e.g. 10:00>>")))
     lines = [
         schema_line("meeting", target),
-        *_comment("scaffold.meeting.head", number=number, year=day.year),
-        f"number: {number}  # {_note('scaffold.meeting.number')}",
-        f"date: {day.isoformat()}  # {_note('scaffold.meeting.date')}",
-        f"time: {time}  # {_note('scaffold.meeting.time')}",
-        *_comment("scaffold.meeting.place"),
-        *_text_lines("place", previous.place if previous else None, "", "placeholder.place"),
+        *_comment(_("Meeting No. {number} of {year}: fill in every <<...>>; lines starting with # are comments",
+                    number=number, year=day.year)),
+        f"number: {number}  # " + _note(_("protocol number within the year")),
+        f"date: {day.isoformat()}  # " + _note(_("date of the meeting, YYYY-MM-DD")),
+        f"time: {time}  # " + _note(_("start time, in quotes")),
+        *_comment(_("where the meeting is held")),
+        *_text_lines("place", previous.place if previous else None, "", _("<<place of the meeting>>")),
         "kind: regular  # regular | extraordinary (§12)",
-        *_comment("scaffold.meeting.approved"),
+        *_comment(_("who approved the agenda and when (§22)")),
         "agenda_approved:",
         f"  by: {head.id if head else _quote('<<id>>')}",
-        f"  date: {_quote(_placeholder('placeholder.date'))}",
-        *_comment("scaffold.meeting.sent"),
+        "  date: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
+        *_comment(_("when the agenda and materials were sent to members (§26.4): uncomment")),
         f"# documents_sent: {day.isoformat()}",
-        *_comment("scaffold.meeting.present"),
+        *_comment(_("every voting member is listed: after the meeting, move those who did not come to absent")),
         "present:",
         *[f"  - {member_id}" for member_id in present],
-        *_comment("scaffold.meeting.absent"),
+        *_comment(_("those absent, with the reason")),
         "# absent:",
         "#   - member: knb",
         "#     reason: {kk: іссапарда, ru: в командировке}",
-        *_comment("scaffold.meeting.items", quarter=quarter_of(day)),
+        *_comment(_("the questions the plan schedules for quarter {quarter}", quarter=quarter_of(day))),
         "items:",
     ]
     for question in questions or [None]:
         lines += _item_lines(question, day)
     lines += [
-        *_comment("scaffold.meeting.protocol"),
+        *_comment(_("the protocol: at most one day after the meeting (§23), signed by the chair (§15)")),
         "# protocol:",
         f"#   drawn_up: {day.isoformat()}",
         f"#   signed_by: {head.id if head else 'akim'}",
@@ -217,7 +218,7 @@ def meeting_scaffold(project: Project, day: dt.date, target: Path) -> str:
 def write_new_meeting(project: Project, day: dt.date) -> Path:
     """Write the next meeting's scaffold; refuse (never overwrite) when the file exists."""
     if project.body is None:
-        raise ScaffoldRefused(msg("scaffold.no_body"))
+        raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (make check)"))
     folder = project.inputs / "meetings"
     target = folder / f"{next_meeting_id(folder, day.year)}.yaml"
     return _write_once(target, meeting_scaffold(project, day, target))
@@ -230,7 +231,7 @@ def _write_once(target: Path, text: str) -> Path:
         with target.open("x", encoding="utf-8") as stream:
             stream.write(text)
     except FileExistsError:
-        raise ScaffoldRefused(msg("scaffold.exists", path=target)) from None
+        raise ScaffoldRefused(_("{path} already exists: nothing was written (a scaffold never overwrites a file)", path=target)) from None
     return target
 
 
@@ -293,10 +294,11 @@ def _quarters(plan_id: str) -> tuple[int, int]:
 def _when_lines(plan_id: str, month: str | None, indent: str) -> list[str]:
     """`month:` when the postponement named one, else `quarter:` to choose (a placeholder)."""
     if month is not None:
-        return [f"{indent}month: {month}  # {_note('scaffold.plan.month')}"]
+        return [f"{indent}month: {month}  # " + _note(_("the month the question was postponed to"))]
     first, second = _quarters(plan_id)
-    placeholder = _placeholder("placeholder.quarter", first=first, second=second)
-    return [f"{indent}quarter: {_quote(placeholder)}  # {_note('scaffold.plan.quarter', first=first, second=second)}"]
+    placeholder = _placeholder(_("<<quarter, {first} or {second}>>", first=first, second=second))
+    note = _note(_("{first} or {second}; or instead month: YYYY-MM", first=first, second=second))
+    return [f"{indent}quarter: {_quote(placeholder)}  # {note}"]
 
 
 def _carried_lines(question: CarriedQuestion) -> list[str]:
@@ -309,7 +311,8 @@ def _carried_lines(question: CarriedQuestion) -> list[str]:
     """
     title = question.title.values if question.title is not None else {}
     name = " / ".join(v for v in title.values()) if title else question.ref
-    return [*_comment("scaffold.plan.carried", "", ref=question.ref, date=question.decided.isoformat(), to=question.to),
+    return [*_comment(_("postponed to {to} from plan item {ref} by the head's decision of {date} (§18): it stays in its own plan; the meeting that hears it cites plan: \"{ref}\"",
+                          ref=question.ref, date=question.decided.isoformat(), to=question.to)),
             f"#   {question.ref}: {name}"]
 
 
@@ -323,17 +326,18 @@ def _list_text_lines(text: Text, indent: str) -> list[str]:
 
 def _responsible_placeholder(indent: str) -> list[str]:
     return [f"{indent}responsible:",
-            f"{indent}  - kk: {_quote(msg('placeholder.responsible', 'kk'))}",
-            f"{indent}    ru: {_quote(msg('placeholder.responsible', 'ru'))}"]
+            f"{indent}  - kk: " + _quote(_("<<reporting body>>").render("kk")),
+            f"{indent}    ru: " + _quote(_("<<reporting body>>").render("ru"))]
 
 
 def _new_item_lines(no: int, plan_id: str) -> list[str]:
-    return [*_comment("scaffold.plan.new_item", "  "),
+    return [*_comment(_("a new question, from a member's proposal (§16): fill it in; copy the block for each further question"), "  "),
             f"  - \"no\": {no}",
-            *_text_lines("title", None, "    ", "placeholder.title"),
-            *_comment("scaffold.plan.responsible", "    "),
+            *_text_lines("title", None, "    ", _("<<title of the question>>")),
+            *_comment(_("the bodies that report on the question"), "    "),
             *_responsible_placeholder("    "),
-            f"    proposed_by: {_quote(_placeholder('placeholder.member'))}  # {_note('scaffold.plan.proposed_by')}",
+            "    proposed_by: " + _quote(_placeholder(_("<<member id>>")))
+            + "  # " + _note(_("id of the member who proposed it, from body.yaml")),
             *_when_lines(plan_id, None, "    ")]
 
 
@@ -344,23 +348,27 @@ def plan_scaffold(project: Project, plan_id: str, target: Path) -> str:
     carried = postponed_into(project, plan_id)
     lines = [
         schema_line("plan", target),
-        *_comment(f"scaffold.plan.head{half}", year=plan_id[:4]),
-        *_comment("scaffold.plan.approved"),
+        *_comment(_("Work plan of the Штаб for the first half of {year} (§16-18): fill in every <<...>>; "
+                    "lines starting with # are comments", year=plan_id[:4]) if half == "1" else
+                  _("Work plan of the Штаб for the second half of {year} (§16-18): fill in every <<...>>; "
+                    "lines starting with # are comments", year=plan_id[:4])),
+        *_comment(_("the plan is approved by the head of the Штаб (§16): type the date of approval")),
         "approved:",
-        f"  by: {head.id if head else _quote(_placeholder('placeholder.member'))}",
-        f"  date: {_quote(_placeholder('placeholder.date'))}",
-        *_comment("scaffold.plan.sent"),
-        f"sent_to_members: {_quote(_placeholder('placeholder.date'))}",
+        "  by: " + (head.id if head else _quote(_placeholder(_("<<member id>>")))),
+        "  date: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
+        *_comment(_("when the approved plan was sent to the members (§17)")),
+        "sent_to_members: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
     ]
     for question in carried:
         lines += _carried_lines(question)
     lines += [
-        *_comment("scaffold.plan.items", first=_quarters(plan_id)[0], second=_quarters(plan_id)[1]),
+        *_comment(_("the questions of the half-year, each in quarter {first} or {second} or in a month of them (§17)",
+                    first=_quarters(plan_id)[0], second=_quarters(plan_id)[1])),
         "items:",
     ]
     lines += _new_item_lines(1, plan_id)
     lines += [
-        *_comment("scaffold.plan.changes"),
+        *_comment(_("changes decided by the head later (§18): exclude, postpone or add, on a justification note")),
         "changes: []",
         "# changes:",
         "#   - item: 2",
@@ -378,7 +386,7 @@ def plan_scaffold(project: Project, plan_id: str, target: Path) -> str:
 def write_new_plan(project: Project, day: dt.date) -> Path:
     """Write the next half-year plan's scaffold; refuse (never overwrite) when the file exists."""
     if project.body is None:
-        raise ScaffoldRefused(msg("scaffold.no_body"))
+        raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (make check)"))
     folder = project.inputs / "plans"
     target = folder / f"{next_plan_id(folder, day)}.yaml"
     return _write_once(target, plan_scaffold(project, target.stem, target))

@@ -26,7 +26,7 @@ from jinja2 import TemplateSyntaxError, meta
 
 from . import stages
 from .errors import Finding, Loc, error, warning
-from .messages import msg
+from .messages import _
 from .render import TEMPLATES, jinja_environment, render_docx
 from .source import display_path
 
@@ -50,7 +50,7 @@ def sample_contexts(assessment: stages.Assessment) -> dict[tuple[str, str], dict
     for job in stages.jobs_for(assessment, list(stages.DOCUMENTS)):
         key = (job.template_name, job.lang)
         if key not in contexts:
-            built, _ = stages.build_contexts([job])
+            built, _missing = stages.build_contexts([job])
             contexts[key] = built[0][1]
     return contexts
 
@@ -120,31 +120,38 @@ def _xml_parts(template: DocxTemplate) -> list[str]:
 def check_template(path: Path, contexts: dict[tuple[str, str], dict], documents: set[str]) -> list[Finding]:
     """Every problem of one template file, as findings on the file."""
     loc = Loc(display_path(path))
-    document, _, lang = path.stem.rpartition(".")
+    document, _dot, lang = path.stem.rpartition(".")
     if document not in documents:
-        return [warning(loc, msg("templates.unknown_document"))]
+        return [warning(loc, _("no document of the program uses this template (names are <document>.<kk|ru>.docx)"))]
     env = jinja_environment()
     try:
         template = DocxTemplate(str(path))
         parts = _xml_parts(template)
     except Exception as exc:  # a file Word cannot have saved: not a zip, no document.xml
-        return [error(loc, msg("templates.unreadable", problem=f"{type(exc).__name__}: {exc}"))]
+        return [error(loc, _("not a Word document that can be read: {problem}", problem=_problem(exc)))]
     try:
         used = set().union(*(meta.find_undeclared_variables(env.parse(xml)) for xml in parts))
     except TemplateSyntaxError as exc:
-        return [error(loc, msg("templates.syntax", problem=exc.message, near=_near(path, env, exc)))]
+        return [error(loc, _("a tag is broken: {problem}; near: {near}",
+                             problem=exc.message, near=_near(path, env, exc)))]
     context = contexts.get((document, lang))
     if context is None:
-        return [warning(loc, msg("templates.no_sample", document=document, lang=lang))]
+        return [warning(loc, _("not rendered: the sample inputs give no {document} in {lang}",
+                               document=document, lang=lang))]
     unknown = sorted(used - set(context))
     if unknown:
-        return [error(loc, msg("templates.unknown", names=", ".join(unknown), document=document,
-                               known=", ".join(sorted(context))))]
+        return [error(loc, _("the template uses {names}, which the {document} does not provide (it provides: {known})",
+                             names=", ".join(unknown), document=document, known=", ".join(sorted(context))))]
     try:
         render_docx(path, context)
     except Exception as exc:  # the template's own logic failed on real data: say what, not where in Python
-        return [error(loc, msg("templates.render", problem=f"{type(exc).__name__}: {exc}"))]
+        return [error(loc, _("the template cannot be filled in with the sample: {problem}", problem=_problem(exc)))]
     return []
+
+
+def _problem(exc: Exception) -> str:
+    """What a library said, as it said it: the name of the problem and its text."""
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _near(path: Path, env, exc: TemplateSyntaxError) -> str:
@@ -162,7 +169,7 @@ def template_files(folder: Path = TEMPLATES) -> list[Path]:
 def check_templates(assessment: stages.Assessment, folder: Path = TEMPLATES, progress=None) -> tuple[int, list[Finding]]:
     """Check every template of the folder against the contexts of the sample inputs."""
     contexts = sample_contexts(assessment)
-    documents = set(stages.DOCUMENTS) | {name for name, _ in contexts}
+    documents = set(stages.DOCUMENTS) | {name for name, _lang in contexts}
     files = template_files(folder)
     findings: list[Finding] = []
     for path in (progress(files) if progress else files):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The tests read the program's messages in English, its developers' language; the tests of the secretary's
+# languages (tests/test_messages.py) set the language, or the locale, themselves.
+os.environ["SHTAB_LANG"] = "en"
 SAMPLE = ROOT / "inputs"
 
 # All 16 voting members of the real roster (Appendix 1) and the secretary.

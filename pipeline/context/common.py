@@ -16,8 +16,11 @@ from ..grammar import dates
 from ..grammar.kk import dative_kk, genitive_kk
 from ..grammar.ru import inflect_ru
 from ..errors import Finding, error, warning
-from ..messages import msg
+from ..messages import _
 from ..models import Body, Member, Person, Text
+
+# The Russian cases the documents inflect names into, named in the secretary's language in a finding.
+CASE_NAMES = {"gent": _("genitive"), "datv": _("dative"), "ablt": _("instrumental")}
 
 
 def capitalized(text: str) -> str:
@@ -54,9 +57,10 @@ class Localizer:
             return ""
         value = text.get(self.lang)
         if value is None:
-            where = msg("input.missing_translation.where", key=text.key) if text.key else ""
-            self.findings.append(error(text.loc, msg("input.missing_translation", lang=self.lang, where=where,
-                                                     document=self.document), "§19", self.document))
+            where = _(" of '{key}'", key=text.key) if text.key else ""
+            message = _("the {lang} text{where} is missing: the {document} in {lang} needs it",
+                        lang=self.lang, where=where, document=self.document)
+            self.findings.append(error(text.loc, message, "§19", self.document))
             return ""
         return value
 
@@ -97,9 +101,11 @@ class Localizer:
             return dative_kk(nominative) if case == "datv" else genitive_kk(nominative)
         result = inflect_ru(nominative, case)
         if not result.sure:
-            self.findings.append(warning(text.loc, msg("grammar.unsure", key=text.key or typed_key.rsplit("_", 1)[0],
-                                                       case=msg(f"grammar.case.{case}"), form=result.form,
-                                                       reason=result.reason, typed_key=typed_key), "§19"))
+            message = _("the Russian {case} of '{key}' is uncertain ({reason}); the documents print «{form}»: if that "
+                        "is wrong, type the right form in body.yaml as {typed_key}: {example}",
+                        case=CASE_NAMES[case], key=text.key or typed_key.rsplit("_", 1)[0], reason=result.reason,
+                        form=result.form, typed_key=typed_key, example="{ru: ...}")
+            self.findings.append(warning(text.loc, message, "§19"))
         return result.form
 
     def phrase(self, key: str, **values: object) -> str:

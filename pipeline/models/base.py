@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, WithJsonSchema
 
 from ..errors import Loc
-from ..messages import msg
+from ..messages import _
 
 
 LANGS: tuple[str, ...] = ("kk", "ru")
@@ -40,7 +40,7 @@ def refuse_placeholder(value: Any) -> Any:
     if isinstance(value, str):
         mark = PLACEHOLDER.search(value)
         if mark:
-            raise ValueError(msg("input.placeholder", placeholder=mark.group()))
+            raise ValueError(_("not filled in: replace {placeholder} with the real value", placeholder=mark.group()))
     return value
 
 

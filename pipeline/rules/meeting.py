@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, error, warning
 from ..models import Body, Decision, Item, Meeting, Member, VoteSpec
-from ..messages import msg
+from ..messages import _
 from .membership import acting_head, total_membership
 
 PROTOCOL = "protocol"
@@ -69,7 +69,7 @@ class Tally:
 
 def decide(tally: Tally, total: int, chair_id: str | None) -> Outcome:
     """§13 as RULES.md reads it, in this order: majority of N; the chair's casting vote on a tie; else not adopted."""
-    votes_for, votes_against, _ = tally.counts
+    votes_for, votes_against = tally.counts[:2]
     if votes_for * 2 > total:
         return Outcome.MAJORITY
     if votes_for == votes_against and chair_id is not None and chair_id in tally.for_:
@@ -161,7 +161,7 @@ def check_attendance(meeting: Meeting, body: Body) -> list[Finding]:
 def _known_member(body: Body, member_id: str, day: dt.date, loc: Loc, document: str | None) -> list[Finding]:
     member = body.member(member_id)
     if member is None:
-        return [error(loc, msg("input.unknown_member", member=member_id), "§8", document)]
+        return [error(loc, _("unknown member id '{member}' (not in body.yaml)", member=member_id), "§8", document)]
     if not member.in_force_on(day):
         return [error(loc, f"'{member_id}' is not a member on {day.isoformat()} (see from/until in body.yaml)",
                       "§11", document)]
@@ -344,7 +344,8 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
     result.findings += check_agenda_approval(meeting, body, chair)
     if not result.quorum.reached:
         q = result.quorum
-        message = msg("input.no_quorum", present=q.present, total=q.total, needed=q.needed)
+        message = _("no quorum: {present} of {total} members present, at least {needed} needed",
+                    present=q.present, total=q.total, needed=q.needed)
         result.findings.append(error(meeting.loc_of("present"), message, "§20", PROTOCOL))
     for speaker_loc, member_id in _speaker_ids(meeting):
         result.findings += _known_member(body, member_id, meeting.date, speaker_loc, None)
