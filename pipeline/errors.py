@@ -112,6 +112,15 @@ class ShtabError(click.ClickException):
 
     exit_code = 1
 
+    def __init__(self, message: Message | str) -> None:
+        super().__init__(message)  # type: ignore[arg-type]  # rendered when shown, in the run's language
+
+    def format_message(self) -> str:
+        return render_value(self.message)
+
+    def __str__(self) -> str:
+        return self.format_message()
+
     def show(self, file=None) -> None:  # Click's "Error: ", in the secretary's language
         click.echo(_("Error: {message}", message=self.format_message()), err=True, file=file)
 
