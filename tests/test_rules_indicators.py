@@ -151,3 +151,34 @@ def test_russian_of_schools(whole, text):
 ])
 def test_kazakh_dative_of_the_addressee(phrase, dative):
     assert kk.dative_kk(phrase) == dative
+
+
+# ---------------------------------------------------------------- §29.7: laboratories and organised criminal groups
+
+
+@pytest.mark.parametrize("now,before,main,groups", [
+    ({"labs": 1, "criminal_groups": 2}, {"labs": 0, "criminal_groups": 1}, (3, 1), (2, 1)),
+    ({"labs": 1, "plant_hotbeds": 2}, {"labs": 0, "criminal_groups": 1}, (3, 1), (2, 1)),   # the old key, read
+    ({"labs": 1, "criminal_groups": 2, "plant_hotbeds": 9}, {}, (3, None), (2, None)),     # the new key wins
+    ({"criminal_groups": 0}, {"labs": None}, (0, None), (0, None)),
+])
+def test_labs_and_criminal_groups_s29_7(now, before, main, groups):
+    indicator = indicators_of({2026: values(destroyed=now), 2025: values(destroyed=before)}, 2026)[6]
+    total, _, criminal_groups = indicator.measures
+    assert indicator.number == 7 and criminal_groups.label == "criminal_groups"
+    assert (total.value, total.previous) == main and (criminal_groups.value, criminal_groups.previous) == groups
+
+
+def test_the_old_key_plant_hotbeds_is_read_with_a_warning_naming_its_line_s29_7(project):
+    from pipeline.stages import check_project, prepare
+    project.meeting()
+    project.write("indicators/2026.yaml", "ngos: 7\ndestroyed:\n  labs: 1\n  plant_hotbeds: 2\n"
+                                           "previous:\n  destroyed: {labs: 0, criminal_groups: 1, plant_hotbeds: 4}\n")
+    findings = [f for f in check_project(prepare(project.inputs)) if f.rule == "§29.7"]
+    assert [(f.loc.line, f.is_error) for f in findings] == [(4, False), (6, False)]
+    assert "read as criminal_groups" in findings[0].message and "ignored" in findings[1].message
+
+
+def test_indicator_7_is_worded_as_organised_criminal_groups_s29_7():
+    assert "ОПГ" in i18n.PHRASES["ru"]["indicator.7"] and "ҰҚТ" in i18n.PHRASES["kk"]["indicator.7"]
+    assert not any("очаг" in text or "ошақ" in text for lang in ("kk", "ru") for text in i18n.PHRASES[lang].values())

@@ -14,7 +14,7 @@ from ..stages import ASSESSORS, DOCUMENTS, Assessment, Job, languages
 from ..rules.annual import quarter_findings, quarters_without_regular_meeting, year_summary
 from ..rules.control import (assignments_of, attach_entries, control_findings, default_as_of,
                             register_of)
-from ..rules.indicators import indicators_of, missing_indicators
+from ..rules.indicators import indicators_of, missing_indicators, old_indicator_keys
 from ..rules.annual import plan_execution
 
 REGISTER, ANNUAL_REPORT = "register", "annual-report"
@@ -61,6 +61,7 @@ def assess_reports(assessment: Assessment) -> None:
     indicators, files = project.extra.get("indicators", {}), project.extra.get("indicators_files", {})
     for year in indicators:
         assessment.findings += missing_indicators(indicators, files, year, year_loc(assessment, year))
+    assessment.findings += old_indicator_keys(indicators)
     if project.body.authorized_body is None:
         assessment.findings.append(error(project.body.loc, "authorized_body is missing: the annual report is "
                                          "addressed to it", "§26.7", ANNUAL_REPORT))

@@ -46,8 +46,20 @@ class Dispensary(Model):
 
 
 class Destroyed(Model):
+    """§29.7: drug laboratories and organised criminal groups (ҰҚТ / ОПГ) eliminated.
+
+    `plant_hotbeds` is the old, mistaken name of `criminal_groups` (ҰҚТ was misread as hotbeds
+    of plants): it is still read, as `criminal_groups`, and `check` warns where it is typed.
+    """
+
     labs: Count | None = None
-    plant_hotbeds: Count | None = None
+    criminal_groups: Count | None = None
+    plant_hotbeds: Count | None = None  # the old name of criminal_groups; see old_indicator_keys
+
+    @property
+    def groups(self) -> int | None:
+        """The criminal groups eliminated, under the new key or else the old one."""
+        return self.criminal_groups if self.criminal_groups is not None else self.plant_hotbeds
 
 
 class Propaganda(Model):

@@ -11,7 +11,7 @@ regulation):
   1 sports sections and clubs ↑ · 2 information campaigns ↑ · 3 actions with at least
   250 participants ↑ · 4 first-time identified persons ↑ (better detection, not failure) ·
   5 persons under dispensary observation ↓, and the shares of women ↓ and minors ↓ ·
-  6 NGOs ↑ · 7 laboratories and hotbeds destroyed ↑ · 8 offences found in legal
+  6 NGOs ↑ · 7 laboratories and criminal groups eliminated ↑ · 8 offences found in legal
   circulation ↑ (found: a detection figure, like 4) · 9 sites blocked, graffiti removed,
   criminal cases, AI systems ↑ · 10 satisfied share of the survey ↑ · 11 share of schools
   with programmes ↑ · 12 specialists trained ↑.
@@ -190,11 +190,12 @@ def _sum(*values: int | None) -> int | None:
 
 
 def destroyed(now, before) -> tuple[Measure, ...]:
-    """§29.7: drug laboratories and hotbeds of drug-containing plants (ҰҚТ) destroyed; more is better."""
+    """§29.7: drug laboratories and organised criminal groups (ҰҚТ, «ұйымдасқан қылмыстық топ»; ОПГ)
+    eliminated; more is better."""
     labs, labs_before = _part(now, "destroyed", "labs"), _part(before, "destroyed", "labs")
-    beds, beds_before = _part(now, "destroyed", "plant_hotbeds"), _part(before, "destroyed", "plant_hotbeds")
-    return (Measure("", _sum(labs, beds), _sum(labs_before, beds_before)),
-            Measure("labs", labs, labs_before), Measure("plant_hotbeds", beds, beds_before))
+    groups, groups_before = _part(now, "destroyed", "groups"), _part(before, "destroyed", "groups")
+    return (Measure("", _sum(labs, groups), _sum(labs_before, groups_before)),
+            Measure("labs", labs, labs_before), Measure("criminal_groups", groups, groups_before))
 
 
 def legal_circulation(now, before) -> tuple[Measure, ...]:
@@ -270,3 +271,25 @@ def missing_indicators(indicators: dict[int, Indicators], files: dict[int, str],
     return [warning(loc, f"indicator {number} ({key}) of {year} is missing: the annual report shows it as —",
                     "§29", "annual-report")
             for number, key, _ in INDICATORS if getattr(values, key) is None]
+
+
+def old_indicator_keys(indicators: dict[int, Indicators]) -> list[Finding]:
+    """§29.7: `destroyed.plant_hotbeds` is the old, mistaken name of `criminal_groups`; read, with a warning.
+
+    ҰҚТ is «ұйымдасқан қылмыстық топ» (ОПГ), not hotbeds of plants: the figure is read as the
+    criminal groups eliminated, and the warning says to rename the key (or, when both are typed,
+    that the old one is ignored).
+    """
+    findings = []
+    for year in sorted(indicators):
+        for values in (indicators[year], indicators[year].previous):
+            destroyed = values.destroyed if values is not None else None
+            if destroyed is None or destroyed.plant_hotbeds is None:
+                continue
+            if destroyed.criminal_groups is None:
+                message = ("'plant_hotbeds' is the old name of indicator 7's 'criminal_groups' (ҰҚТ: organised criminal"
+                           " groups eliminated); its figure is read as criminal_groups: rename the key")
+            else:
+                message = "'plant_hotbeds' is the old name of 'criminal_groups', which is also given: it is ignored; delete it"
+            findings.append(warning(destroyed.loc_of("plant_hotbeds"), message, "§29.7", "annual-report"))
+    return findings
