@@ -206,6 +206,9 @@ def stamp(value: Any, node: Any, name: str, line: int, path: tuple = ()) -> None
             if key in node:
                 key_line = node.lc.key(key)[0] + 1
                 value._field_locs[field_name] = Loc(name, key_line)
+                if isinstance(node[key], CommentedSeq):
+                    value._item_locs[field_name] = [Loc(name, node[key].lc.item(i)[0] + 1)
+                                                    for i in range(len(node[key]))]
                 stamp(getattr(value, field_name), node[key], name, key_line, path + (key,))
     elif isinstance(value, dict) and isinstance(node, CommentedMap):
         for key, item in value.items():

@@ -18,7 +18,7 @@ from .guards import frozen_protocols, outside_outputs, refuse_unprintable
 from .load import Project, load_project
 from . import speed
 from .render import render_docx, render_many, template_path
-from .rules.meeting import MeetingResult, assess_meeting
+from .rules.meeting import MeetingResult, assess_meeting, check_numbering
 from .rules.roster import check_roster
 from .write import Written, write_all
 
@@ -69,6 +69,7 @@ def assess(project: Project) -> Assessment:
         result = assess_meeting(meeting, project.body)
         assessment.meetings[meeting.id] = result
         assessment.findings += result.findings
+    assessment.findings += check_numbering(project.meetings)
     for assessor in ASSESSORS:
         assessor(assessment)
     return assessment

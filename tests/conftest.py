@@ -73,8 +73,15 @@ def plan(**changes) -> dict:
 
 
 def meeting(**changes) -> dict:
-    """A valid meeting (12 of 16 present) with some keys changed."""
-    return _changed(BASE_MEETING, changes)
+    """A valid meeting (12 of 16 present) with some keys changed.
+
+    Unless `absent` is given, every voting member not present is listed as absent (§20: each member in
+    force is either present or absent).
+    """
+    data = _changed(BASE_MEETING, changes)
+    if "absent" not in changes and isinstance(data.get("present"), list):
+        data["absent"] = [{"member": member_id} for member_id in VOTING if member_id not in data["present"]]
+    return data
 
 
 class ProjectDir:

@@ -214,6 +214,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True)
     _loc: Loc = PrivateAttr(default_factory=lambda: Loc("?"))
     _field_locs: dict = PrivateAttr(default_factory=dict)
+    _item_locs: dict = PrivateAttr(default_factory=dict)
 
     @property
     def loc(self) -> Loc:
@@ -222,6 +223,11 @@ class Model(BaseModel):
     def loc_of(self, name: str) -> Loc:
         """Where the key `name` was typed; the model's own place when it was not."""
         return self._field_locs.get(name, self._loc)
+
+    def loc_of_item(self, name: str, index: int) -> Loc:
+        """Where the `index`-th entry of the list `name` was typed (an id in `present: [...]`), else the key's place."""
+        locs = self._item_locs.get(name, ())
+        return locs[index] if index < len(locs) else self.loc_of(name)
 
 
 

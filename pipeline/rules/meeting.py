@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, error, warning
@@ -77,12 +78,14 @@ def decide(tally: Tally, total: int, chair_id: str | None) -> Outcome:
     return Outcome.NOT_ADOPTED
 
 
-def count_votes(vote, voters: list[str], loc: Loc) -> tuple[Tally, list[Finding]]:
+def count_votes(vote, voters: list[str], loc: Loc, roster: frozenset[str] | None = None
+                ) -> tuple[Tally, list[Finding]]:
     """§13, §20: open voting by the present voting members only, each at most once.
 
     `voters` are the present voting members in roster order. "unanimous" is all
     of them for; {against, abstained} leaves the rest for; with `for` given,
-    the three lists are taken as they are.
+    the three lists are taken as they are. An id that is not in the `roster` at
+    all is an unknown member (§8), said so at the id's own line.
     """
     if vote == "unanimous" or vote is None:
         return Tally(tuple(voters), (), ()), []
@@ -93,15 +96,16 @@ def count_votes(vote, voters: list[str], loc: Loc) -> tuple[Tally, list[Finding]
     if vote.for_ is not None:
         lists = {"for": list(vote.for_), **lists}
     for side, ids in lists.items():
-        for member_id in ids:
-            if member_id not in voters:
-                findings.append(error(vote.loc_of("for_" if side == "for" else side),
-                                      f"'{member_id}' votes ({side}) but is not a voting member present "
+        for index, member_id in enumerate(ids):
+            where = vote.loc_of_item("for_" if side == "for" else side, index)
+            if roster is not None and member_id not in roster:
+                findings.append(error(where, msg("input.unknown_member", member=member_id), "§8", PROTOCOL))
+            elif member_id not in voters:
+                findings.append(error(where, f"'{member_id}' votes ({side}) but is not a voting member present "
                                       "at the meeting: stand-ins, invitees, the secretary and absent members "
                                       "do not vote", "§20", PROTOCOL))
             elif member_id in seen:
-                findings.append(error(vote.loc_of("for_" if side == "for" else side),
-                                      f"'{member_id}' votes twice", "§13", PROTOCOL))
+                findings.append(error(where, f"'{member_id}' votes twice", "§13", PROTOCOL))
             seen.add(member_id)
     against = tuple(i for i in voters if i in lists["against"])
     abstained = tuple(i for i in voters if i in lists["abstained"] and i not in against)
@@ -140,9 +144,10 @@ def check_attendance(meeting: Meeting, body: Body) -> list[Finding]:
     findings: list[Finding] = []
     listed: dict[str, str] = {}
     for index, member_id in enumerate(meeting.present):
-        findings += _known_member(body, member_id, meeting.date, meeting.loc_of("present"), PROTOCOL)
+        where = meeting.loc_of_item("present", index)
+        findings += _known_member(body, member_id, meeting.date, where, PROTOCOL)
         if member_id in listed:
-            findings.append(error(meeting.loc_of("present"), f"'{member_id}' is listed twice", "§20", PROTOCOL))
+            findings.append(error(where, f"'{member_id}' is listed twice", "§20", PROTOCOL))
         listed[member_id] = "present"
     for absence in meeting.absent:
         findings += _known_member(body, absence.member, meeting.date, absence.loc, PROTOCOL)
@@ -156,6 +161,27 @@ def check_attendance(meeting: Meeting, body: Body) -> list[Finding]:
             findings.append(error(stand_in.loc, f"a stand-in is recorded for '{stand_in.for_}', who is present",
                                   "§20", PROTOCOL))
     return findings
+
+
+def unlisted_members(meeting: Meeting, body: Body) -> list[Finding]:
+    """§20: every member in force on the day is either present or absent; one listed nowhere is a gap in the
+    protocol's attendance (a warning naming the member: present or absent, the secretary decides)."""
+    listed = set(meeting.present) | {a.member for a in meeting.absent}
+    where = meeting.loc_of("absent") if meeting.absent else meeting.loc_of("present")
+    return [warning(where, f"'{m.id}' is a member on {meeting.date.isoformat()} but is listed neither under present "
+                           "nor under absent: add the id to one of them", "§20", PROTOCOL)
+            for m in total_membership(body, meeting.date) if m.id not in listed]
+
+
+def absent_speakers(meeting: Meeting) -> list[Finding]:
+    """§20: members attend in person; a member who is not present can speak only through a recorded stand-in."""
+    present = set(meeting.present)
+    stood_in = {s.for_ for s in meeting.stand_ins}
+    return [warning(loc, f"'{member_id}' speaks on question {number} but is not present, and no stand-in for "
+                         f"'{member_id}' is recorded (stand_ins): list the speaker as present, or record the stand-in "
+                         "who spoke", "§20", PROTOCOL)
+            for number, loc, member_id in _speaker_ids(meeting)
+            if member_id not in present and member_id not in stood_in]
 
 
 def _known_member(body: Body, member_id: str, day: dt.date, loc: Loc, document: str | None) -> list[Finding]:
@@ -293,6 +319,44 @@ def check_protocol_date(meeting: Meeting) -> list[Finding]:
     return []
 
 
+# ---------------------------------------------------------------- protocol numbers within a year (§15, §12)
+
+
+def check_numbering(meetings: list[Meeting]) -> list[Finding]:
+    """§15: each meeting's protocol has its own number within the year, numbers following the dates.
+
+    Two meetings of one year with the same number are an error, and so is a number smaller than that of
+    an earlier meeting of the year (the protocols would be filed out of order). Two meetings on the same
+    day are allowed (§12: an extraordinary one may follow a regular one) but warned about: usually a
+    copied file whose date was not changed.
+    """
+    findings: list[Finding] = []
+    by_year: dict[int, list[Meeting]] = {}
+    for meeting in meetings:
+        by_year.setdefault(meeting.date.year, []).append(meeting)
+    for year, held in sorted(by_year.items()):
+        held.sort(key=lambda m: (m.date, m.number, m.id))
+        seen: dict[int, Meeting] = {}
+        for earlier, later in zip(held, held[1:]):
+            if later.date == earlier.date:
+                findings.append(warning(later.loc_of("date"), f"meetings {earlier.id} and {later.id} are both on "
+                                        f"{later.date.isoformat()}: check the date", "§12"))
+        for index, meeting in enumerate(held):
+            if meeting.number in seen:
+                findings.append(error(meeting.loc_of("number"), f"protocol number {meeting.number} of {year} is "
+                                      f"already meeting {seen[meeting.number].id}'s: each meeting of a year has its "
+                                      "own number", "§15", PROTOCOL))
+            else:
+                before = [m for m in held[:index] if m.date < meeting.date and m.number > meeting.number]
+                if before:
+                    findings.append(error(meeting.loc_of("number"), f"protocol number {meeting.number} "
+                                          f"({meeting.date.isoformat()}) is smaller than number {before[-1].number} "
+                                          f"of the earlier meeting {before[-1].id} ({before[-1].date.isoformat()}): "
+                                          "numbers follow the dates within a year", "§15", PROTOCOL))
+                seen[meeting.number] = meeting
+    return findings
+
+
 # ---------------------------------------------------------------- the whole meeting
 
 
@@ -347,8 +411,12 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
         message = _("no quorum: {present} of {total} members present, at least {needed} needed",
                     present=q.present, total=q.total, needed=q.needed)
         result.findings.append(error(meeting.loc_of("present"), message, "§20", PROTOCOL))
-    for speaker_loc, member_id in _speaker_ids(meeting):
+    for _, speaker_loc, member_id in _speaker_ids(meeting):
         result.findings += _known_member(body, member_id, meeting.date, speaker_loc, None)
+    result.findings += unlisted_members(meeting, body)
+    result.findings += absent_speakers(meeting)
+    result.findings += deadlines_in_other_forms(meeting)
+    roster = frozenset(m.id for m in body.members)
     chair_id = chair.id if chair else None
     for index, item in enumerate(meeting.items, start=1):
         item_result = ItemResult(item, index, [])
@@ -356,7 +424,7 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
         for number, decision in enumerate(item.decisions, start=1):
             vote = decision.vote if decision.vote is not None else item.vote
             vote_loc = decision.loc_of("vote") if decision.vote is not None else item.loc_of("vote")
-            tally, found = count_votes(vote, voters, vote_loc)
+            tally, found = count_votes(vote, voters, vote_loc, roster)
             result.findings += found
             item_result.decisions.append(DecisionResult(
                 decision, number, f"{meeting.id}/{index}.{number}", tally, decide(tally, len(members), chair_id)))
@@ -368,7 +436,51 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
 
 
 def _speaker_ids(meeting: Meeting):
-    for item in meeting.items:
-        for speaker in item.speakers:
+    """(question number, the id's own line, member id) of every speaker named by a member id."""
+    for number, item in enumerate(meeting.items, start=1):
+        for index, speaker in enumerate(item.speakers):
             if isinstance(speaker, str):
-                yield item.loc_of("speakers"), speaker
+                yield number, item.loc_of_item("speakers", index), speaker
+
+
+# ---------------------------------------------------------------- deadlines written as dates in another form (§24)
+
+_OTHER_DATE_FORM = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\s*(г\.?|года?|ж\.?)?\s*$"
+                              r"|^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
+
+
+def deadlines_in_other_forms(meeting: Meeting) -> list[Finding]:
+    """§24: an assignment's deadline is a date the register can compare (2027-03-31) or a text ("ежеквартально").
+
+    A date typed as 31.03.2027 or 31/03/2027 would be read as a text and never become overdue: an error that
+    says how to write it. A text deadline stays allowed.
+    """
+    findings = []
+    for number, item in enumerate(meeting.items, start=1):
+        for index, decision in enumerate(item.decisions, start=1):
+            due = decision.due
+            if due is None or isinstance(due, dt.date):
+                continue
+            for text in dict.fromkeys(due.values.values()):
+                iso = _as_iso(text)
+                if iso:
+                    findings.append(error(decision.loc_of("due"), f"the deadline of decision {number}.{index} is "
+                                          f"written '{text.strip()}': write a date as {iso} (year-month-day), so "
+                                          "that the register can tell when it is overdue", "§24"))
+    return findings
+
+
+def _as_iso(text: str) -> str:
+    """'31.03.2027' → '2027-03-31' when the text is a date in another form; '' when it is not one."""
+    match = _OTHER_DATE_FORM.match(text)
+    if not match:
+        return ""
+    if match.group(1):
+        day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
+        year = int(year) + 2000 if len(year) == 2 else int(year)
+    else:
+        year, month, day = int(match.group(5)), int(match.group(6)), int(match.group(7))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}-{day:02d}"
