@@ -7,7 +7,7 @@ ARGS ?=
 FORCE ?=
 SHTAB := $(BIN)/python -m pipeline $(if $(FORCE),--force)
 
-.PHONY: check agenda protocol composition plan all test templates clean register annual-report pdf bench messages
+.PHONY: check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ annual-report: $(BIN)/python
 
 all: $(BIN)/python
 	$(SHTAB) all $(ARGS)
+
+# after each save under inputs/ or templates_docx/: check again, rewrite what changed (Ctrl-C stops)
+watch: $(BIN)/python
+	$(SHTAB) watch $(ARGS)
 
 test: $(BIN)/python
 	$(BIN)/python -m pytest $(ARGS)

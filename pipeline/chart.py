@@ -100,5 +100,11 @@ class Chart:
     def png(self) -> bytes:
         return indicator_chart(self.bars, self.axis_label, self.legend)
 
+    def __eq__(self, other) -> bool:   # `watch` compares contexts: the same figures and size are the same chart
+        return isinstance(other, Chart) and (self.key, self.width_mm) == (other.key, other.width_mm)
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.width_mm))
+
     def __repr__(self) -> str:  # keeps contexts readable in test failures
         return f"Chart({len(self.bars)} bars, {self.width_mm} mm)"

@@ -493,7 +493,61 @@ def annual_report(options: Options, year: int | None) -> None:
     """
     assessment = options.assessment()
     produce(options, [yearly.ANNUAL_REPORT], _year_argument(assessment, year), assessment)
-# ---------------------------------------------------------------- pdf (issue 5)
+# ---------------------------------------------------------------- watch (issue 15)
+
+
+@cli.command()
+@pass_options
+def watch(options: Options) -> None:
+    """Keep the documents up to date while you edit: after each save, check again and rewrite what changed.
+
+    Watches the inputs folder and templates_docx/. First brings every document up to date; then, after each
+    save, prints the findings and rewrites only the documents whose inputs or template changed, with every
+    rule of the other commands (a signed protocol stays, §15). A file saved with an error is reported and the
+    watch goes on: fix it and save again. Ctrl-C stops it.
+
+    \b
+    Example:
+      python -m pipeline watch
+      make watch
+    """
+    from .watch import Watcher, watch as watch_project
+    if not options.inputs.is_dir():
+        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
+    watcher = Watcher(options.inputs, options.outputs, options.langs, options.force)
+    try:
+        watch_project(watcher, lambda round_: _report_round(options, round_),
+                      listening=lambda: click.echo(_("watching {inputs} and the templates: save a file to update its documents; Ctrl-C stops", inputs=options.inputs)))
+    except KeyboardInterrupt:   # Ctrl-C is how a watch ends; a round cut short renamed nothing into place
+        pass
+    click.echo(_("watch stopped"))
+
+
+def _report_round(options: Options, round_) -> None:
+    """One round of `watch`: what was saved, every finding, what was refused and what was written."""
+    if round_.changed:
+        click.echo(_("saved: {files}", files=", ".join(round_.changed)))
+    for finding in round_.findings:
+        click.echo(str(finding), err=True)
+    for finding in round_.refused:
+        if finding not in round_.findings:
+            click.echo(str(finding), err=True)
+    if round_.failure:
+        click.echo(round_.failure, err=True)
+    if round_.refused:
+        click.echo(_("{count} error(s): those documents were not written; fix the lines above and save again",
+                     count=len(errors_in(round_.refused))), err=True)
+    written = [item for item in round_.written if item.changed]
+    if not options.quiet:
+        for item in written:
+            click.echo(_("wrote {path}", path=item.path))
+    errors = len(errors_in(set(round_.findings) | set(round_.refused)))
+    warnings = len(round_.findings) - len(errors_in(round_.findings))
+    click.echo(_("{written} document(s) written; {errors} error(s), {warnings} warning(s); waiting for the next save",
+                 written=len(written), errors=errors, warnings=warnings))
+
+
+
 
 
 @cli.command()
