@@ -99,7 +99,7 @@ def count_votes(vote, voters: list[str], loc: Loc, roster: frozenset[str] | None
         for index, member_id in enumerate(ids):
             where = vote.loc_of_item("for_" if side == "for" else side, index)
             if roster is not None and member_id not in roster:
-                findings.append(error(where, msg("input.unknown_member", member=member_id), "§8", PROTOCOL))
+                findings.append(error(where, _("unknown member id '{member}' (not in body.yaml)", member=member_id), "§8", PROTOCOL))
             elif member_id not in voters:
                 findings.append(error(where, f"'{member_id}' votes ({side}) but is not a voting member present "
                                       "at the meeting: stand-ins, invitees, the secretary and absent members "
@@ -411,7 +411,7 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
         message = _("no quorum: {present} of {total} members present, at least {needed} needed",
                     present=q.present, total=q.total, needed=q.needed)
         result.findings.append(error(meeting.loc_of("present"), message, "§20", PROTOCOL))
-    for _, speaker_loc, member_id in _speaker_ids(meeting):
+    for _question, speaker_loc, member_id in _speaker_ids(meeting):
         result.findings += _known_member(body, member_id, meeting.date, speaker_loc, None)
     result.findings += unlisted_members(meeting, body)
     result.findings += absent_speakers(meeting)
