@@ -176,7 +176,7 @@ def test_the_old_key_plant_hotbeds_is_read_with_a_warning_naming_its_line_s29_7(
                                            "previous:\n  destroyed: {labs: 0, criminal_groups: 1, plant_hotbeds: 4}\n")
     findings = [f for f in check_project(prepare(project.inputs)) if f.rule == "§29.7"]
     assert [(f.loc.line, f.is_error) for f in findings] == [(4, False), (6, False)]
-    assert "read as criminal_groups" in str(findings[0]) and "ignored" in str(findings[1])
+    assert "read as criminal_groups" in findings[0].render("en") and "ignored" in findings[1].render("en")
 
 
 def test_indicator_7_is_worded_as_organised_criminal_groups_s29_7():

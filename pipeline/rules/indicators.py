@@ -25,6 +25,7 @@ from typing import Callable
 
 from ..errors import Finding, Loc, warning
 from ..models import Action, IndicatorValues, Indicators
+from ..messages import _
 
 ACTION_MIN_PARTICIPANTS = 250   # §29 note **: an action counts only with at least 250 participants
 UP, DOWN = "up", "down"
@@ -287,9 +288,10 @@ def old_indicator_keys(indicators: dict[int, Indicators]) -> list[Finding]:
             if destroyed is None or destroyed.plant_hotbeds is None:
                 continue
             if destroyed.criminal_groups is None:
-                message = ("'plant_hotbeds' is the old name of indicator 7's 'criminal_groups' (ҰҚТ: organised criminal"
-                           " groups eliminated); its figure is read as criminal_groups: rename the key")
+                message = _("'plant_hotbeds' is the old name of indicator 7's 'criminal_groups' (ҰҚТ: organised "
+                            "criminal groups eliminated); its figure is read as criminal_groups: rename the key")
             else:
-                message = "'plant_hotbeds' is the old name of 'criminal_groups', which is also given: it is ignored; delete it"
+                message = _("'plant_hotbeds' is the old name of 'criminal_groups', which is also given: it is "
+                            "ignored; delete it")
             findings.append(warning(destroyed.loc_of("plant_hotbeds"), message, "§29.7", "annual-report"))
     return findings

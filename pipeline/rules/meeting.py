@@ -168,8 +168,9 @@ def unlisted_members(meeting: Meeting, body: Body) -> list[Finding]:
     protocol's attendance (a warning naming the member: present or absent, the secretary decides)."""
     listed = set(meeting.present) | {a.member for a in meeting.absent}
     where = meeting.loc_of("absent") if meeting.absent else meeting.loc_of("present")
-    return [warning(where, f"'{m.id}' is a member on {meeting.date.isoformat()} but is listed neither under present "
-                           "nor under absent: add the id to one of them", "§20", PROTOCOL)
+    return [warning(where, _("'{member}' is a member on {date} but is listed neither under present nor under "
+                             "absent: add the id to one of them", member=m.id, date=meeting.date.isoformat()),
+                    "§20", PROTOCOL)
             for m in total_membership(body, meeting.date) if m.id not in listed]
 
 
@@ -177,9 +178,9 @@ def absent_speakers(meeting: Meeting) -> list[Finding]:
     """§20: members attend in person; a member who is not present can speak only through a recorded stand-in."""
     present = set(meeting.present)
     stood_in = {s.for_ for s in meeting.stand_ins}
-    return [warning(loc, f"'{member_id}' speaks on question {number} but is not present, and no stand-in for "
-                         f"'{member_id}' is recorded (stand_ins): list the speaker as present, or record the stand-in "
-                         "who spoke", "§20", PROTOCOL)
+    return [warning(loc, _("'{member}' speaks on question {number} but is not present, and no stand-in for "
+                           "'{member}' is recorded (stand_ins): list the speaker as present, or record the stand-in "
+                           "who spoke", member=member_id, number=number), "§20", PROTOCOL)
             for number, loc, member_id in _speaker_ids(meeting)
             if member_id not in present and member_id not in stood_in]
 
@@ -339,20 +340,23 @@ def check_numbering(meetings: list[Meeting]) -> list[Finding]:
         seen: dict[int, Meeting] = {}
         for earlier, later in zip(held, held[1:]):
             if later.date == earlier.date:
-                findings.append(warning(later.loc_of("date"), f"meetings {earlier.id} and {later.id} are both on "
-                                        f"{later.date.isoformat()}: check the date", "§12"))
+                findings.append(warning(later.loc_of("date"), _(
+                    "meetings {first} and {second} are both on {date}: check the date",
+                    first=earlier.id, second=later.id, date=later.date.isoformat()), "§12"))
         for index, meeting in enumerate(held):
             if meeting.number in seen:
-                findings.append(error(meeting.loc_of("number"), f"protocol number {meeting.number} of {year} is "
-                                      f"already meeting {seen[meeting.number].id}'s: each meeting of a year has its "
-                                      "own number", "§15", PROTOCOL))
+                findings.append(error(meeting.loc_of("number"), _(
+                    "protocol number {number} of {year} is already that of meeting {other}: each meeting of a year "
+                    "has its own number", number=meeting.number, year=year, other=seen[meeting.number].id),
+                    "§15", PROTOCOL))
             else:
                 before = [m for m in held[:index] if m.date < meeting.date and m.number > meeting.number]
                 if before:
-                    findings.append(error(meeting.loc_of("number"), f"protocol number {meeting.number} "
-                                          f"({meeting.date.isoformat()}) is smaller than number {before[-1].number} "
-                                          f"of the earlier meeting {before[-1].id} ({before[-1].date.isoformat()}): "
-                                          "numbers follow the dates within a year", "§15", PROTOCOL))
+                    findings.append(error(meeting.loc_of("number"), _(
+                        "protocol number {number} ({date}) is smaller than number {other_number} of the earlier "
+                        "meeting {other} ({other_date}): numbers follow the dates within a year",
+                        number=meeting.number, date=meeting.date.isoformat(), other_number=before[-1].number,
+                        other=before[-1].id, other_date=before[-1].date.isoformat()), "§15", PROTOCOL))
                 seen[meeting.number] = meeting
     return findings
 
@@ -464,9 +468,10 @@ def deadlines_in_other_forms(meeting: Meeting) -> list[Finding]:
             for text in dict.fromkeys(due.values.values()):
                 iso = _as_iso(text)
                 if iso:
-                    findings.append(error(decision.loc_of("due"), f"the deadline of decision {number}.{index} is "
-                                          f"written '{text.strip()}': write a date as {iso} (year-month-day), so "
-                                          "that the register can tell when it is overdue", "§24"))
+                    findings.append(error(decision.loc_of("due"), _(
+                        "the deadline of decision {decision} is written '{typed}': write a date as {iso} "
+                        "(year-month-day), so that the register can tell when it is overdue",
+                        decision="%d.%d" % (number, index), typed=text.strip(), iso=iso), "§24"))
     return findings
 
 
