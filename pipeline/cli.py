@@ -18,9 +18,10 @@ from pathlib import Path
 import click
 
 from . import stages
-from .documents import yearly
+from .documents.yearly import REGISTER
 from .errors import InputRefused, ShtabError, errors_in
 from .messages import UI_LANGS, Message, _, choose_ui_lang, set_ui_lang
+from .rules.assessment import ANNUAL_REPORT, report_years
 
 LANG_CHOICE = click.Choice(["kk", "ru"])
 
@@ -31,12 +32,19 @@ class Options:
     outputs: Path
     langs: list[str] | None
     quiet: bool
+    as_of: dt.date                    # the run's one clock: --as-of, else today (set once, in `cli`)
     force: bool = False
+    as_of_asked: bool = False
 
     def assessment(self) -> stages.Assessment:
         if not self.inputs.is_dir():
             raise ShtabError(_("{path}: the inputs folder does not exist", path=self.inputs))
-        return stages.prepare(self.inputs)
+        return stages.prepare(self.inputs, self.as_of, self.as_of_asked)
+
+    def ask_as_of(self, as_of: dt.datetime | None) -> None:
+        """A command's own --as-of (check, register) replaces the run's date."""
+        if as_of is not None:
+            self.as_of, self.as_of_asked = as_of.date(), True
 
 
 pass_options = click.make_pass_decorator(Options)
@@ -135,9 +143,12 @@ def _option_value(argv: list[str], name: str) -> str | None:
                    "Default: SHTAB_LANG, else the system's language (LANG), else the first language of body.yaml.")
 @click.option("--force", is_flag=True,
               help="Replace a signed protocol (§15) although the new one differs; says so on stderr.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), envvar="SHTAB_AS_OF", default=None,
+              show_envvar=True, help="The day the run judges as of (YYYY-MM-DD): past quarters (§12) and "
+                                     "half-years (§18), overdue assignments. Default: today.")
 @click.pass_context
 def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...], quiet: bool, ui_lang: str,
-        force: bool) -> None:
+        force: bool, as_of: dt.datetime | None) -> None:
     """Records of the interagency anti-drug Штаб: official documents in Kazakh and Russian.
 
     Reads the YAML under inputs/, checks it against the regulation (§N) and writes DOCX under outputs/.
@@ -158,7 +169,8 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
     """
     if ui_lang:
         set_ui_lang(ui_lang)
-    ctx.obj = Options(inputs, outputs, list(langs) or None, quiet, force)
+    ctx.obj = Options(inputs, outputs, list(langs) or None, quiet, dt.date.today(), force)
+    ctx.obj.ask_as_of(as_of)
 
 
 def _report_written(options: Options, written, warnings) -> None:
@@ -219,8 +231,10 @@ def _meetings_argument(options: Options, assessment: stages.Assessment, meetings
 
 
 @cli.command()
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Judge past quarters (§12) and half-years (§18) as of this date (YYYY-MM-DD). Default: today.")
 @pass_options
-def check(options: Options) -> None:
+def check(options: Options, as_of: dt.datetime | None) -> None:
     """Check every input against the regulation and list every finding.
 
     Errors make documents impossible (exit 1); warnings are listed and allowed (exit 0).
@@ -228,7 +242,9 @@ def check(options: Options) -> None:
     \b
     Example:
       python -m pipeline check
+      python -m pipeline check --as-of 2026-12-31   # the year's §12 and §18 findings
     """
+    options.ask_as_of(as_of)
     findings = stages.check_project(options.assessment())
     for finding in findings:
         click.echo(str(finding))
@@ -284,8 +300,7 @@ def composition(options: Options) -> None:
 
 def _plans_argument(assessment: stages.Assessment, plans: tuple[str, ...]) -> list[str]:
     """The plan ids asked for; an id with no readable plan is a wrong command line (exit 2)."""
-    result = assessment.extra.get("plans")
-    known = list(result.plans) if result is not None else []
+    known = list(assessment.plans.plans) if assessment.plans is not None else []
     unknown = [p for p in plans if p not in known]
     refuse_unreadable_ids(assessment, unknown, "plans")
     if unknown and assessment.project.body is not None:
@@ -347,13 +362,12 @@ def new_meeting(options: Options, day) -> None:
       python -m pipeline new-meeting --date 2026-06-11
       make new-meeting ARGS="--date 2026-06-11"
     """
-    from .load import load_project
     from .scaffold import ScaffoldRefused, write_new_meeting
     if not options.inputs.is_dir():
         raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
-    meeting_day = day.date() if day else dt.date.today()
+    meeting_day = day.date() if day else options.as_of
     try:
-        path = write_new_meeting(load_project(options.inputs), meeting_day)
+        path = write_new_meeting(stages.load_project(options.inputs), meeting_day)
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
     click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
@@ -378,12 +392,11 @@ def new_plan(options: Options, day) -> None:
       python -m pipeline new-plan --date 2027-01-15     # no plans yet: the first half of 2027
       make new-plan
     """
-    from .load import load_project
     from .scaffold import ScaffoldRefused, write_new_plan
     if not options.inputs.is_dir():
         raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
     try:
-        path = write_new_plan(load_project(options.inputs), day.date() if day else dt.date.today())
+        path = write_new_plan(stages.load_project(options.inputs), day.date() if day else options.as_of)
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
     click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
@@ -446,7 +459,7 @@ def templates(options: Options, folder: Path | None) -> None:
 def _year_argument(assessment: stages.Assessment, year: int | None) -> list[str]:
     if year is None:
         return []
-    years = yearly.report_years(assessment)
+    years = report_years(assessment)
     if assessment.project.body is not None and year not in years:
         known = ", ".join(map(str, years)) or "none"
         raise click.BadParameter(f"no meetings, control or indicators for {year} (years: {known})", param_hint="YEAR")
@@ -470,10 +483,9 @@ def register(options: Options, year: int | None, as_of) -> None:
       python -m pipeline register
       python -m pipeline register 2026 --as-of 2026-10-01
     """
+    options.ask_as_of(as_of)
     assessment = options.assessment()
-    if as_of is not None:
-        assessment.extra["as_of"] = as_of.date()
-    produce(options, [yearly.REGISTER], _year_argument(assessment, year), assessment)
+    produce(options, [REGISTER], _year_argument(assessment, year), assessment)
 
 
 @cli.command(name="annual-report")
@@ -492,7 +504,7 @@ def annual_report(options: Options, year: int | None) -> None:
       python -m pipeline annual-report 2026
     """
     assessment = options.assessment()
-    produce(options, [yearly.ANNUAL_REPORT], _year_argument(assessment, year), assessment)
+    produce(options, [ANNUAL_REPORT], _year_argument(assessment, year), assessment)
 # ---------------------------------------------------------------- watch (issue 15)
 
 
@@ -514,7 +526,8 @@ def watch(options: Options) -> None:
     from .watch import Watcher, watch as watch_project
     if not options.inputs.is_dir():
         raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
-    watcher = Watcher(options.inputs, options.outputs, options.langs, options.force)
+    watcher = Watcher(options.inputs, options.outputs, options.langs, options.force,
+                      options.as_of if options.as_of_asked else None)
     try:
         watch_project(watcher, lambda round_: _report_round(options, round_),
                       listening=lambda: click.echo(_("watching {inputs} and the templates: save a file to update its documents; Ctrl-C stops", inputs=options.inputs)))
@@ -548,6 +561,8 @@ def _report_round(options: Options, round_) -> None:
 
 
 
+
+# ---------------------------------------------------------------- pdf (issue 5)
 
 
 @cli.command()

@@ -28,6 +28,8 @@ from ruamel.yaml.nodes import ScalarNode as RuamelScalar
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
+from .yamlrt import round_trip_yaml
+
 try:
     import yaml as _pyyaml
     _LOADER = _pyyaml.CBaseLoader if _pyyaml.__with_libyaml__ else None
@@ -131,5 +133,4 @@ def _plain(value: str) -> Any:
 @lru_cache(maxsize=1024)
 def _ruamel_scalar(value: str) -> Any:
     """A float, a hex or octal number...: made by ruamel itself, so its type and value are ruamel's."""
-    from .source import _yaml
-    return _yaml().load(f"v: {value}\n")["v"]
+    return round_trip_yaml().load(f"v: {value}\n")["v"]

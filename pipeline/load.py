@@ -26,13 +26,23 @@ T = TypeVar("T")
 
 @dataclass
 class Project:
-    """Everything the inputs say, typed, with every loading problem found."""
+    """Everything the inputs say, typed, with every loading problem found.
+
+    Each kind of input has its fields, filled by its loader below; which
+    loaders run, in which order, is `pipeline/wiring.py` (`stages.load_project`).
+    A file that cannot be read leaves its model out and its findings in `findings`.
+    """
 
     inputs: Path
-    body: Body | None
+    body: Body | None = None
     meetings: list[Meeting] = field(default_factory=list)
+    plans: dict[str, Plan] = field(default_factory=dict)            # by plan id, in id order
+    plan_files: set[str] = field(default_factory=set)               # every plan id with a file, read or not
+    control: dict[int, list[ControlEntry]] = field(default_factory=dict)    # by year
+    control_files: dict[int, str] = field(default_factory=dict)
+    indicators: dict[int, Indicators] = field(default_factory=dict)         # by year
+    indicators_files: dict[int, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)  # plans, control, indicators: see their loaders
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
@@ -41,11 +51,15 @@ class Project:
         return display_path(self.inputs.joinpath(*parts))
 
 
-def load_project(inputs: Path) -> Project:
-    """Read body.yaml and every meeting, then every other input kind (`LOADERS`)."""
-    body, findings = load_file(inputs / "body.yaml", Body)
-    project = Project(inputs=inputs, body=body, findings=list(findings))
-    for path in yaml_files(inputs / "meetings"):
+def load_body(project: Project) -> None:
+    """body.yaml: the Штаб and its roster; without it no rule and no document can run."""
+    project.body, findings = load_file(project.inputs / "body.yaml", Body)
+    project.findings += findings
+
+
+def load_meetings(project: Project) -> None:
+    """meetings/<id>.yaml, in date order; the file stem is the meeting id (CONTRACT.md)."""
+    for path in yaml_files(project.inputs / "meetings"):
         meeting, found = load_file(path, Meeting)
         project.findings += found
         if not MEETING_ID.match(path.stem):
@@ -56,9 +70,6 @@ def load_project(inputs: Path) -> Project:
             meeting._id = path.stem
             project.meetings.append(meeting)
     project.meetings.sort(key=lambda m: (m.date, m.number, m.id))
-    for loader in LOADERS:
-        loader(project)
-    return project
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -233,12 +244,11 @@ def parse_tree(tree: Any, kind: Any, name: str) -> tuple[Any, list[Finding]]:
 
 
 def load_plans(project: Project) -> None:
-    """Every half-year plan as `project.extra["plans"]` (id → Plan), in id order.
+    """Every half-year plan as `project.plans` (id → Plan), in id order.
 
     The id is the file stem and must read YYYY-H1 or YYYY-H2 (CONTRACT.md).
-    `project.extra["plan_files"]` holds every plan id that has a file, read or
-    not, so that a meeting naming an unreadable plan is not told the plan is
-    missing as well.
+    `project.plan_files` holds every plan id that has a file, read or not, so
+    that a meeting naming an unreadable plan is not told the plan is missing as well.
     """
     plans: dict[str, Plan] = {}
     files: set[str] = set()
@@ -253,8 +263,8 @@ def load_plans(project: Project) -> None:
         if plan is not None:
             plan._id = path.stem
             plans[path.stem] = plan
-    project.extra["plans"] = dict(sorted(plans.items()))
-    project.extra["plan_files"] = files
+    project.plans = dict(sorted(plans.items()))
+    project.plan_files = files
 
 
 # ---------------------------------------------------------------- control/ and indicators/ (one file per year)
@@ -262,12 +272,8 @@ def load_plans(project: Project) -> None:
 YEAR_FILE = re.compile(r"^\d{4}$")
 
 
-def _yearly(project: Project, folder: str, kind: Any, key: str) -> None:
-    """Load inputs/<folder>/<year>.yaml into project.extra[key][year]; a stem that is no year is an error.
-
-    The file each year came from goes to project.extra[f"{key}_files"], so that
-    the rules can cite the file and line of every entry.
-    """
+def _yearly(project: Project, folder: str, kind: Any) -> tuple[dict[int, Any], dict[int, str]]:
+    """inputs/<folder>/<year>.yaml by year, and the file of each year (for file:line); a stem that is no year is an error."""
     by_year: dict[int, Any] = {}
     files: dict[int, str] = {}
     for path in yaml_files(project.inputs / folder):
@@ -284,19 +290,14 @@ def _yearly(project: Project, folder: str, kind: Any, key: str) -> None:
         if value is not None:
             by_year[int(path.stem)] = value
             files[int(path.stem)] = name
-    project.extra[key] = by_year
-    project.extra[f"{key}_files"] = files
+    return by_year, files
 
 
 def load_control(project: Project) -> None:
     """control/<year>.yaml: a list of ControlEntry (§24)."""
-    _yearly(project, "control", list[ControlEntry], "control")
+    project.control, project.control_files = _yearly(project, "control", list[ControlEntry])
 
 
 def load_indicators(project: Project) -> None:
     """indicators/<year>.yaml: the 12 indicators of the year (§29)."""
-    _yearly(project, "indicators", Indicators, "indicators")
-
-
-# The input kinds after body.yaml and the meetings, in this order.
-LOADERS = (load_plans, load_control, load_indicators)
+    project.indicators, project.indicators_files = _yearly(project, "indicators", Indicators)

@@ -59,7 +59,7 @@ def planned_questions(project: Project, day: dt.date) -> list[PlannedQuestion]:
         return []
     taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
     quarter, out = quarter_of(day), []
-    for plan in (project.extra.get("plans") or {}).values():
+    for plan in project.plans.values():
         for question in plan_questions(plan).values():
             if question.ref in taken or question.excluded is not None:
                 continue
@@ -276,7 +276,7 @@ def postponed_into(project: Project, plan_id: str) -> list[CarriedQuestion]:
         return []
     taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
     out = []
-    for plan in (project.extra.get("plans") or {}).values():
+    for plan in project.plans.values():
         for question in plan_questions(plan).values():
             postponed = question.postponed
             if postponed is None or not postponed.to or question.ref in taken:

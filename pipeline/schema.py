@@ -1,7 +1,7 @@
 """JSON Schemas of the input kinds, so that an editor completes keys and flags mistakes as the secretary types.
 
-Each input kind is registered once, with its pydantic type and the files that
-hold it; the `schema` command writes `schemas/<kind>.schema.json` from the
+Each input kind is listed once, in `pipeline/wiring.py`, with its pydantic type and
+the files that hold it; the `schema` command writes `schemas/<kind>.schema.json` from the
 models themselves, so a schema can never disagree with what `check` accepts
 (a test compares the committed files with what this module generates).
 An input file points to its schema with its first line:
@@ -16,39 +16,21 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import Body, Meeting, Plan
+from .wiring import INPUTS, InputKind
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
-@dataclass(frozen=True)
-class InputKind:
-    """One kind of input file: its name, its type, where its files are (a glob under inputs/)."""
-
-    name: str
-    type: Any
-    files: str
-    title: str
-
-
-INPUT_KINDS: dict[str, InputKind] = {}
-
-
-def register_input_kind(name: str, type_: Any, files: str, title: str) -> None:
-    """One line per input kind: new kinds (plans, control, indicators) are added the same way."""
-    INPUT_KINDS[name] = InputKind(name, type_, files, title)
-
-
-register_input_kind("body", Body, "body.yaml", "Штаб және оның құрамы / Штаб и его состав")
-register_input_kind("meeting", Meeting, "meetings/*.yaml", "Штаб отырысы / Заседание штаба")
+def input_kinds() -> dict[str, InputKind]:
+    """The input kinds with an editor schema (`wiring.INPUTS`, those with a schema title), by name."""
+    return {kind.name: kind for kind in INPUTS if kind.schema_title is not None}
 
 
 # What each key means, in Kazakh and Russian, shown by the editor on hover and completion.
@@ -126,9 +108,9 @@ def _describe(node: Any) -> None:
 
 def schema_of(kind: InputKind) -> dict:
     """The JSON Schema (draft 2020-12) of one input kind, with descriptions for the editor."""
-    schema = TypeAdapter(kind.type).json_schema()
+    schema = TypeAdapter(kind.model).json_schema()
     _describe(schema)
-    schema["title"] = kind.title
+    schema["title"] = kind.schema_title
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
@@ -142,7 +124,7 @@ def schema_file(kind_name: str, folder: Path = SCHEMAS) -> Path:
 
 def all_schemas(folder: Path = SCHEMAS) -> list[tuple[Path, bytes]]:
     """Every schema file with its bytes, ready for `write.write_all`."""
-    return [(schema_file(name, folder), schema_text(kind).encode("utf-8")) for name, kind in INPUT_KINDS.items()]
+    return [(schema_file(name, folder), schema_text(kind).encode("utf-8")) for name, kind in input_kinds().items()]
 
 
 def schema_line(kind_name: str, input_file: Path, folder: Path = SCHEMAS) -> str:
@@ -154,12 +136,11 @@ def schema_line(kind_name: str, input_file: Path, folder: Path = SCHEMAS) -> str
 def kind_of(input_file: Path, inputs: Path) -> InputKind | None:
     """The input kind whose files include this one (by its place under inputs/)."""
     relative = input_file.resolve().relative_to(inputs.resolve()).as_posix()
-    return next((k for k in INPUT_KINDS.values() if fnmatch.fnmatchcase(relative, k.files)), None)
+    return next((k for k in input_kinds().values() if fnmatch.fnmatchcase(relative, k.files)), None)
 
 
 # ---------------------------------------------------------------- half-year plans (§16-18)
 
-register_input_kind("plan", Plan, "plans/*.yaml", "Жартыжылдық жұмыс жоспары / План работы на полугодие")
 DESCRIPTIONS.update({
     "approved": "Жоспарды бекіткен Штаб басшысы және күні (16-тармақ) / Кто (руководитель штаба) и когда утвердил "
                 "план (пункт 16)",

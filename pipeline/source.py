@@ -11,30 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from . import fastyaml
+from .yamlrt import round_trip_yaml
 from .errors import Finding, Loc, error
-
-
-class _TextDatesConstructor(RoundTripConstructor):
-    """Timestamps stay strings: the models parse and check them with a line."""
-
-
-_TextDatesConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
-)
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = _TextDatesConstructor
-    yaml.allow_duplicate_keys = False
-    return yaml
 
 
 def display_path(path: Path) -> str:
@@ -60,7 +43,7 @@ def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
     try:
         tree = fastyaml.load(text)          # libyaml when the file is plain: same tree, 30x faster
         if tree is None:
-            tree = _yaml().load(text)
+            tree = round_trip_yaml().load(text)
     except ReaderError as exc:
         return None, [_unreadable_character(exc, text, name)]
     except MarkedYAMLError as exc:

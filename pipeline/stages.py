@@ -8,83 +8,58 @@ Both work without Click (tests and other programs call them directly).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
-from .context.common import Localizer, as_context
+from .context.common import as_context
+from .documents.job import Job, languages
 from .errors import Finding, InputRefused, errors_in, sorted_findings
-from .guards import frozen_protocols, outside_outputs, refuse_unprintable
-from .load import Project, load_project
 from . import speed
+from .guards import frozen_protocols, outside_outputs, refuse_unprintable
+from .load import Project
 from .render import render_docx, render_many, template_path
-from .rules.meeting import MeetingResult, assess_meeting, check_numbering
-from .rules.roster import check_roster
+from .rules.assessment import Assessment
+from .wiring import DOCUMENTS, INPUTS, all_rules
 from .write import Written, write_all
 
-
-@dataclass
-class Assessment:
-    """The rules' verdict on the whole project: results per meeting and every finding."""
-
-    project: Project
-    meetings: dict[str, MeetingResult] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
-    # plan titles of meeting items, per meeting id and item number (filled by the plan rules)
-    item_titles: dict[str, dict[int, object]] = field(default_factory=dict)
-    # the plan's reporting bodies of meeting items that name no speakers (filled by the plan rules)
-    item_responsible: dict[str, dict[int, list]] = field(default_factory=dict)
-
-
-@dataclass
-class Job:
-    """One document to produce: which, in which language, where, from which inputs."""
-
-    document: str
-    lang: str
-    output: Path                      # relative to the outputs folder
-    sources: frozenset[str]           # input files whose errors make it impossible
-    build: Callable[[], tuple[object, Localizer]]
-    template: str = ""
-
-    @property
-    def template_name(self) -> str:
-        return self.template or self.document
+__all__ = ["Assessment", "DOCUMENTS", "INPUTS", "Job", "Project", "Written", "assess", "blocking", "build_contexts",
+           "check_project", "jobs_for", "languages", "load_project", "prepare", "run_documents", "unreadable_inputs"]
 
 
 CACHE = ".cache"   # under the outputs folder: pictures kept by the hash of what they show (speed.cached_pictures)
 
-ASSESSORS: list[Callable[[Assessment], None]] = []          # further rules (plans, control, ...)
-DOCUMENTS: dict[str, Callable[[Assessment, list[str], list[str] | None], list[Job]]] = {}
+
+def load_project(inputs: Path) -> Project:
+    """Stage 1: every kind of input of `wiring.INPUTS`, in its order (body.yaml first)."""
+    project = Project(inputs)
+    for kind in INPUTS:
+        kind.load(project)
+    return project
 
 
-def assess(project: Project) -> Assessment:
-    """Stage 2: every rule over every input; the findings of loading come along."""
-    assessment = Assessment(project, findings=list(project.findings))
+def assess(project: Project, as_of: dt.date, as_of_asked: bool = False) -> Assessment:
+    """Stage 2: every rule of `wiring` over every input, as of `as_of`; the findings of loading come along.
+
+    `as_of` is the run's one clock (the command line defaults it to today);
+    `as_of_asked` says it was named there (`--as-of`).
+    """
+    assessment = Assessment(project, as_of, as_of_asked, findings=list(project.findings))
     if project.body is None:
         return assessment
-    assessment.findings += check_roster(project.body)
-    for meeting in project.meetings:
-        result = assess_meeting(meeting, project.body)
-        assessment.meetings[meeting.id] = result
-        assessment.findings += result.findings
-    assessment.findings += check_numbering(project.meetings)
-    for assessor in ASSESSORS:
-        assessor(assessment)
+    for rule in all_rules():
+        rule(assessment)
     return assessment
-
-
-def languages(wanted: list[str] | None, available: Iterable[str]) -> list[str]:
-    return [lang for lang in available if wanted is None or lang in wanted]
 
 
 # ---------------------------------------------------------------- running
 
 
-def prepare(inputs: Path) -> Assessment:
+def prepare(inputs: Path, as_of: dt.date, as_of_asked: bool = False) -> Assessment:
+    """Stages 1 and 2: the inputs read and judged as of `as_of`."""
     with speed.long_lived():   # fewer GC passes over what lives to the end (speed.py)
-        return assess(load_project(inputs))
+        return assess(load_project(inputs), as_of, as_of_asked)
 
 
 def jobs_for(assessment: Assessment, documents: list[str], selected: list[str] | None = None,
@@ -93,7 +68,10 @@ def jobs_for(assessment: Assessment, documents: list[str], selected: list[str] |
         raise InputRefused(assessment.findings, "body.yaml cannot be read")
     jobs, kinds_without_jobs = [], False
     for document in documents:
-        found = DOCUMENTS[document](assessment, selected or [], langs)
+        kind = DOCUMENTS[document]
+        found = kind.jobs(assessment, selected or [], langs)
+        for job in found:
+            job.template = job.template or kind.template
         kinds_without_jobs |= not found
         jobs += found
     return jobs if selected else with_unreadable_neighbours(assessment, jobs, everywhere=kinds_without_jobs)
@@ -202,7 +180,3 @@ def check_project(assessment: Assessment) -> list[Finding]:
         _, missing = build_contexts(jobs_for(assessment, list(DOCUMENTS)))
         findings += missing
     return sorted_findings(findings)
-
-
-# Every kind of document registers its job builder (and its further rules) in DOCUMENTS and ASSESSORS.
-from . import documents  # noqa: E402,F401

@@ -169,7 +169,7 @@ def template_files(folder: Path = TEMPLATES) -> list[Path]:
 def check_templates(assessment: stages.Assessment, folder: Path = TEMPLATES, progress=None) -> tuple[int, list[Finding]]:
     """Check every template of the folder against the contexts of the sample inputs."""
     contexts = sample_contexts(assessment)
-    documents = set(stages.DOCUMENTS) | {name for name, _lang in contexts}
+    documents = {kind.template for kind in stages.DOCUMENTS.values()} | {name for name, _lang in contexts}
     files = template_files(folder)
     findings: list[Finding] = []
     for path in (progress(files) if progress else files):

@@ -19,6 +19,7 @@ watch but Ctrl-C. A document refused in one round is tried again in the next.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -46,8 +47,10 @@ class Round:
 class Watcher:
     """The state between rounds: what each document was last written from."""
 
-    def __init__(self, inputs: Path, outputs: Path, langs: list[str] | None = None, force: bool = False) -> None:
+    def __init__(self, inputs: Path, outputs: Path, langs: list[str] | None = None, force: bool = False,
+                 as_of: dt.date | None = None) -> None:
         self.inputs, self.outputs, self.langs, self.force = inputs, outputs, langs, force
+        self.as_of = as_of   # a day asked for (--as-of) holds for every round; None: each round's own day
         self._written_from: dict[Path, tuple[Path, dict]] = {}   # output → (template, context) last written
 
     def round(self, changed: Iterable[str] = ()) -> Round:
@@ -59,7 +62,7 @@ class Watcher:
         try:
             if not self.inputs.is_dir():
                 raise ShtabError(_("{path}: the inputs folder does not exist", path=self.inputs))
-            assessment = stages.prepare(self.inputs)
+            assessment = stages.prepare(self.inputs, self.as_of or dt.date.today(), self.as_of is not None)
             jobs = stages.jobs_for(assessment, list(stages.DOCUMENTS), langs=self.langs)
             built, missing = stages.build_contexts(jobs)
             result.findings = sorted_findings(assessment.findings + missing)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # languages (tests/test_messages.py) set the language, or the locale, themselves.
 os.environ["SHTAB_LANG"] = "en"
 SAMPLE = ROOT / "inputs"
+RUN_DATE = dt.date(2026, 3, 20)   # the day every test runs "as of", unless it says otherwise
 
 # All 16 voting members of the real roster (Appendix 1) and the secretary.
 VOTING = ["akim", "deputy_akim", "police", "prosecutor", "knb", "apparatus", "sport", "employment", "culture",
@@ -116,13 +118,11 @@ def project(tmp_path: Path) -> ProjectDir:
 
 @pytest.fixture(autouse=True)
 def fixed_run_date(monkeypatch):
-    """The date of the run, fixed: §12 checks past quarters and the register's as-of date defaults to today.
+    """The date of the run, fixed through the command line's own clock (SHTAB_AS_OF, the default of --as-of).
 
-    2026-03-20 is inside the first quarter of the sample year, so a project of one meeting on
-    2026-03-12 has no quarter behind it to miss. Tests that need another day set it again.
+    §12 checks past quarters, §18 past half-years and the register's as-of date defaults to the
+    run's day. 2026-03-20 is inside the first quarter of the sample year, so a project of one
+    meeting on 2026-03-12 has no quarter behind it to miss. Tests that need another day set
+    SHTAB_AS_OF again, pass --as-of, or give `stages.prepare` their own date.
     """
-    import datetime as dt
-
-    import pipeline.documents.yearly
-
-    monkeypatch.setattr(pipeline.documents.yearly, "today", lambda: dt.date(2026, 3, 20))
+    monkeypatch.setenv("SHTAB_AS_OF", RUN_DATE.isoformat())

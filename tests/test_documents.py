@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from tests.conftest import BASE_MEETING, VOTING
+from tests.conftest import BASE_MEETING, RUN_DATE, VOTING
 from tests.docx_text import paragraphs, text
 
 
@@ -188,7 +188,7 @@ def test_sample_inputs_have_no_errors():
     from pathlib import Path
     from pipeline.stages import check_project, prepare
     root = Path(__file__).resolve().parent.parent
-    assert [str(f) for f in check_project(prepare(root / "inputs")) if f.is_error] == []
+    assert [str(f) for f in check_project(prepare(root / "inputs", RUN_DATE)) if f.is_error] == []
 
 
 def test_tie_decided_by_the_chairs_casting_vote_s13(project):

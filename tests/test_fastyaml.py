@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline import fastyaml
-from pipeline.source import _yaml, read_yaml
+from pipeline.source import read_yaml
+from pipeline.yamlrt import round_trip_yaml as _yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not fastyaml.available(), reason="PyYAML without libyaml: ruamel parses alone")

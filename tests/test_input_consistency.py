@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages import check_project, prepare
-from tests.conftest import BASE_MEETING, VOTING
+from tests.conftest import BASE_MEETING, RUN_DATE, VOTING
 
 
 def findings(project):
-    return check_project(prepare(project.inputs))
+    return check_project(prepare(project.inputs, RUN_DATE))
 
 
 def line_of(path, text, start=0):

@@ -5,17 +5,17 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages import check_project, prepare
-from tests.conftest import VOTING
+from tests.conftest import RUN_DATE, VOTING
 
 
 def findings_of(project, **changes):
     project.meeting(**changes)
-    return [str(f) for f in check_project(prepare(project.inputs))]
+    return [str(f) for f in check_project(prepare(project.inputs, RUN_DATE))]
 
 
 def rules_of(project, **changes):
     project.meeting(**changes)
-    return sorted({f.rule for f in check_project(prepare(project.inputs)) if f.is_error})
+    return sorted({f.rule for f in check_project(prepare(project.inputs, RUN_DATE)) if f.is_error})
 
 
 def test_valid_meeting_has_no_findings(project):
@@ -83,7 +83,7 @@ def test_materials_five_days_before_unless_urgent_s22(project, submitted, urgent
 def test_finding_carries_file_and_line(project):
     path = project.meeting(present=VOTING[:10])
     line = path.read_text(encoding="utf-8").splitlines().index("present:") + 1
-    found = [str(f) for f in check_project(prepare(project.inputs))]
+    found = [str(f) for f in check_project(prepare(project.inputs, RUN_DATE))]
     assert found == [f"{path}:{line}: no quorum: 10 of 16 members present, at least 11 needed (§20)"]
 
 
@@ -95,11 +95,11 @@ def test_finding_carries_file_and_line(project):
 def test_roster_has_one_head_and_unique_ids_s8(project, edit, message):
     path = project.inputs / "body.yaml"
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-    found = [str(f) for f in check_project(prepare(project.inputs))]
+    found = [str(f) for f in check_project(prepare(project.inputs, RUN_DATE))]
     assert any(message in f for f in found), found
 
 
 def test_deputy_approving_when_the_head_chairs_is_only_a_warning_s22(project):
-    found = check_project(prepare(project.inputs)) if project.meeting(
+    found = check_project(prepare(project.inputs, RUN_DATE)) if project.meeting(
         agenda_approved={"by": "deputy_akim", "date": "2026-03-05"}) else []
     assert [(f.rule, f.is_error) for f in found] == [("§22", False)]

@@ -12,11 +12,11 @@ from docx import Document
 from pipeline import stages
 from pipeline.cli import cli
 from pipeline.render import render_docx, template_path
-from tests.conftest import BASE_MEETING, BASE_PLAN, SAMPLE
+from tests.conftest import BASE_MEETING, BASE_PLAN, RUN_DATE, SAMPLE
 
 
 def render(inputs, plan_id: str, lang: str) -> bytes:
-    assessment = stages.prepare(inputs)
+    assessment = stages.prepare(inputs, RUN_DATE)
     [job] = [j for j in stages.jobs_for(assessment, ["plan"], [plan_id], [lang])]
     built, missing = stages.build_contexts([job])
     assert missing == []

@@ -31,6 +31,7 @@ import pytest
 
 from pipeline import i18n
 from pipeline import stages
+from tests.conftest import RUN_DATE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs"
@@ -53,7 +54,7 @@ def written(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def jobs() -> list[stages.Job]:
-    assessment = stages.prepare(SAMPLE)
+    assessment = stages.prepare(SAMPLE, RUN_DATE)
     return stages.jobs_for(assessment, list(stages.DOCUMENTS))
 
 
@@ -149,7 +150,7 @@ def test_titles_read_in_the_pdf(pdf_texts, documents, kind):
 
 def test_protocol_pdf_states_the_quorum(pdf_texts, documents):
     """§20: each protocol says how many members were present of how many, and that there was a quorum."""
-    assessment = stages.prepare(SAMPLE)
+    assessment = stages.prepare(SAMPLE, RUN_DATE)
     protocols = [(path, job) for path, job in documents.items() if job.document == "protocol"]
     assert protocols
     for path, job in protocols:

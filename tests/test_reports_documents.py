@@ -9,12 +9,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-import pipeline.documents.yearly
-import pipeline.stages
 from pipeline.chart import Bar, indicator_chart
 from pipeline.cli import cli
 from pipeline.stages import check_project, jobs_for, prepare, run_documents
-from tests.conftest import BASE_MEETING, SAMPLE
+from tests.conftest import BASE_MEETING, RUN_DATE, SAMPLE
 
 ITEM = BASE_MEETING["items"][0]
 
@@ -36,10 +34,9 @@ def sample(tmp_path):
     return tmp_path
 
 
-def write(inputs, outputs, documents, selected=None, as_of=None, langs=None):
-    assessment = prepare(inputs)
-    if as_of:
-        assessment.extra["as_of"] = as_of
+def write(inputs, outputs, documents, selected=None, as_of=None, langs=None, run_date=RUN_DATE):
+    """The documents as the command line writes them; `as_of` as if given by --as-of."""
+    assessment = prepare(inputs, as_of or run_date, as_of_asked=as_of is not None)
     return run_documents(assessment, jobs_for(assessment, documents, selected, langs), outputs)
 
 
@@ -195,30 +192,30 @@ def test_register_is_refused_on_an_unknown_assignment_s24(project):
 # ---------------------------------------------------------------- §12 a regular meeting every quarter
 
 
-def test_check_finds_a_past_quarter_without_regular_meeting_s12(project, monkeypatch):
+def test_check_finds_a_past_quarter_without_regular_meeting_s12(project):
     project.meeting("2026-01")                                          # 12 March: quarter I
     project.meeting("2026-02", number=2, date="2026-08-20", documents_sent="2026-08-10",
                     agenda_approved={"by": "akim", "date": "2026-08-10"},
                     protocol={"drawn_up": "2026-08-20"})                 # 20 August: quarter III
-    monkeypatch.setattr(pipeline.documents.yearly, "today", lambda: dt.date(2026, 10, 15))
-    found = [str(f) for f in check_project(prepare(project.inputs)) if f.rule == "§12"]
+    run_date = dt.date(2026, 10, 15)
+    found = [str(f) for f in check_project(prepare(project.inputs, run_date)) if f.rule == "§12"]
     assert found == [f"{project.inputs / 'meetings' / '2026-01.yaml'}:1: warning: no regular meeting in quarter 2 "
                      "of 2026 (2026-04-01 – 2026-06-30): regular meetings are held at least once a quarter (§12)"]
-    write(project.inputs, project.outputs, ["annual-report"], ["2026"], langs=["ru"])
+    write(project.inputs, project.outputs, ["annual-report"], ["2026"], langs=["ru"], run_date=run_date)
     ru = text_of(Document(str(project.outputs / "reports" / "2026" / "annual-report.ru.docx")))
     assert "очередное заседание не проведено в следующих кварталах: II, IV." in ru
 
 
-def test_an_extraordinary_meeting_does_not_fill_the_quarter_s12(project, monkeypatch):
+def test_an_extraordinary_meeting_does_not_fill_the_quarter_s12(project):
     project.meeting("2026-01", kind="extraordinary", initiated_by=["akim"])
-    monkeypatch.setattr(pipeline.documents.yearly, "today", lambda: dt.date(2026, 4, 1))
-    assert [f.rule for f in check_project(prepare(project.inputs))] == ["§12"]
+    run_date = dt.date(2026, 4, 1)
+    assert [f.rule for f in check_project(prepare(project.inputs, run_date))] == ["§12"]
 
 
-def test_quarter_findings_follow_the_control_file_of_the_year_s12(project, monkeypatch):
+def test_quarter_findings_follow_the_control_file_of_the_year_s12(project):
     project.meeting("2026-01", date="2026-05-12", documents_sent="2026-05-08",
                     agenda_approved={"by": "akim", "date": "2026-05-05"}, protocol={"drawn_up": "2026-05-12"})
     path = project.write("control/2026.yaml", [{"assignment": "2026-01/1.1", "status": "in_progress"}])
-    monkeypatch.setattr(pipeline.documents.yearly, "today", lambda: dt.date(2026, 7, 1))
-    found = [f for f in check_project(prepare(project.inputs)) if f.rule == "§12"]
+    run_date = dt.date(2026, 7, 1)
+    found = [f for f in check_project(prepare(project.inputs, run_date)) if f.rule == "§12"]
     assert [str(f.loc) for f in found] == [f"{path}:1"] and not found[0].is_error

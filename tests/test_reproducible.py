@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from pipeline import stages
+from tests.conftest import RUN_DATE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs"
@@ -49,7 +50,7 @@ def test_rendering_in_parallel_gives_the_same_bytes_in_the_same_order(monkeypatc
     """Worker processes render the same bytes as one process, returned in the order of the jobs:
     forked (Linux) and spawned (Windows has no fork; the workers receive the contexts pickled)."""
     from pipeline import render, speed
-    assessment = stages.prepare(SAMPLE)
+    assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
     items = [(render.template_path(job.template_name, job.lang), context) for job, context in built]
     monkeypatch.setenv("SHTAB_WORKERS", "1")
@@ -88,7 +89,7 @@ def test_a_reused_template_renders_as_a_fresh_one():
     """speed.py opens each template once and puts it back before each document: the bytes are those of a
     template opened afresh, whatever was rendered from it before (kinds and languages interleaved)."""
     from pipeline import render, speed
-    assessment = stages.prepare(SAMPLE)
+    assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
     items = [(render.template_path(job.template_name, job.lang), context) for job, context in built]
     reused = [render.render_docx(template, context) for template, context in items + items[::-1]]

@@ -10,7 +10,7 @@ from pipeline.stages import check_project, prepare
 from pipeline.models import Text
 from pipeline.models import ControlEntry
 from pipeline.rules.control import check_entry_status, default_as_of, standing
-from tests.conftest import BASE_MEETING, VOTING
+from tests.conftest import BASE_MEETING, RUN_DATE, VOTING
 
 D = dt.date
 
@@ -95,7 +95,7 @@ def two_decision_meeting(project):
 
 
 def findings(project):
-    return [str(f) for f in check_project(prepare(project.inputs))]
+    return [str(f) for f in check_project(prepare(project.inputs, RUN_DATE))]
 
 
 def test_unknown_assignment_is_an_error_with_file_and_line_s24(project):
@@ -114,8 +114,8 @@ def test_a_decision_not_adopted_creates_no_assignment_s24(project):
     project.write("control/2026.yaml", [{"assignment": "2026-01/1.2", "status": "in_progress"}])
     found = findings(project)
     assert len(found) == 1 and "was not adopted" in found[0] and "(§24)" in found[0]
-    assessment = prepare(project.inputs)
-    assert [a.id for a in assessment.extra["assignments"]] == ["2026-01/1.1"]
+    assessment = prepare(project.inputs, RUN_DATE)
+    assert [a.id for a in assessment.assignments] == ["2026-01/1.1"]
 
 
 def test_done_before_the_meeting_is_an_error_s24(project):

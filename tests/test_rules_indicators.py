@@ -171,10 +171,11 @@ def test_labs_and_criminal_groups_s29_7(now, before, main, groups):
 
 def test_the_old_key_plant_hotbeds_is_read_with_a_warning_naming_its_line_s29_7(project):
     from pipeline.stages import check_project, prepare
+    from tests.conftest import RUN_DATE
     project.meeting()
     project.write("indicators/2026.yaml", "ngos: 7\ndestroyed:\n  labs: 1\n  plant_hotbeds: 2\n"
                                            "previous:\n  destroyed: {labs: 0, criminal_groups: 1, plant_hotbeds: 4}\n")
-    findings = [f for f in check_project(prepare(project.inputs)) if f.rule == "§29.7"]
+    findings = [f for f in check_project(prepare(project.inputs, RUN_DATE)) if f.rule == "§29.7"]
     assert [(f.loc.line, f.is_error) for f in findings] == [(4, False), (6, False)]
     assert "read as criminal_groups" in findings[0].render("en") and "ignored" in findings[1].render("en")
 

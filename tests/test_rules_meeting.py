@@ -109,6 +109,6 @@ def test_total_membership_on_the_meeting_date(members, day, expected):
 
 
 def test_real_roster_has_sixteen_voting_members(project):
-    from pipeline.load import load_project
+    from pipeline.stages import load_project
     loaded = load_project(project.inputs)
     assert len(total_membership(loaded.body, dt.date(2026, 3, 12))) == 16

@@ -216,9 +216,9 @@ def test_postponement_goes_later_s18(planned, to, ok):
 
 
 def test_sample_plans_follow_every_plan_rule():
-    from pipeline.load import load_project
+    from pipeline.stages import load_project
     project = load_project(SAMPLE)
-    for plan in project.extra["plans"].values():
+    for plan in project.plans.values():
         assert rules.check_plan(plan, project.body) == [], plan.id
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -16,7 +17,7 @@ from pipeline import messages
 from pipeline.cli import cli
 from pipeline.load import load_file
 from pipeline.models import Meeting
-from pipeline.schema import INPUT_KINDS, SCHEMA_LINE, SCHEMAS, all_schemas, schema_line
+from pipeline.schema import SCHEMA_LINE, SCHEMAS, all_schemas, input_kinds, schema_line
 from pipeline.source import read_yaml
 from tests.conftest import BASE_PLAN, ROOT, SAMPLE, VOTING
 
@@ -36,7 +37,7 @@ def run(*args: str, env: dict | None = None):
 
 
 def sample_files():
-    return [(kind, path) for kind in INPUT_KINDS.values() for path in sorted(SAMPLE.glob(kind.files))]
+    return [(kind, path) for kind in input_kinds().values() for path in sorted(SAMPLE.glob(kind.files))]
 
 
 # ---------------------------------------------------------------- schemas
@@ -314,12 +315,12 @@ def test_the_progress_bar_shows_on_a_terminal(project, monkeypatch):
     project.meeting()
     shown = []
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    options = cli_module.Options(project.inputs, project.outputs, None, quiet=False)
+    options = cli_module.Options(project.inputs, project.outputs, None, quiet=False, as_of=dt.date(2026, 3, 20))
     progress = cli_module._progress(options, messages._("Writing documents"))
     assert progress is not None
     monkeypatch.setattr(cli_module.click, "progressbar", lambda items, **kw: shown.append(kw["label"]) or _Bar(items))
     assert list(progress([1, 2])) == [1, 2] and shown == ["Writing documents"]
-    assert cli_module._progress(cli_module.Options(project.inputs, project.outputs, None, quiet=True),
+    assert cli_module._progress(cli_module.Options(project.inputs, project.outputs, None, quiet=True, as_of=dt.date(2026, 3, 20)),
                                 "progress.rendering") is None
 
 

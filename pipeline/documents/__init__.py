@@ -1,8 +1,6 @@
-"""The kinds of document, each registering in `stages.DOCUMENTS` how its jobs are made.
+"""The kinds of document: how the jobs of each are made from the assessment.
 
 `meetings` (agenda, protocol, composition), `plans` (§16-18), `yearly`
-(register §24, annual report §29). Imported by `pipeline.stages` once its
-registries exist; the order is the order of `stages.ASSESSORS`.
+(register §24, annual report §29); `job` holds what they share. Nothing here
+registers itself: `pipeline/wiring.py` names every kind with its builder.
 """
-
-from . import meetings, plans, yearly  # noqa: F401

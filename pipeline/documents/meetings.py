@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from ..context.composition import composition_context
 from ..context.meeting import agenda_context, protocol_context
-from ..stages import DOCUMENTS, Assessment, Job, languages
+from ..rules.assessment import Assessment
+from .job import Job, JobBuilder, languages
 
 
-
-def _meeting_jobs(document: str, build) -> Callable:
+def meeting_jobs(document: str, build) -> JobBuilder:
+    """outputs/meetings/<meeting>/<document>.<lang>.docx for each meeting (each selected one)."""
     def jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
         project, body = assessment.project, assessment.project.body
         out = []
@@ -28,7 +28,7 @@ def _meeting_jobs(document: str, build) -> Callable:
     return jobs
 
 
-def _composition_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+def composition_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
     project, body = assessment.project, assessment.project.body
     sources = frozenset({project.file_of("body.yaml")})
     return [Job("composition", lang, Path(f"composition.{lang}.docx"), sources,
@@ -36,6 +36,5 @@ def _composition_jobs(assessment: Assessment, selected: list[str], langs: list[s
             for lang in languages(langs, body.languages)]
 
 
-DOCUMENTS["agenda"] = _meeting_jobs("agenda", agenda_context)
-DOCUMENTS["protocol"] = _meeting_jobs("protocol", protocol_context)
-DOCUMENTS["composition"] = _composition_jobs
+agenda_jobs = meeting_jobs("agenda", agenda_context)
+protocol_jobs = meeting_jobs("protocol", protocol_context)

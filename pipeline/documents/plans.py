@@ -1,21 +1,18 @@
-"""Jobs of the half-year plans (§16-18): outputs/plans/<plan>.<lang>.docx, and the plan rules."""
+"""Jobs of the half-year plans (§16-18): outputs/plans/<plan>.<lang>.docx."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..context.plan import plan_context
-from ..stages import ASSESSORS, DOCUMENTS, Assessment, Job, languages
-from ..rules.plan_assess import assess_plans
-from ..rules.plan_questions import PlansResult
-
-ASSESSORS.append(assess_plans)
+from ..rules.assessment import Assessment
+from .job import Job, languages
 
 
-def _plan_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+def plan_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
     """outputs/plans/<plan>.<lang>.docx for each plan (each selected one), in every language of the body."""
     project, body = assessment.project, assessment.project.body
-    result: PlansResult | None = assessment.extra.get("plans")
+    result = assessment.plans
     if result is None:
         return []
     out = []
@@ -28,5 +25,3 @@ def _plan_jobs(assessment: Assessment, selected: list[str], langs: list[str] | N
                            lambda p=plan, l=lang: plan_context(p, result, body, l)))
     return out
 
-
-DOCUMENTS["plan"] = _plan_jobs

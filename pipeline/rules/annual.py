@@ -121,12 +121,11 @@ class PlanExecution:
     unplanned: int
 
 
-def plan_execution(assessment, year: int, as_of: dt.date | None = None) -> PlanExecution:
+def plan_execution(result: PlansResult | None, year: int, as_of: dt.date | None = None) -> PlanExecution:
     """The year's plan figures, as of `as_of` (default: 31 December of the year, as the annual report counts).
 
-    Needs `plan_assess.assess_plans` to have run (it is in `stages.ASSESSORS`); without plans every count is 0.
+    `result` is `Assessment.plans` (the plan rules' result); without plans every count is 0.
     """
-    result: PlansResult | None = assessment.extra.get("plans")
     as_of = as_of or dt.date(year, 12, 31)
     if result is None:
         return PlanExecution(year, 0, 0, 0, 0, 0, 0, 0, 0)

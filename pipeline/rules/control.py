@@ -172,9 +172,9 @@ def register_of(assignments: list[Assignment], year: int, as_of: dt.date) -> Reg
     return register
 
 
-def default_as_of(year: int, today: dt.date) -> dt.date:
-    """The register's date: the earlier of today and the year's 31 December."""
-    return min(today, dt.date(year, 12, 31))
+def default_as_of(year: int, run_day: dt.date) -> dt.date:
+    """The register's date when none is asked for: the earlier of the run's day and the year's 31 December."""
+    return min(run_day, dt.date(year, 12, 31))
 
 
 def control_findings(entries_by_year: dict[int, list[ControlEntry]], results: list[MeetingResult],
