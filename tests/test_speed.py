@@ -20,13 +20,14 @@ import pytest
 from pipeline import stages
 from pipeline import render, speed
 from pipeline.chart import Bar, Chart
+from tests.conftest import RUN_DATE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs"
 
 
 def sample_items():
-    assessment = stages.prepare(SAMPLE)
+    assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
     return [(render.template_path(job.template_name, job.lang), context) for job, context in built]
 
