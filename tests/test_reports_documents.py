@@ -103,7 +103,7 @@ def test_annual_report_counts_plan_execution_s18(reports):
 def test_annual_report_is_addressed_and_signed_s26_7(reports):
     kk, ru = text_of(reports["kk"]), text_of(reports["ru"])
     assert "Қазақстан Республикасы Ішкі істер министрлігіне" in kk
-    assert "2026 жылғы Штаб қызметі туралы ақпарат" in kk
+    assert "Штабтың 2026 жылғы қызметі туралы ақпарат" in kk
     assert "Информация о деятельности штаба за 2026 год" in ru
     assert "Министерству внутренних дел Республики Казахстан" in ru  # the addressee in the dative
     assert "Руководитель штаба" in ru and "О. Нургалиев" in ru
@@ -159,12 +159,15 @@ def test_register_marks_overdue_rows_s24(project, as_of, overdue):
     control_project(project)
     write(project.inputs, project.outputs, ["register"], ["2026"], as_of)
     document = Document(str(project.outputs / "reports" / "2026" / "register.ru.docx"))
-    rows = [row for row in cells_text(document) if len(row) == 8 and row[1].startswith("2026-")]
-    assert [row[1] for row in rows] == ["2026-01/1.1", "2026-01/1.2", "2026-01/1.3"]
-    assert [row[1] for row in rows if row[7] == "просрочено"] == overdue
-    assert rows[0][6].startswith("исполнено 10.06.2026")
-    assert rows[1][6].startswith("срок продлен до 30.09.2026")
-    assert rows[2][2] == "№ 1 от 12.03.2026" and rows[2][5] == "до 30.06.2026"
+    rows = [row for row in cells_text(document) if len(row) == 7 and row[1].startswith("пункт ")]
+    points = {"пункт 1.1 протокола № 1 от 12 марта 2026 года": "2026-01/1.1",
+              "пункт 1.2 протокола № 1 от 12 марта 2026 года": "2026-01/1.2",
+              "пункт 1.3 протокола № 1 от 12 марта 2026 года": "2026-01/1.3"}
+    assert [row[1] for row in rows] == list(points)
+    assert [points[row[1]] for row in rows if row[6] == "просрочено"] == overdue
+    assert rows[0][5].startswith("исполнено 10.06.2026")
+    assert rows[1][5].startswith("срок продлен до 30 сентября 2026 года")
+    assert rows[2][4] == "до 30 июня 2026 года"
     assert ["Всего поручений", "3"] in cells_text(document)
     assert ["Просрочено", str(len(overdue))] in cells_text(document)
 

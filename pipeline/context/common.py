@@ -76,10 +76,19 @@ class Localizer:
         return [self.text(t) for t in texts]
 
     def member(self, member: Member) -> PersonLine:
-        position = self.text(member.position)
+        """A member as a title, a signature or a speaker names him: the post alone.
+
+        "(келісім бойынша)" / "(по согласованию)" records how a member joined the
+        roster; it belongs to the composition and the attendance lists only.
+        """
+        return PersonLine(self.text(member.position), member.name or "")
+
+    def attendee(self, member: Member) -> PersonLine:
+        """A member in an attendance list (present, absent): the post with "(келісім бойынша)" when it applies."""
+        line = self.member(member)
         if member.by_agreement:
-            position = f"{position} {self.phrase('by_agreement')}"
-        return PersonLine(position, member.name or "")
+            return PersonLine(f"{line.position} {self.phrase('by_agreement')}", line.name)
+        return line
 
     def person(self, person: Person) -> PersonLine:
         return PersonLine(self.text(person.position), self.text(person.name))
@@ -120,12 +129,15 @@ class Localizer:
     def date_on(self, day: dt.date) -> str:
         return dates.date_on(day, self.lang)
 
+    def date_until(self, day: dt.date) -> str:
+        return dates.date_until(day, self.lang)
+
     def due(self, due) -> str:
-        """A deadline: a date ("30.06.2026 дейін" / "до 30.06.2026") or the text as typed ("ежеквартально")."""
+        """A deadline: a date ("2026 жылғы 30 маусымға дейін" / "до 30 июня 2026 года") or the text as typed."""
         if due is None:
             return ""
         if isinstance(due, dt.date):
-            return self.phrase("due_date", date=dates.date_numeric(due))
+            return self.date_until(due)
         return self.text(due)
 
 

@@ -182,7 +182,7 @@ def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[
                                        loc.date_long(dissent.date), loc.paragraphs(dissent.text)))
             appendix_of.setdefault(item_result.number, []).append(number)
     reasons = {a.member: a.reason for a in meeting.absent}
-    absent = [{"person": loc.member(m),
+    absent = [{"person": loc.attendee(m),
                "reason": loc.text(reasons[m.id]) if reasons.get(m.id) else loc.phrase("absent_no_reason")}
               for m in result.absent]
     stand_ins = []
@@ -199,8 +199,8 @@ def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[
         **_heading(loc, body, result, _questions(loc, body, result, appendix_of, titles or {}, responsible)),
         chair=loc.member(chair) if chair else PersonLine("", ""),
         chair_is_deputy=bool(chair and chair.role != "head"),
-        present=[loc.member(m) for m in others],
-        secretary=loc.member(secretary) if secretary and result.secretary_present else None,
+        present=[loc.attendee(m) for m in others],
+        secretary=loc.attendee(secretary) if secretary and result.secretary_present else None,
         absent=absent, stand_ins=stand_ins,
         quorum=loc.phrase("quorum.reached", present=result.quorum.present, total=result.quorum.total),
         signer=_signature(loc, body, result.signer or chair) if (result.signer or chair) else Signature("", "", ""),

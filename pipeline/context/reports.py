@@ -29,8 +29,7 @@ CHART_WIDTH_MM = 160
 @dataclass
 class RegisterRow:
     number: int
-    id: str
-    protocol: str          # "№ 1 от 12.03.2026"
+    reference: str         # "пункт 1.2 протокола № 1 от 12 марта 2026 года": what a records officer cites
     text: str
     responsible: str
     due: str
@@ -66,9 +65,8 @@ class RegisterContext:
 def status_text(loc: Localizer, standing: Standing, entry) -> str:
     """§24: "исполнено 29.05.2026", "на исполнении", "срок продлен до 31.12.2026", "снято с контроля 10.07.2026"."""
     date = dates.date_numeric(standing.date) if standing.date else ""
-    if standing.status == EXTENDED:
-        date = dates.date_numeric(standing.deadline) if standing.deadline else ""
-    return loc.phrase(f"status.{standing.status}", date=date).rstrip(", ")
+    until = loc.date_until(standing.deadline) if standing.status == EXTENDED and standing.deadline else ""
+    return loc.phrase(f"status.{standing.status}", date=date, until=until).rstrip(", ")
 
 
 def totals_of(register: Register) -> Totals:
@@ -83,12 +81,21 @@ def _register_row(loc: Localizer, number: int, assignment: Assignment, standing:
     entry = assignment.entry if standing.status != IN_PROGRESS or assignment.entry is None \
         or assignment.entry.status == IN_PROGRESS else None
     return RegisterRow(
-        number=number, id=assignment.id,
-        protocol=loc.phrase("protocol_ref", number=meeting.number, date=dates.date_numeric(meeting.date)),
+        number=number, reference=assignment_reference(loc, assignment),
         text=loc.text(assignment.decision.text), responsible="; ".join(loc.texts(assignment.decision.responsible)),
         due=loc.due(assignment.due), status=status_text(loc, standing, entry),
         note=loc.text(entry.note) if entry is not None and entry.note is not None else "",
         overdue=loc.phrase("overdue") if standing.overdue else "")
+
+
+def assignment_reference(loc: Localizer, assignment: Assignment) -> str:
+    """An assignment as a records officer cites it: "2026 жылғы 12 наурыздағы № 1 хаттаманың 1.2-тармағы".
+
+    The id "2026-01/1.2" is the key the secretary types in control/<year>.yaml, not a reference.
+    """
+    point = assignment.id.rsplit("/", 1)[-1]
+    meeting = assignment.meeting
+    return loc.phrase("assignment_ref", point=point, number=meeting.number, date_of=loc.date_of(meeting.date))
 
 
 def secretary_signature(loc: Localizer, body: Body) -> Signature | None:
@@ -134,7 +141,7 @@ class IndicatorRow:
 
 @dataclass
 class OverdueLine:
-    id: str
+    reference: str         # as in the register: the point of the protocol, its number and date
     text: str
     responsible: str
     deadline: str
@@ -241,8 +248,8 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
                           ) -> tuple[AnnualReportContext, Localizer]:
     """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, plans, indicators."""
     loc = Localizer(lang, "annual-report")
-    overdue = [OverdueLine(a.id, loc.text(a.decision.text), "; ".join(loc.texts(a.decision.responsible)),
-                           dates.date_numeric(s.deadline) if s.deadline else "")
+    overdue = [OverdueLine(assignment_reference(loc, a), loc.text(a.decision.text),
+                           "; ".join(loc.texts(a.decision.responsible)), loc.date_until(s.deadline) if s.deadline else "")
                for a, s in register.rows if s.overdue]
     quarters = _quarter_rows(loc, summary)
     head = body.head

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from babel.dates import get_month_names
 
-from .kk import locative, locative_attributive
+from .kk import dative_kk, locative, locative_attributive
 
 
 @lru_cache(maxsize=None)
@@ -45,6 +45,17 @@ def date_on(day: dt.date, lang: str) -> str:
     if lang == "kk":
         return f"{day.year} жылғы {day.day} {locative(month_name(day.month, 'kk'))}"
     return date_long(day, "ru")
+
+
+def date_until(day: dt.date, lang: str) -> str:
+    """A deadline: "2026 жылғы 30 маусымға дейін" / "до 30 июня 2026 года".
+
+    «дейін» governs the dative, and a numeric date (30.06.2026) has no case ending
+    to carry it, so a deadline is always the long date in Kazakh; Russian matches.
+    """
+    if lang == "kk":
+        return f"{day.year} жылғы {day.day} {dative_kk(month_name(day.month, 'kk'))} дейін"
+    return f"до {date_long(day, 'ru')}"
 
 
 def date_numeric(day: dt.date) -> str:
