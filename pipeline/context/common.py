@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 
 from .. import i18n
 from ..grammar import dates
-from ..grammar.kk import dative_kk, genitive_kk
+from ..grammar.kk import NoSuffix, dative_kk, genitive_kk
 from ..grammar.ru import inflect_ru
 from ..errors import Finding, error, warning
 from ..messages import _
@@ -96,10 +96,11 @@ class Localizer:
     def inflected(self, text: Text, case: str, typed: Text | None, typed_key: str) -> str:
         """`text` in a grammatical case: the form typed in `typed_key` wins, else a derived one.
 
-        Kazakh suffixes follow rules (i18n); Russian forms come from the analyser
-        (grammar/ru.py), which inflects only the head noun phrase. Where it is not
-        sure, the best form is printed and a warning names the key in which the
-        secretary can type the form, so that no document prints a wrong case silently.
+        Kazakh suffixes follow rules (grammar/kk.py: none after a closing quote, a bracket or an
+        abbreviation); Russian forms come from the analyser (grammar/ru.py), which inflects only
+        the head noun phrase. Where it is not sure, the best form is printed and a warning names
+        the key in which the secretary can type the form, so that no document prints a wrong
+        case silently.
         """
         if typed is not None and typed.get(self.lang):
             return self.text(typed)
@@ -107,7 +108,9 @@ class Localizer:
         if not nominative:
             return ""
         if self.lang == "kk":
-            return dative_kk(nominative) if case == "datv" else genitive_kk(nominative)
+            return self.kk_case(dative_kk if case == "datv" else genitive_kk, text,
+                                _("type the form in body.yaml as {typed_key}: {example}", typed_key=typed_key,
+                                  example="{kk: ...}"))
         result = inflect_ru(nominative, case)
         if not result.sure:
             message = _("the Russian {case} of '{key}' is uncertain ({reason}); the documents print «{form}»: if that "
@@ -116,6 +119,24 @@ class Localizer:
                         form=result.form, typed_key=typed_key, example="{ru: ...}")
             self.findings.append(warning(text.loc, message, "§19"))
         return result.form
+
+    def kk_case(self, inflect, text: Text | None, advice) -> str:
+        """A Kazakh case form of a typed text (`inflect`: grammar.kk.genitive_kk, dative_kk...); other languages as typed.
+
+        A text ending in a closing quote, a bracket or an abbreviation takes no derived
+        ending (grammar.kk.NoSuffix): an error finding says what to type instead (`advice`),
+        and the document is not written.
+        """
+        value = self.text(text)
+        if self.lang != "kk" or not value:
+            return value
+        try:
+            return inflect(value)
+        except NoSuffix:
+            message = _("the Kazakh case ending of «{value}» cannot be derived: the text ends in a closing quote, "
+                        "a bracket or an abbreviation; {advice}", value=value, advice=advice)
+            self.findings.append(error(text.loc, message, "§19", self.document))
+            return value
 
     def phrase(self, key: str, **values: object) -> str:
         return i18n.phrase(self.lang, key, **values)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..grammar.kk import genitive_kk
+from ..messages import _
 from ..models import Body, Item, Person
 from ..rules.meeting import DecisionResult, MeetingResult, Outcome
 from .common import Localizer, PersonLine, body_genitives, body_header
@@ -189,9 +190,11 @@ def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[
     for stand_in in meeting.stand_ins:
         member = body.member(stand_in.for_)
         replaced = loc.text(member.position) if member else stand_in.for_
+        replaced_genitive = loc.kk_case(genitive_kk, member.position,
+                                        _("end the member's kk position in body.yaml with a word, e.g. «...» ММ басшысы")) if member else replaced
         key = "stand_in" if stand_in.position else "stand_in_no_position"
         stand_ins.append(loc.phrase(key, name=loc.text(stand_in.name), position=loc.text(stand_in.position),
-                                    member=replaced, member_genitive=genitive_kk(replaced)))
+                                    member=replaced, member_genitive=replaced_genitive))
     chair = result.chair
     secretary = body.secretary
     others = [m for m in result.present if chair is None or m.id != chair.id]
