@@ -7,7 +7,7 @@ ARGS ?=
 FORCE ?=
 SHTAB := $(BIN)/python -m pipeline $(if $(FORCE),--force)
 
-.PHONY: check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages
+.PHONY: check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages review
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ pdf: $(BIN)/python
 
 bench: $(BIN)/python
 	$(BIN)/python tools/bench.py $(ARGS)
+
+# For a native speaker: every document of the year side by side, kk | ru, one PDF per kind (outputs/review/)
+review: $(BIN)/python
+	$(BIN)/python tools/review.py $(ARGS)
 
 clean:
 	rm -rf outputs
