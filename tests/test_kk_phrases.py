@@ -8,6 +8,7 @@ document of the sample year for the forms the editor struck out (LEFT_COLUMN).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from tests.docx_reading import paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs"
+YEAR_END = dt.date(2026, 12, 31)   # the sample year as a whole: every meeting held, every control entry made
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,7 @@ def year(tmp_path_factory) -> Path:
     """The sample year's documents, written once as the secretary writes them."""
     outputs = tmp_path_factory.mktemp("kk-year") / "outputs"
     result = subprocess.run([sys.executable, "-m", "pipeline", "--inputs", str(SAMPLE), "--outputs", str(outputs),
-                             "-q", "all"], capture_output=True, text=True, cwd=ROOT)
+                             "--as-of", YEAR_END.isoformat(), "-q", "all"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return outputs
 
@@ -203,7 +205,7 @@ def test_report_points_and_direction_column(year):
 
 def test_chart_label_of_indicator_5():
     """The chart's labels are drawn into the PNG: read back the labels the chart of the report is drawn with."""
-    assessment = stages.prepare(SAMPLE)
+    assessment = stages.prepare(SAMPLE, YEAR_END)
     job = next(j for j in stages.jobs_for(assessment, ["annual-report"]) if j.lang == "kk")
     context, _ = job.build()
     assert "5. Диспансерлік есепте тұрғандар" in [bar.label for bar in context.chart.bars]
