@@ -50,7 +50,8 @@ def test_kinds_are_named_by_where_all_writes_them():
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed "
                     "(apt-get install -y libreoffice-writer-nogui)")
 def test_make_review_writes_one_side_by_side_pdf_per_kind(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "review.py"), "--outputs", str(tmp_path)],
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "review.py"), "--outputs", str(tmp_path),
+                             "--as-of", "2026-12-31"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     written = {p.name for p in tmp_path.glob("*.kk-ru.pdf")}

@@ -1,7 +1,7 @@
 """A review copy for people: the whole year side by side, kk | ru, page by page (`make review`).
 
     python tools/review.py                          # the sample inputs/, into outputs/review/
-    python tools/review.py --inputs DIR --outputs DIR
+    python tools/review.py --inputs DIR --outputs DIR --as-of 2026-12-31
 
 Every document `python -m pipeline all` writes is converted to PDF by one
 LibreOffice run (pipeline.pdf, the code behind `make pdf`); then, for each kind
@@ -95,11 +95,12 @@ def side_by_side(pairs: list[Pair], target: Path) -> int:
     return len(writer.pages)
 
 
-def review(inputs: Path, outputs: Path) -> list[Path]:
+def review(inputs: Path, outputs: Path, as_of: str | None = None) -> list[Path]:
     """Write every document, convert all to PDF in one LibreOffice run, then one kk | ru PDF per kind."""
     documents = outputs / "documents"
+    clock = ["--as-of", as_of] if as_of else []
     result = subprocess.run([sys.executable, "-m", "pipeline", "--inputs", str(inputs), "--outputs", str(documents),
-                             "-q", "all"], cwd=ROOT)
+                             *clock, "-q", "all"], cwd=ROOT)
     if result.returncode != 0:
         raise SystemExit(result.returncode)
     pdf.convert_outputs(documents)
@@ -116,9 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=Path, default=ROOT / "inputs")
     parser.add_argument("--outputs", type=Path, default=ROOT / "outputs" / "review")
+    parser.add_argument("--as-of", dest="as_of", help="the run's date, YYYY-MM-DD (default today): e.g. the year's "
+                                                       "31 December to review a whole year")
     args = parser.parse_args(argv)
     try:
-        review(args.inputs, args.outputs)
+        review(args.inputs, args.outputs, args.as_of)
     except pdf.ShtabError as exc:
         print(f"review: {exc.format_message()}", file=sys.stderr)
         return 1
