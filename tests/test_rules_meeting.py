@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.models import Body, Member, Text
-from pipeline.rules.meeting import Outcome, Tally, count_votes, decide, quorum
+from pipeline.rules.votes import Outcome, Tally, count_votes, decide, quorum
 from pipeline.rules.membership import total_membership
 
 

@@ -311,16 +311,16 @@ def test_documents_end_with_the_files_written_and_no_progress_bar_when_not_a_ter
 
 def test_the_progress_bar_shows_on_a_terminal(project, monkeypatch):
     import sys
-    from pipeline import cli as cli_module
+    from pipeline.commands import common as cli_module
     project.meeting()
     shown = []
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     options = cli_module.Options(project.inputs, project.outputs, None, quiet=False, as_of=dt.date(2026, 3, 20))
-    progress = cli_module._progress(options, messages._("Writing documents"))
+    progress = cli_module.progress_bar(options, messages._("Writing documents"))
     assert progress is not None
     monkeypatch.setattr(cli_module.click, "progressbar", lambda items, **kw: shown.append(kw["label"]) or _Bar(items))
     assert list(progress([1, 2])) == [1, 2] and shown == ["Writing documents"]
-    assert cli_module._progress(cli_module.Options(project.inputs, project.outputs, None, quiet=True, as_of=dt.date(2026, 3, 20)),
+    assert cli_module.progress_bar(cli_module.Options(project.inputs, project.outputs, None, quiet=True, as_of=dt.date(2026, 3, 20)),
                                 "progress.rendering") is None
 
 

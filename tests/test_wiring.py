@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import cli as cli_module
+from pipeline.commands import common as cli_module
 from pipeline import stages, wiring
 from pipeline.cli import cli
 from tests.conftest import BASE_MEETING, RUN_DATE, SAMPLE

@@ -19,7 +19,8 @@ from ..models import Text
 from .annual import quarter_findings
 from .control import Assignment, assignments_of, attach_entries, control_findings
 from .indicators import missing_indicators, old_indicator_keys
-from .meeting import MeetingResult, assess_meeting, check_numbering
+from .meeting import MeetingResult, assess_meeting
+from .meeting_dates import check_numbering
 from .plan import check_plan
 from .plan_links import link_meetings
 from .plan_questions import PlansResult, Question, plan_questions, unheard_findings

@@ -1,6 +1,7 @@
 """The regulation's rules for one meeting: each paragraph in one function.
 
-`assess_meeting` runs them all and returns a `MeetingResult`: the counts and
+`assess_meeting` runs them all (with those of `votes.py`, §13 and §20, and of
+`meeting_dates.py`, the papers' dates and numbers) and returns a `MeetingResult`: the counts and
 decisions the agenda and protocol print, and the findings. Nothing here
 formats text; nothing in the templates counts.
 """
@@ -8,110 +9,15 @@ formats text; nothing in the templates counts.
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import re
 from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, error, warning
-from ..models import Body, Decision, Item, Meeting, Member, VoteSpec
+from ..models import Body, Decision, Item, Meeting, Member
 from ..messages import _
+from .meeting_dates import check_documents_sent, check_materials, check_protocol_date, deadlines_in_other_forms
 from .membership import acting_head, total_membership
+from .votes import AGENDA, PROTOCOL, Outcome, Quorum, Tally, count_votes, decide, quorum
 
-PROTOCOL = "protocol"
-AGENDA = "agenda"
-
-
-# ---------------------------------------------------------------- §20 quorum
-
-
-@dataclass(frozen=True)
-class Quorum:
-    present: int
-    total: int
-
-    @property
-    def needed(self) -> int:
-        """The least whole number of members that is at least two-thirds of N."""
-        return -(-2 * self.total // 3)
-
-    @property
-    def reached(self) -> bool:
-        return self.present * 3 >= self.total * 2
-
-
-def quorum(present_voting: int, total: int) -> Quorum:
-    """§20: the meeting is valid when at least two-thirds of the members attend (integer arithmetic)."""
-    return Quorum(present_voting, total)
-
-
-# ---------------------------------------------------------------- §13 votes and outcome
-
-
-class Outcome(enum.Enum):
-    MAJORITY = "majority"          # §13, case 1: for × 2 > N
-    CASTING_VOTE = "casting_vote"  # §13, case 2: a tie, the chair voted for
-    NOT_ADOPTED = "not_adopted"    # §13, case 3
-
-    @property
-    def adopted(self) -> bool:
-        return self is not Outcome.NOT_ADOPTED
-
-
-@dataclass(frozen=True)
-class Tally:
-    for_: tuple[str, ...]
-    against: tuple[str, ...]
-    abstained: tuple[str, ...]
-
-    @property
-    def counts(self) -> tuple[int, int, int]:
-        return len(self.for_), len(self.against), len(self.abstained)
-
-
-def decide(tally: Tally, total: int, chair_id: str | None) -> Outcome:
-    """§13 as RULES.md reads it, in this order: majority of N; the chair's casting vote on a tie; else not adopted."""
-    votes_for, votes_against = tally.counts[:2]
-    if votes_for * 2 > total:
-        return Outcome.MAJORITY
-    if votes_for == votes_against and chair_id is not None and chair_id in tally.for_:
-        return Outcome.CASTING_VOTE
-    return Outcome.NOT_ADOPTED
-
-
-def count_votes(vote, voters: list[str], loc: Loc, roster: frozenset[str] | None = None
-                ) -> tuple[Tally, list[Finding]]:
-    """§13, §20: open voting by the present voting members only, each at most once.
-
-    `voters` are the present voting members in roster order. "unanimous" is all
-    of them for; {against, abstained} leaves the rest for; with `for` given,
-    the three lists are taken as they are. An id that is not in the `roster` at
-    all is an unknown member (§8), said so at the id's own line.
-    """
-    if vote == "unanimous" or vote is None:
-        return Tally(tuple(voters), (), ()), []
-    assert isinstance(vote, VoteSpec)
-    findings: list[Finding] = []
-    seen: set[str] = set()
-    lists = {"against": list(vote.against), "abstained": list(vote.abstained)}
-    if vote.for_ is not None:
-        lists = {"for": list(vote.for_), **lists}
-    for side, ids in lists.items():
-        for index, member_id in enumerate(ids):
-            where = vote.loc_of_item("for_" if side == "for" else side, index)
-            if roster is not None and member_id not in roster:
-                findings.append(error(where, _("unknown member id '{member}' (not in body.yaml)", member=member_id), "§8", PROTOCOL))
-            elif member_id not in voters:
-                findings.append(error(where, f"'{member_id}' votes ({side}) but is not a voting member present "
-                                      "at the meeting: stand-ins, invitees, the secretary and absent members "
-                                      "do not vote", "§20", PROTOCOL))
-            elif member_id in seen:
-                findings.append(error(where, f"'{member_id}' votes twice", "§13", PROTOCOL))
-            seen.add(member_id)
-    against = tuple(i for i in voters if i in lists["against"])
-    abstained = tuple(i for i in voters if i in lists["abstained"] and i not in against)
-    undecided = [i for i in voters if i not in against and i not in abstained]
-    votes_for = tuple(i for i in undecided if "for" not in lists or i in lists["for"])
-    return Tally(votes_for, against, abstained), findings
 
 
 # ---------------------------------------------------------------- §12 extraordinary meetings
@@ -278,89 +184,6 @@ def check_dissent(meeting: Meeting, item: Item, voters: list[str]) -> list[Findi
     return findings
 
 
-# ---------------------------------------------------------------- deadlines (§22, §26.4, §23)
-
-
-def check_materials(meeting: Meeting) -> list[Finding]:
-    """§22: materials come in at least five calendar days before the meeting; an urgent one may take them on the day."""
-    if meeting.urgent:
-        return [warning(m.loc_of("submitted"), "materials submitted after the meeting", "§22")
-                for item in meeting.items for m in item.materials if m.submitted > meeting.date]
-    latest = meeting.date - dt.timedelta(days=5)
-    return [warning(m.loc_of("submitted"), f"materials submitted on {m.submitted.isoformat()}, later than five "
-                    f"days before the meeting ({latest.isoformat()})", "§22")
-            for item in meeting.items for m in item.materials if m.submitted > latest]
-
-
-def check_documents_sent(meeting: Meeting) -> list[Finding]:
-    """§26.4: the working body sends members the documents at least three days before (waived when urgent)."""
-    if meeting.urgent:
-        return []
-    latest = meeting.date - dt.timedelta(days=3)
-    if meeting.documents_sent is None:
-        return [warning(meeting.loc, "the date the documents were sent to members (documents_sent) is missing",
-                        "§26.4")]
-    if meeting.documents_sent > latest:
-        return [warning(meeting.loc_of("documents_sent"), f"documents sent on {meeting.documents_sent.isoformat()}, "
-                        f"later than three days before the meeting ({latest.isoformat()})", "§26.4")]
-    return []
-
-
-def check_protocol_date(meeting: Meeting) -> list[Finding]:
-    """§23: the protocol is drawn up within one day of the meeting (drawn-up date ≤ meeting date + 1)."""
-    drawn_up = meeting.protocol.drawn_up
-    if drawn_up is None:
-        return []
-    if drawn_up < meeting.date:
-        return [error(meeting.protocol.loc_of("drawn_up"), "the protocol is dated before the meeting", "§23",
-                      PROTOCOL)]
-    if drawn_up > meeting.date + dt.timedelta(days=1):
-        return [warning(meeting.protocol.loc_of("drawn_up"), f"the protocol was drawn up on {drawn_up.isoformat()}, "
-                        "more than one day after the meeting", "§23")]
-    return []
-
-
-# ---------------------------------------------------------------- protocol numbers within a year (§15, §12)
-
-
-def check_numbering(meetings: list[Meeting]) -> list[Finding]:
-    """§15: each meeting's protocol has its own number within the year, numbers following the dates.
-
-    Two meetings of one year with the same number are an error, and so is a number smaller than that of
-    an earlier meeting of the year (the protocols would be filed out of order). Two meetings on the same
-    day are allowed (§12: an extraordinary one may follow a regular one) but warned about: usually a
-    copied file whose date was not changed.
-    """
-    findings: list[Finding] = []
-    by_year: dict[int, list[Meeting]] = {}
-    for meeting in meetings:
-        by_year.setdefault(meeting.date.year, []).append(meeting)
-    for year, held in sorted(by_year.items()):
-        held.sort(key=lambda m: (m.date, m.number, m.id))
-        seen: dict[int, Meeting] = {}
-        for earlier, later in zip(held, held[1:]):
-            if later.date == earlier.date:
-                findings.append(warning(later.loc_of("date"), _(
-                    "meetings {first} and {second} are both on {date}: check the date",
-                    first=earlier.id, second=later.id, date=later.date.isoformat()), "§12"))
-        for index, meeting in enumerate(held):
-            if meeting.number in seen:
-                findings.append(error(meeting.loc_of("number"), _(
-                    "protocol number {number} of {year} is already that of meeting {other}: each meeting of a year "
-                    "has its own number", number=meeting.number, year=year, other=seen[meeting.number].id),
-                    "§15", PROTOCOL))
-            else:
-                before = [m for m in held[:index] if m.date < meeting.date and m.number > meeting.number]
-                if before:
-                    findings.append(error(meeting.loc_of("number"), _(
-                        "protocol number {number} ({date}) is smaller than number {other_number} of the earlier "
-                        "meeting {other} ({other_date}): numbers follow the dates within a year",
-                        number=meeting.number, date=meeting.date.isoformat(), other_number=before[-1].number,
-                        other=before[-1].id, other_date=before[-1].date.isoformat()), "§15", PROTOCOL))
-                seen[meeting.number] = meeting
-    return findings
-
-
 # ---------------------------------------------------------------- the whole meeting
 
 
@@ -445,47 +268,3 @@ def _speaker_ids(meeting: Meeting):
         for index, speaker in enumerate(item.speakers):
             if isinstance(speaker, str):
                 yield number, item.loc_of_item("speakers", index), speaker
-
-
-# ---------------------------------------------------------------- deadlines written as dates in another form (§24)
-
-_OTHER_DATE_FORM = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\s*(г\.?|года?|ж\.?)?\s*$"
-                              r"|^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
-
-
-def deadlines_in_other_forms(meeting: Meeting) -> list[Finding]:
-    """§24: an assignment's deadline is a date the register can compare (2027-03-31) or a text ("ежеквартально").
-
-    A date typed as 31.03.2027 or 31/03/2027 would be read as a text and never become overdue: an error that
-    says how to write it. A text deadline stays allowed.
-    """
-    findings = []
-    for number, item in enumerate(meeting.items, start=1):
-        for index, decision in enumerate(item.decisions, start=1):
-            due = decision.due
-            if due is None or isinstance(due, dt.date):
-                continue
-            for text in dict.fromkeys(due.values.values()):
-                iso = _as_iso(text)
-                if iso:
-                    findings.append(error(decision.loc_of("due"), _(
-                        "the deadline of decision {decision} is written '{typed}': write a date as {iso} "
-                        "(year-month-day), so that the register can tell when it is overdue",
-                        decision="%d.%d" % (number, index), typed=text.strip(), iso=iso), "§24"))
-    return findings
-
-
-def _as_iso(text: str) -> str:
-    """'31.03.2027' → '2027-03-31' when the text is a date in another form; '' when it is not one."""
-    match = _OTHER_DATE_FORM.match(text)
-    if not match:
-        return ""
-    if match.group(1):
-        day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
-        year = int(year) + 2000 if len(year) == 2 else int(year)
-    else:
-        year, month, day = int(match.group(5)), int(match.group(6)), int(match.group(7))
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return f"{year:04d}-{month:02d}-{day:02d}"

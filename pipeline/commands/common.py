@@ -1,0 +1,91 @@
+"""What every command shares: the options of the run, the end report of what was written, the progress bar.
+
+The command modules beside this one (`documents`, `tools`, `output`) each hold
+one group of commands as plain Click commands; `pipeline/cli.py` adds them to
+the command group one by one, so the list of commands is in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .. import stages
+from ..errors import InputRefused, ShtabError
+from ..messages import Message, _
+
+
+@dataclass
+class Options:
+    inputs: Path
+    outputs: Path
+    langs: list[str] | None
+    quiet: bool
+    as_of: dt.date                    # the run's one clock: --as-of, else today (set once, in `cli`)
+    force: bool = False
+    as_of_asked: bool = False
+
+    def assessment(self) -> stages.Assessment:
+        if not self.inputs.is_dir():
+            raise ShtabError(_("{path}: the inputs folder does not exist", path=self.inputs))
+        return stages.prepare(self.inputs, self.as_of, self.as_of_asked)
+
+    def ask_as_of(self, as_of: dt.datetime | None) -> None:
+        """A command's own --as-of (check, register) replaces the run's date."""
+        if as_of is not None:
+            self.as_of, self.as_of_asked = as_of.date(), True
+
+
+pass_options = click.make_pass_decorator(Options)
+
+
+def report_written(options: Options, written, warnings) -> None:
+    """The end of every command that writes files: the list of files, then the warnings, then one summary."""
+    if not options.quiet:
+        for item in written:
+            click.echo(_("wrote {path}", path=item.path) if item.changed else _("unchanged {path}", path=item.path))
+    for finding in warnings:
+        click.echo(str(finding), err=True)
+    if options.quiet:
+        return
+    changed = [w for w in written if w.changed]
+    click.echo(_("{total} document(s), {changed} written, {unchanged} unchanged",
+                 total=len(written), changed=len(changed), unchanged=len(written) - len(changed)))
+    if warnings:
+        click.echo(_("{count} warning(s): the documents are written; see the lines above", count=len(warnings)))
+
+
+def progress_bar(options: Options, label: Message, describe=None):
+    """A progress bar on a terminal (stderr), for `main.run_documents`; None when quiet or not a TTY."""
+    if options.quiet or not sys.stderr.isatty():
+        return None
+
+    def progress(items):
+        with click.progressbar(items, label=str(label), file=sys.stderr,
+                               item_show_func=lambda item: describe(item) if describe and item else None) as bar:
+            yield from bar
+    return progress
+
+
+def produce(options: Options, documents: list[str], selected: list[str] | None = None,
+            assessment: stages.Assessment | None = None) -> None:
+    """Build the documents of the given kinds; refuse on errors, print the warnings of their inputs."""
+    assessment = assessment or options.assessment()
+    jobs = stages.jobs_for(assessment, documents, selected, options.langs)
+    progress = progress_bar(options, _("Writing documents"), lambda job: str(job.output))
+    written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force)
+    sources = {source for job in jobs for source in job.sources}
+    warnings = [f for f in assessment.findings if not f.is_error and f.loc.file in sources]
+    report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()))
+
+
+def refuse_unreadable_ids(assessment: stages.Assessment, ids: list[str], folder: str) -> None:
+    """An id asked for whose file exists but could not be read: show its findings (exit 1), not "no such id"."""
+    unreadable = [f for f in stages.unreadable_inputs(assessment)
+                  if Path(f.loc.file).stem in ids and Path(f.loc.file).parent.name == folder]
+    if unreadable:
+        raise InputRefused(unreadable)

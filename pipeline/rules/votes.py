@@ -1,0 +1,107 @@
+"""§20 quorum and §13 votes: who counts, who votes, when a decision is adopted."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from ..errors import Finding, Loc, error
+from ..messages import _
+from ..models import VoteSpec
+
+# The documents a meeting's findings make impossible (Finding.document).
+PROTOCOL = "protocol"
+AGENDA = "agenda"
+
+
+# ---------------------------------------------------------------- §20 quorum
+
+
+@dataclass(frozen=True)
+class Quorum:
+    present: int
+    total: int
+
+    @property
+    def needed(self) -> int:
+        """The least whole number of members that is at least two-thirds of N."""
+        return -(-2 * self.total // 3)
+
+    @property
+    def reached(self) -> bool:
+        return self.present * 3 >= self.total * 2
+
+
+def quorum(present_voting: int, total: int) -> Quorum:
+    """§20: the meeting is valid when at least two-thirds of the members attend (integer arithmetic)."""
+    return Quorum(present_voting, total)
+
+
+# ---------------------------------------------------------------- §13 votes and outcome
+
+
+class Outcome(enum.Enum):
+    MAJORITY = "majority"          # §13, case 1: for × 2 > N
+    CASTING_VOTE = "casting_vote"  # §13, case 2: a tie, the chair voted for
+    NOT_ADOPTED = "not_adopted"    # §13, case 3
+
+    @property
+    def adopted(self) -> bool:
+        return self is not Outcome.NOT_ADOPTED
+
+
+@dataclass(frozen=True)
+class Tally:
+    for_: tuple[str, ...]
+    against: tuple[str, ...]
+    abstained: tuple[str, ...]
+
+    @property
+    def counts(self) -> tuple[int, int, int]:
+        return len(self.for_), len(self.against), len(self.abstained)
+
+
+def decide(tally: Tally, total: int, chair_id: str | None) -> Outcome:
+    """§13 as RULES.md reads it, in this order: majority of N; the chair's casting vote on a tie; else not adopted."""
+    votes_for, votes_against = tally.counts[:2]
+    if votes_for * 2 > total:
+        return Outcome.MAJORITY
+    if votes_for == votes_against and chair_id is not None and chair_id in tally.for_:
+        return Outcome.CASTING_VOTE
+    return Outcome.NOT_ADOPTED
+
+
+def count_votes(vote, voters: list[str], loc: Loc, roster: frozenset[str] | None = None
+                ) -> tuple[Tally, list[Finding]]:
+    """§13, §20: open voting by the present voting members only, each at most once.
+
+    `voters` are the present voting members in roster order. "unanimous" is all
+    of them for; {against, abstained} leaves the rest for; with `for` given,
+    the three lists are taken as they are. An id that is not in the `roster` at
+    all is an unknown member (§8), said so at the id's own line.
+    """
+    if vote == "unanimous" or vote is None:
+        return Tally(tuple(voters), (), ()), []
+    assert isinstance(vote, VoteSpec)
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    lists = {"against": list(vote.against), "abstained": list(vote.abstained)}
+    if vote.for_ is not None:
+        lists = {"for": list(vote.for_), **lists}
+    for side, ids in lists.items():
+        for index, member_id in enumerate(ids):
+            where = vote.loc_of_item("for_" if side == "for" else side, index)
+            if roster is not None and member_id not in roster:
+                findings.append(error(where, _("unknown member id '{member}' (not in body.yaml)", member=member_id), "§8", PROTOCOL))
+            elif member_id not in voters:
+                findings.append(error(where, f"'{member_id}' votes ({side}) but is not a voting member present "
+                                      "at the meeting: stand-ins, invitees, the secretary and absent members "
+                                      "do not vote", "§20", PROTOCOL))
+            elif member_id in seen:
+                findings.append(error(where, f"'{member_id}' votes twice", "§13", PROTOCOL))
+            seen.add(member_id)
+    against = tuple(i for i in voters if i in lists["against"])
+    abstained = tuple(i for i in voters if i in lists["abstained"] and i not in against)
+    undecided = [i for i in voters if i not in against and i not in abstained]
+    votes_for = tuple(i for i in undecided if "for" not in lists or i in lists["for"])
+    return Tally(votes_for, against, abstained), findings
