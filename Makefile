@@ -44,7 +44,9 @@ all: $(BIN)/python
 watch: $(BIN)/python
 	$(SHTAB) watch $(ARGS)
 
+# ruff first (lint and import sorting, zero findings: [tool.ruff] in pyproject.toml), then the tests
 test: $(BIN)/python
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest $(ARGS)
 
 templates: $(BIN)/python

@@ -16,8 +16,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from . import fastyaml
-from .yamlrt import round_trip_yaml
 from .errors import Finding, Loc, error
+from .yamlrt import round_trip_yaml
 
 
 def display_path(path: Path) -> str:

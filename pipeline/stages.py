@@ -13,10 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
+from . import speed
 from .context.common import as_context
 from .documents.job import Job, languages
 from .errors import Finding, InputRefused, errors_in, sorted_findings
-from . import speed
 from .guards import frozen_protocols, outside_outputs, refuse_unprintable
 from .load import Project
 from .render import render_docx, render_many, template_path

@@ -151,7 +151,7 @@ def test_missing_translation_names_file_line_key_s19(project):
     path = project.meeting(items=[item])
     result = run(project, "protocol")
     assert result.exit_code == 1
-    line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "heard:" in l)
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "heard:" in text)
     assert f"{path}:{line}: the ru text of 'items[1].heard' is missing: the protocol in ru needs it (§19)" in result.output
     assert not project.outputs.exists()
 
@@ -187,6 +187,7 @@ def test_unknown_meeting_on_the_command_line_is_a_usage_error(project):
 
 def test_sample_inputs_have_no_errors():
     from pathlib import Path
+
     from pipeline.stages import check_project, prepare
     root = Path(__file__).resolve().parent.parent
     assert [str(f) for f in check_project(prepare(root / "inputs", RUN_DATE)) if f.is_error] == []

@@ -32,7 +32,7 @@ def read(data: bytes):
 
 @pytest.fixture(scope="module")
 def sample():
-    return {(p, l): read(render(SAMPLE, p, l)) for p in ("2026-H1", "2026-H2") for l in ("kk", "ru")}
+    return {(p, lang): read(render(SAMPLE, p, lang)) for p in ("2026-H1", "2026-H2") for lang in ("kk", "ru")}
 
 
 def test_approval_block_names_the_head_and_the_date_s16(sample):

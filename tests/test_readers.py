@@ -29,8 +29,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from pipeline import i18n
-from pipeline import stages
+from pipeline import i18n, stages
 from tests.conftest import RUN_DATE
 
 ROOT = Path(__file__).resolve().parent.parent

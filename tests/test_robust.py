@@ -24,8 +24,7 @@ import pipeline.write as write
 from pipeline.cli import cli
 from pipeline.guards import outside_outputs
 from tests.conftest import BASE_MEETING, ROOT, VOTING, meeting
-from tests.docx_reading import (full_text, paragraphs, snapshot, stderr_is_findings_only,
-                                temporary_files)
+from tests.docx_reading import full_text, paragraphs, snapshot, stderr_is_findings_only, temporary_files
 
 HOSTILE = "Итог {{ 7*7 }} {% if x %}да{% endif %} <b>жирный</b> & \"кавычки\" 'апостроф' «ёлочки» ]]> конец"
 
@@ -127,8 +126,8 @@ def test_characters_xml_cannot_hold_are_refused_with_line_and_code(project, type
     text = yaml.safe_dump(meeting(), allow_unicode=True, sort_keys=False)
     text = text.replace("place:\n", f"place: {typed}\nunused_place:\n", 1)
     path = project.write("meetings/2026-01.yaml", text)
-    line = next(n for n, l in enumerate(path.read_text(encoding="utf-8", errors="surrogatepass")
-                                        .split("\n"), 1) if l.startswith("place:"))
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8", errors="surrogatepass")
+                                        .split("\n"), 1) if text.startswith("place:"))
     result = run(project, "protocol")
     assert result.exit_code == 1
     assert f"inputs/meetings/2026-01.yaml:{line}: " in result.stderr.replace(str(project.root) + "/", "")

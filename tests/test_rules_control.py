@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.stages import check_project, prepare
-from pipeline.models import Text
-from pipeline.models import ControlEntry
+from pipeline.models import ControlEntry, Text
 from pipeline.rules.control import check_entry_status, default_as_of, standing
+from pipeline.stages import check_project, prepare
 from tests.conftest import BASE_MEETING, RUN_DATE, VOTING
 
 D = dt.date

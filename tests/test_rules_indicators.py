@@ -7,12 +7,21 @@ from decimal import Decimal
 import pytest
 
 from pipeline import i18n
-from pipeline.grammar import kk
 from pipeline.context.common import Localizer
 from pipeline.context.reports import change_text, value_text
+from pipeline.grammar import kk
 from pipeline.models import Indicators
-from pipeline.rules.indicators import (BETTER, DOWN, SAME, WORSE, Measure, counted_actions, indicators_of,
-                                       previous_values, share)
+from pipeline.rules.indicators import (
+    BETTER,
+    DOWN,
+    SAME,
+    WORSE,
+    Measure,
+    counted_actions,
+    indicators_of,
+    previous_values,
+    share,
+)
 
 
 def values(**data) -> Indicators:

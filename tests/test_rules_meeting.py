@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.models import Body, Member, Text
-from pipeline.rules.votes import Outcome, Tally, count_votes, decide, quorum
+from pipeline.models import Body, Member
 from pipeline.rules.membership import total_membership
-
+from pipeline.rules.votes import Outcome, Tally, count_votes, decide, quorum
 
 # ---------------------------------------------------------------- §20 quorum
 

@@ -311,6 +311,7 @@ def test_documents_end_with_the_files_written_and_no_progress_bar_when_not_a_ter
 
 def test_the_progress_bar_shows_on_a_terminal(project, monkeypatch):
     import sys
+
     from pipeline.commands import common as cli_module
     project.meeting()
     shown = []

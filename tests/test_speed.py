@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import stages
-from pipeline import render, speed
+from pipeline import render, speed, stages
 from pipeline.chart import Bar, Chart
 from tests.conftest import RUN_DATE
 

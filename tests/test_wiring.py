@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.commands import common as cli_module
 from pipeline import stages, wiring
 from pipeline.cli import cli
+from pipeline.commands import common as cli_module
 from tests.conftest import BASE_MEETING, RUN_DATE, SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent

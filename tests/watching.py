@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import queue
 import re
 import signal
 import subprocess
 import sys
-import os
 import threading
 import time
 from pathlib import Path

@@ -18,9 +18,22 @@ from docx.shared import Pt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx.oxml import OxmlElement  # noqa: E402
-from docx.shared import Cm, Pt  # noqa: E402
-from docxbuild import (CENTER, JUSTIFY, LEFT, RIGHT, first_cell_paragraph, new_document, page_break,  # noqa: E402
-                       para, row, runs, save_template, table, tag)
+from docx.shared import Cm  # noqa: E402
+from docxbuild import (  # noqa: E402
+    CENTER,
+    JUSTIFY,
+    LEFT,
+    RIGHT,
+    first_cell_paragraph,
+    new_document,
+    page_break,
+    para,
+    row,
+    runs,
+    save_template,
+    table,
+    tag,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates_docx"

@@ -25,7 +25,8 @@ def watch(options: Options) -> None:
       python -m pipeline watch
       make watch
     """
-    from ..watch import Watcher, watch as watch_project
+    from ..watch import Watcher
+    from ..watch import watch as watch_project
     if not options.inputs.is_dir():
         raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
     watcher = Watcher(options.inputs, options.outputs, options.langs, options.force,

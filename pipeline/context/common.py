@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 
 from .. import i18n
+from ..errors import Finding, error, warning
 from ..grammar import dates
 from ..grammar.kk import NoSuffix, dative_kk, genitive_kk
 from ..grammar.ru import inflect_ru
-from ..errors import Finding, error, warning
 from ..messages import _
 from ..models import Body, Member, Person, Text
 

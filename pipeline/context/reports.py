@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import i18n
-from ..grammar import dates
 from ..chart import Bar, Chart
+from ..grammar import dates
 from ..models import Body
-from ..rules.annual import QUARTERS, YearSummary
-from ..rules.control import Assignment, Register, Standing, DONE, EXTENDED, IN_PROGRESS, REMOVED
+from ..rules.annual import QUARTERS, PlanExecution, YearSummary
+from ..rules.control import DONE, EXTENDED, IN_PROGRESS, REMOVED, Assignment, Register, Standing
 from ..rules.indicators import Indicator, Measure
-from ..rules.annual import PlanExecution
 from .common import Localizer, body_header, body_name_genitive
 from .meeting import Signature, _signature
 

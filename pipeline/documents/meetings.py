@@ -23,7 +23,7 @@ def meeting_jobs(document: str, build) -> JobBuilder:
                 titles = assessment.item_titles.get(meeting_id, {})
                 bodies = assessment.item_responsible.get(meeting_id, {})
                 out.append(Job(document, lang, Path("meetings", meeting_id, f"{document}.{lang}.docx"), sources,
-                               lambda r=result, l=lang, t=titles, b=bodies: build(r, body, l, t, b)))
+                               lambda r=result, lg=lang, t=titles, b=bodies: build(r, body, lg, t, b)))
         return out
     return jobs
 
@@ -32,7 +32,7 @@ def composition_jobs(assessment: Assessment, selected: list[str], langs: list[st
     project, body = assessment.project, assessment.project.body
     sources = frozenset({project.file_of("body.yaml")})
     return [Job("composition", lang, Path(f"composition.{lang}.docx"), sources,
-                lambda l=lang: composition_context(body, l))
+                lambda lg=lang: composition_context(body, lg))
             for lang in languages(langs, body.languages)]
 
 

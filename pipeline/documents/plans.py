@@ -22,6 +22,6 @@ def plan_jobs(assessment: Assessment, selected: list[str], langs: list[str] | No
         sources = frozenset({project.file_of("body.yaml"), plan.loc.file})
         for lang in languages(langs, body.languages):
             out.append(Job("plan", lang, Path("plans", f"{plan_id}.{lang}.docx"), sources,
-                           lambda p=plan, l=lang: plan_context(p, result, body, l)))
+                           lambda p=plan, lg=lang: plan_context(p, result, body, lg)))
     return out
 

@@ -58,7 +58,7 @@ def register_jobs(assessment: Assessment, selected: list[str], langs: list[str] 
     register = register_of(assessment.assignments, year, register_date(assessment, year))
     sources = year_sources(assessment, year, control=[year], indicators=[])
     return [Job(REGISTER, lang, Path("reports", str(year), f"register.{lang}.docx"), sources,
-                lambda l=lang: register_context(register, body, l))
+                lambda lg=lang: register_context(register, body, lg))
             for lang in languages(langs, body.languages)]
 
 
@@ -77,6 +77,6 @@ def annual_report_jobs(assessment: Assessment, selected: list[str], langs: list[
     plans = plan_execution(assessment.plans, year, year_end)
     sources = year_sources(assessment, year, control=[year], indicators=[year, year - 1]) | plan_files(assessment, year)
     return [Job(ANNUAL_REPORT, lang, Path("reports", str(year), f"annual-report.{lang}.docx"), sources,
-                lambda l=lang: annual_report_context(year, summary, missing, register, plans, indicators, body, l),
+                lambda lg=lang: annual_report_context(year, summary, missing, register, plans, indicators, body, lg),
                 template="annual_report")
             for lang in languages(langs, body.languages)]

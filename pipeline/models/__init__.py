@@ -10,15 +10,66 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .base import (ANY_LANG, DATE_SCHEMA, FIRST_YEAR, LANGS, LAST_YEAR, MEETING_ID, MEMBER_ID_SCHEMA, PLACEHOLDER,
-                   PLAN_ID, SLUG, TEXT_SCHEMA, TIME_SCHEMA, Approval, Bool, Date, Int, Lang, MemberId, Model, Name,
-                   Text, TextField, Time, check_characters, kind_of, refuse_placeholder)
+from .base import (
+    ANY_LANG,
+    DATE_SCHEMA,
+    FIRST_YEAR,
+    LANGS,
+    LAST_YEAR,
+    MEETING_ID,
+    MEMBER_ID_SCHEMA,
+    PLACEHOLDER,
+    PLAN_ID,
+    SLUG,
+    TEXT_SCHEMA,
+    TIME_SCHEMA,
+    Approval,
+    Bool,
+    Date,
+    Int,
+    Lang,
+    MemberId,
+    Model,
+    Name,
+    Text,
+    TextField,
+    Time,
+    check_characters,
+    kind_of,
+    refuse_placeholder,
+)
 from .body import Body, Established, Member, Role
 from .control import ASSIGNMENT_ID, AssignmentId, ControlEntry, Status
-from .indicators import (INDICATOR_KEYS, Action, Campaign, Count, Destroyed, Dispensary, IndicatorValues,
-                         Indicators, Percent, Propaganda, Schools, Survey)
-from .meeting import (Absence, Decision, Dissent, Due, Item, Material, Meeting, Person, PlanRef, ProtocolInfo,
-                      Speaker, StandIn, Vote, VoteSpec)
+from .indicators import (
+    INDICATOR_KEYS,
+    Action,
+    Campaign,
+    Count,
+    Destroyed,
+    Dispensary,
+    Indicators,
+    IndicatorValues,
+    Percent,
+    Propaganda,
+    Schools,
+    Survey,
+)
+from .meeting import (
+    Absence,
+    Decision,
+    Dissent,
+    Due,
+    Item,
+    Material,
+    Meeting,
+    Person,
+    PlanRef,
+    ProtocolInfo,
+    Speaker,
+    StandIn,
+    Vote,
+    VoteSpec,
+)
 from .plan import MONTH, WORKING_BODY, Basis, Month, Period, Plan, PlanChange, PlanItem
 
 __all__ = [

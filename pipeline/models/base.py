@@ -19,7 +19,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, WithJs
 from ..errors import Loc
 from ..messages import _
 
-
 LANGS: tuple[str, ...] = ("kk", "ru")
 Lang = Literal["kk", "ru"]
 ANY_LANG = "*"

@@ -9,10 +9,24 @@ from typing import Annotated, Any, Literal, Union
 from annotated_types import Ge
 from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema
 
-from .base import (DATE_SCHEMA, TEXT_SCHEMA, Approval, Bool, Date, Lang, MemberId, Model, TextField, Time,
-                   _strict_int, _to_date, _to_slug, _to_text, kind_of)
+from .base import (
+    DATE_SCHEMA,
+    TEXT_SCHEMA,
+    Approval,
+    Bool,
+    Date,
+    Lang,
+    MemberId,
+    Model,
+    TextField,
+    Time,
+    _strict_int,
+    _to_date,
+    _to_slug,
+    _to_text,
+    kind_of,
+)
 from .body import Body
-
 
 
 class Person(Model):

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..errors import Finding, Loc, error, warning
-from ..models import Decision, Meeting, Text
-from ..models import ControlEntry
+from ..models import ControlEntry, Decision, Meeting, Text
 from .meeting import MeetingResult
 
 DONE, IN_PROGRESS, EXTENDED, REMOVED = "done", "in_progress", "extended", "removed"

@@ -24,8 +24,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from ..errors import Finding, Loc, warning
-from ..models import Action, IndicatorValues, Indicators
 from ..messages import _
+from ..models import Action, Indicators, IndicatorValues
 
 ACTION_MIN_PARTICIPANTS = 250   # §29 note **: an action counts only with at least 250 participants
 UP, DOWN = "up", "down"

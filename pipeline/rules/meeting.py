@@ -12,13 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, error, warning
-from ..models import Body, Decision, Item, Meeting, Member
 from ..messages import _
+from ..models import Body, Decision, Item, Meeting, Member
 from .meeting_dates import check_documents_sent, check_materials, check_protocol_date, deadlines_in_other_forms
 from .membership import acting_head, total_membership
 from .votes import AGENDA, PROTOCOL, Outcome, Quorum, Tally, count_votes, decide, quorum
-
-
 
 # ---------------------------------------------------------------- §12 extraordinary meetings
 

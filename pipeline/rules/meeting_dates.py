@@ -11,7 +11,6 @@ from ..messages import _
 from ..models import Meeting
 from .votes import PROTOCOL
 
-
 # ---------------------------------------------------------------- deadlines (§22, §26.4, §23)
 
 
