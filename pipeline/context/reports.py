@@ -76,7 +76,6 @@ def totals_of(register: Register) -> Totals:
 
 
 def _register_row(loc: Localizer, number: int, assignment: Assignment, standing: Standing) -> RegisterRow:
-    meeting = assignment.meeting
     entry = assignment.entry if standing.status != IN_PROGRESS or assignment.entry is None \
         or assignment.entry.status == IN_PROGRESS else None
     return RegisterRow(
