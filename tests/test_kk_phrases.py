@@ -273,3 +273,15 @@ def test_none_of_the_struck_out_forms_in_any_kazakh_document_of_the_year(year):
                 if re.search(pattern, paragraph):
                     found.append(f"{path.relative_to(year)}: {why}: {paragraph[:100]}")
     assert found == []
+
+
+def test_the_addressee_gets_no_dative_after_a_closing_quote(project):
+    """The report's addressee «...» in the dative cannot be derived: the secretary is asked to type it."""
+    project.meeting()
+    body = yaml.safe_load((project.inputs / "body.yaml").read_text(encoding="utf-8"))
+    body["authorized_body"] = {"kk": "«Қазақстан Республикасы Ішкі істер министрлігі»", "ru": "МВД"}
+    body.pop("authorized_body_dative", None)
+    project.write("body.yaml", body)
+    result = run(project, "annual-report")
+    assert result.exit_code == 1, result.output
+    assert "authorized_body_dative" in result.output and "»не" not in result.output
