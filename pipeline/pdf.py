@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +25,13 @@ from pathlib import Path
 from .errors import ShtabError
 from .messages import _
 
-INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui   (or install LibreOffice from libreoffice.org)"
+INSTALL_HINTS = {
+    "linux": _("sudo apt-get install -y libreoffice-writer-nogui   (or install LibreOffice from libreoffice.org)"),
+    "win32": _("download it from https://www.libreoffice.org/download/ and install it into the folder it proposes"),
+    "darwin": _("download it from https://www.libreoffice.org/download/ and move it into Applications"),
+}
 PROGRAMS = ("soffice", "libreoffice")
+ENV_SOFFICE = "SHTAB_SOFFICE"
 TIMEOUT_S = 600
 
 
@@ -36,19 +42,64 @@ class Converted:
     changed: bool
 
 
-def find_soffice() -> str:
-    """The LibreOffice program, or a ShtabError that says how to install it."""
-    configured = os.environ.get("SHTAB_SOFFICE")
+def find_soffice(environ=None, platform: str | None = None) -> str:
+    """The LibreOffice program, or a ShtabError that names every place it looked and says how to install it.
+
+    SHTAB_SOFFICE first when it is set (the secretary's or the IT department's
+    explicit choice: a wrong one is reported, never passed over), then `soffice`
+    and `libreoffice` on PATH, then the folders LibreOffice's installers use on
+    Windows and macOS, where it is not on PATH.
+    """
+    environ = os.environ if environ is None else environ
+    platform = platform or sys.platform
+    configured = environ.get(ENV_SOFFICE, "").strip().strip('"')
     if configured:
-        if shutil.which(configured):
-            return shutil.which(configured)
-        raise ShtabError(f"SHTAB_SOFFICE={configured}: no such program")
-    for name in PROGRAMS:
-        found = shutil.which(name)
+        found = shutil.which(configured, path=environ.get("PATH"))
         if found:
             return found
-    raise ShtabError(_("LibreOffice is not installed (no soffice on PATH); PDFs need it. Install it:\n  {hint}",
-                       hint=INSTALL_HINT))
+        raise ShtabError(_("{variable}={path}: there is no LibreOffice program there; set it to the full path of "
+                           "soffice, or remove it to let the program look in the usual places",
+                           variable=ENV_SOFFICE, path=configured))
+    for name in PROGRAMS:
+        found = shutil.which(name, path=environ.get("PATH"))
+        if found:
+            return found
+    places = install_places(environ, platform)
+    for place in places:
+        if os.path.isfile(place):
+            return str(place)
+    looked = [f"PATH ({', '.join(PROGRAMS)})", *map(str, places), _("{variable} (not set)", variable=ENV_SOFFICE)]
+    raise ShtabError(_("LibreOffice is not installed, or not where it was looked for; PDFs need it.\n"
+                       "Looked in: {places}.\nInstall it: {hint}\n"
+                       "Installed elsewhere? Set {variable} to the full path of soffice.",
+                       places="; ".join(map(str, looked)), variable=ENV_SOFFICE,
+                       hint=INSTALL_HINTS.get(_family(platform), INSTALL_HINTS["linux"])))
+
+
+def install_places(environ, platform: str) -> list:
+    """Where LibreOffice's own installers put soffice on this system (none on Linux: there it is on PATH).
+
+    Windows: Program Files of both bitnesses (as the system names them, else
+    their usual names) and a per-user install; macOS: Applications, the
+    system's and the user's. Paths are written as the system writes them.
+    """
+    family = _family(platform)
+    if family == "win32":
+        from pathlib import PureWindowsPath
+        bases = [environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+        bases += [r"C:\Program Files", r"C:\Program Files (x86)"]
+        places = [PureWindowsPath(base, "LibreOffice", "program", "soffice.exe") for base in bases if base]
+        if environ.get("LOCALAPPDATA"):
+            places.append(PureWindowsPath(environ["LOCALAPPDATA"], "Programs", "LibreOffice", "program", "soffice.exe"))
+        return [Path(place) if sys.platform == "win32" else place for place in dict.fromkeys(places)]
+    if family == "darwin":
+        app = Path("LibreOffice.app", "Contents", "MacOS", "soffice")
+        return [Path("/Applications") / app, Path(environ.get("HOME", "~")).expanduser() / "Applications" / app]
+    return []
+
+
+def _family(platform: str) -> str:
+    return "win32" if platform.startswith(("win", "cygwin")) else "darwin" if platform == "darwin" else "linux"
 
 
 def pdf_of(docx: Path) -> Path:

@@ -114,14 +114,19 @@ def bare_docxtpl_ms(reps: int) -> tuple[float, int]:
 
 def synthetic_inputs(folder: Path, meetings: int) -> Path:
     """The sample inputs with `meetings` meetings: the sample meetings, then copies of them in turn under new
-    ids and numbers (the control file names the sample meetings' assignments, so those keep their ids)."""
+    ids (the control file names the sample meetings' assignments, so those keep their ids); every meeting
+    is then numbered in the order of its date, as the protocol numbers of a year must be (§15)."""
     inputs = folder / f"inputs-{meetings}"
     shutil.copytree(SAMPLE, inputs)
     samples = sorted((SAMPLE / "meetings").glob("*.yaml"))
     for index in range(len(samples), meetings):
-        text = samples[index % len(samples)].read_text(encoding="utf-8")
-        text = re.sub(r"(?m)^number: *\d+", f"number: {index + 1}", text, count=1)
-        (inputs / "meetings" / f"s{index + 1:04d}.yaml").write_text(text, encoding="utf-8")
+        shutil.copyfile(samples[index % len(samples)], inputs / "meetings" / f"s{index + 1:04d}.yaml")
+    files = sorted((inputs / "meetings").glob("*.yaml"))
+    dated = sorted(files, key=lambda path: (re.search(r"(?m)^date: *(\S+)", path.read_text(encoding="utf-8"))[1],
+                                            path.name))
+    for number, path in enumerate(dated, start=1):
+        text = re.sub(r"(?m)^number: *\d+", f"number: {number}", path.read_text(encoding="utf-8"), count=1)
+        path.write_text(text, encoding="utf-8")
     return inputs
 
 
