@@ -23,7 +23,7 @@ import pytest
 
 from pipeline.errors import ShtabError
 from pipeline.pdf import find_soffice, install_places
-from tests.conftest import ROOT, meeting
+from tests.conftest import ROOT
 from tests.test_watch import run_the_secretarys_loop, watch_session
 
 SIMULATION = ROOT / "tests" / "windows_sim"
