@@ -285,3 +285,18 @@ def test_the_addressee_gets_no_dative_after_a_closing_quote(project):
     result = run(project, "annual-report")
     assert result.exit_code == 1, result.output
     assert "authorized_body_dative" in result.output and "»не" not in result.output
+
+
+RUSSIAN_LEFT_COLUMN = [
+    (r"до \d{2}\.\d{2}\.\d{4}", "a numeric deadline where the Kazakh has the long date"),
+    (r"\d{4}-\d{2}/\d+\.\d+", "an internal id as a reference"),
+    (r"не набрано", "§13's outcome as the Kazakh now words it"),
+    (r"^– [А-ЯЁ]\. \S+ — ", "a stand-in named before the post"),
+]
+
+
+def test_none_of_the_replaced_forms_in_any_russian_document_of_the_year(year):
+    found = [f"{path.relative_to(year)}: {why}: {paragraph[:100]}"
+             for path in sorted(year.rglob("*.ru.docx")) for paragraph in paragraphs(path)
+             for pattern, why in RUSSIAN_LEFT_COLUMN if re.search(pattern, paragraph)]
+    assert found == []
