@@ -106,7 +106,7 @@ def test_annual_report_is_addressed_and_signed_s26_7(reports):
     assert "Штабтың 2026 жылғы қызметі туралы ақпарат" in kk
     assert "Информация о деятельности штаба за 2026 год" in ru
     assert "Министерству внутренних дел Республики Казахстан" in ru  # the addressee in the dative
-    assert "Руководитель штаба" in ru and "О. Нургалиев" in ru
+    assert "Руководитель штаба" in ru and "О.\u00a0Нургалиев" in ru
 
 
 def test_annual_report_counts_assignments_as_of_31_december_s24(reports):

@@ -9,6 +9,7 @@ document with a missing translation is not written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 
 from .. import i18n
@@ -42,7 +43,14 @@ class PersonLine:
 
     @property
     def full(self) -> str:
-        return " ".join(part for part in (self.name, self.position) if part)
+        """«Л. Савченко – руководитель ГУ …»: the name, then the post; either alone when the other is missing."""
+        return " – ".join(part for part in (self.name, self.position) if part)
+
+
+def name_as_printed(name: str) -> str:
+    """«О. Нургалиев», «Нургалиев О. К.»: no-break spaces around the initials, so that no line breaks the name."""
+    joined = re.sub(r"(?<!\w)(\w\.)\s+(?=\w)", "\\1\u00a0", name.strip())
+    return re.sub(r"(?<=\w)\s+(?=\w\.(?:\s|\w\.|$))", "\u00a0", joined)
 
 
 @dataclass
@@ -81,7 +89,7 @@ class Localizer:
         "(келісім бойынша)" / "(по согласованию)" records how a member joined the
         roster; it belongs to the composition and the attendance lists only.
         """
-        return PersonLine(self.text(member.position), member.name or "")
+        return PersonLine(self.text(member.position), name_as_printed(member.name or ""))
 
     def attendee(self, member: Member) -> PersonLine:
         """A member in an attendance list (present, absent): the post with "(келісім бойынша)" when it applies."""
@@ -91,7 +99,7 @@ class Localizer:
         return line
 
     def person(self, person: Person) -> PersonLine:
-        return PersonLine(self.text(person.position), self.text(person.name))
+        return PersonLine(self.text(person.position), name_as_printed(self.text(person.name)))
 
     def inflected(self, text: Text, case: str, typed: Text | None, typed_key: str) -> str:
         """`text` in a grammatical case: the form typed in `typed_key` wins, else a derived one.

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..grammar.kk import genitive_kk
-from ..messages import _
 from ..models import Body, Item, Person
 from ..rules.meeting import DecisionResult, MeetingResult, Outcome
-from .common import Localizer, PersonLine, body_genitives, body_header
+from .common import Localizer, PersonLine, body_genitives, body_header, name_as_printed
 
 
 @dataclass
@@ -190,11 +188,12 @@ def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[
     for stand_in in meeting.stand_ins:
         member = body.member(stand_in.for_)
         replaced = loc.text(member.position) if member else stand_in.for_
-        replaced_genitive = loc.kk_case(genitive_kk, member.position,
-                                        _("end the member's kk position in body.yaml with a word, e.g. «...» ММ басшысы")) if member else replaced
+        replaced_genitive = (loc.inflected(member.position, "gent", member.position_genitive, "position_genitive")
+                             if member else stand_in.for_)
         key = "stand_in" if stand_in.position else "stand_in_no_position"
-        stand_ins.append(loc.phrase(key, name=loc.text(stand_in.name), position=loc.text(stand_in.position),
-                                    member=replaced, member_genitive=replaced_genitive))
+        stand_ins.append(loc.phrase(key, name=name_as_printed(loc.text(stand_in.name)),
+                                    position=loc.text(stand_in.position), member=replaced,
+                                    member_genitive=replaced_genitive))
     chair = result.chair
     secretary = body.secretary
     others = [m for m in result.present if chair is None or m.id != chair.id]
@@ -208,6 +207,6 @@ def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[
         quorum=loc.phrase("quorum.reached", present=result.quorum.present, total=result.quorum.total),
         signer=_signature(loc, body, result.signer or chair) if (result.signer or chair) else Signature("", "", ""),
         secretary_signature=(Signature(loc.phrase("secretary_title"), loc.member(secretary).position,
-                                       secretary.name or "") if secretary else None),
+                                       loc.member(secretary).name) if secretary else None),
         appendices=appendices)
     return context, loc

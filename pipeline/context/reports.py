@@ -101,7 +101,7 @@ def secretary_signature(loc: Localizer, body: Body) -> Signature | None:
     if secretary is None:
         return None
     line = loc.member(secretary)
-    return Signature(loc.phrase("secretary_title"), line.position, secretary.name or "")
+    return Signature(loc.phrase("secretary_title"), line.position, line.name)
 
 
 def register_context(register: Register, body: Body, lang: str) -> tuple[RegisterContext, Localizer]:

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..messages import Message, _
+
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 # Words of Kazakhstan's administrative language that OpenCorpora lacks; the
@@ -45,7 +47,7 @@ class Inflected:
 
     form: str
     sure: bool
-    reason: str = ""
+    reason: Message | str = ""  # the first word that made it unsure, and why: words when printed
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +143,7 @@ class _Choice:
     grammemes: frozenset[str]  # the target: case, and number/gender for agreement
 
 
-def _form(choice: _Choice) -> tuple[str, bool, str]:
+def _form(choice: _Choice) -> tuple[str, bool, Message | str]:
     """The word in its target form, and whether every reading of it gives that same form."""
     word = choice.token.text
     forms = []
@@ -150,12 +152,13 @@ def _form(choice: _Choice) -> tuple[str, bool, str]:
         if inflected is not None:
             forms.append(inflected.word)
     if not forms:
-        return word, False, f"«{word}» has no form for {sorted(choice.grammemes)}"
+        return word, False, _("«{word}» has no form in this case", word=word)
     best = forms[0]
     if len(set(forms)) > 1:
-        return _match_case(best, word), False, f"«{word}» reads several ways ({', '.join(sorted(set(forms)))})"
+        return _match_case(best, word), False, _("«{word}» reads several ways ({forms})", word=word,
+                                                 forms=", ".join(sorted(set(forms))))
     known = choice.readings[0].is_known or word.lower() in _LEXICON or _regular_adjective(choice.readings[0], word)
-    reason = "" if known else f"«{word}» is not in the dictionary"
+    reason = "" if known else _("«{word}» is not in the dictionary", word=word)
     return _match_case(best, word), known, reason
 
 
@@ -226,7 +229,7 @@ def inflect_ru(phrase: str, case: str) -> Inflected:
     modifiers, head, after = _head(tokens)
     if head is None:
         first = tokens[0].text if tokens else text
-        return Inflected(phrase, False, f"no noun in the nominative opens the phrase («{first}»)")
+        return Inflected(phrase, False, _("no noun in the nominative opens the phrase («{word}»)", word=first))
     head_token, head_readings = head
     number = head_readings[0].tag.number or "sing"
     choices = [_Choice(head_token, head_readings, frozenset({case}))]
@@ -245,7 +248,7 @@ def inflect_ru(phrase: str, case: str) -> Inflected:
         if reason:
             reasons.append(reason)
     pieces.append(phrase[position:])
-    return Inflected("".join(pieces), sure, "; ".join(reasons))
+    return Inflected("".join(pieces), sure, reasons[0] if reasons else "")
 
 
 def genitive_ru(phrase: str) -> Inflected:

@@ -16,6 +16,8 @@ class Member(Model):
     id: MemberId
     name: Name | None = None
     position: TextField
+    # extension: the position in the genitive («вместо начальника …»), when the program's form is wrong
+    position_genitive: TextField | None = None
     role: Role
     by_agreement: Bool = False
     voting: Bool | None = None

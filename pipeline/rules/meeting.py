@@ -143,6 +143,23 @@ def chair_and_signer(meeting: Meeting, body: Body) -> tuple[Member | None, Membe
     return chair, signer, findings
 
 
+def unnamed_acting_head(meeting: Meeting, body: Body, chair: Member | None) -> list[Finding]:
+    """§25.3, §15, §22: a deputy who chairs in the head's absence signs the protocol, and one who approves the
+    agenda in his stead signs the approval; without a `name` the signature line is a post alone (a warning)."""
+    findings = []
+    if chair is not None and chair.role != "head" and not chair.name:
+        findings.append(warning(meeting.loc_of("chair") if meeting.chair else meeting.loc_of("present"), _(
+            "'{member}' chairs in the head's absence and signs the protocol but has no name in body.yaml: add "
+            "name: (initials and surname)", member=chair.id), "§15", PROTOCOL))
+    approval = meeting.agenda_approved
+    approver = body.member(approval.by) if approval else None
+    if approver is not None and approver.role != "head" and not approver.name and approver is not chair:
+        findings.append(warning(approval.loc_of("by"), _(
+            "'{member}' approves the agenda in the head's stead but has no name in body.yaml: add name: "
+            "(initials and surname)", member=approver.id), "§22", AGENDA))
+    return findings
+
+
 def check_agenda_approval(meeting: Meeting, body: Body, chair: Member | None) -> list[Finding]:
     """§22: the head, or the one replacing him, approves the agenda, before the meeting."""
     approval = meeting.agenda_approved
@@ -231,6 +248,7 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
     result.findings += check_attendance(meeting, body)
     result.findings += check_extraordinary(meeting, body, len(members))
     result.findings += check_agenda_approval(meeting, body, chair)
+    result.findings += unnamed_acting_head(meeting, body, chair)
     if not result.quorum.reached:
         q = result.quorum
         message = _("no quorum: {present} of {total} members present, at least {needed} needed",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import Finding, error
+from ..errors import Finding, error, warning
+from ..messages import _
 from ..models import Body
 
 
@@ -23,4 +24,19 @@ def check_roster(body: Body) -> list[Finding]:
     secretaries = [m for m in body.members if m.role == "secretary"]
     if len(secretaries) > 1:
         findings.append(error(secretaries[1].loc_of("role"), "the roster names more than one secretary", "§8"))
+    return findings
+
+
+def unnamed_signers(body: Body) -> list[Finding]:
+    """§15, §16, §22: the head signs protocols and approves agendas and plans; the secretary signs the protocol
+    after him. A signature line without a name is sent back by a records office: each of them without a
+    `name` is a warning at the member's entry (the documents are still written, with the post alone)."""
+    findings = []
+    for member in body.members:
+        if member.name or member.role not in ("head", "secretary"):
+            continue
+        role = _("the head") if member.role == "head" else _("the secretary")
+        findings.append(warning(member.loc, _("{role} '{member}' signs the documents but has no name in body.yaml: "
+                                              "add name: (initials and surname, e.g. name: О. Нургалиев)",
+                                              role=role, member=member.id), "§15"))
     return findings
