@@ -43,8 +43,8 @@ class PersonLine:
 
     @property
     def full(self) -> str:
-        """«Л. Савченко – руководитель ГУ …»: the name, then the post; either alone when the other is missing."""
-        return " – ".join(part for part in (self.name, self.position) if part)
+        """«руководитель ГУ … Л. Савченко»: the post, then the name, as attendance lists print them."""
+        return " ".join(part for part in (self.position, self.name) if part)
 
 
 def name_as_printed(name: str) -> str:
