@@ -7,7 +7,7 @@ ARGS ?=
 FORCE ?=
 SHTAB := $(BIN)/python -m pipeline $(if $(FORCE),--force)
 
-.PHONY: check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages review
+.PHONY: check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages review fuzz golden
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ watch: $(BIN)/python
 test: $(BIN)/python
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest $(ARGS)
+
+# fuzzing with fresh random examples (make test runs the same 60 every time); EXAMPLES=10000 hunts longer
+EXAMPLES ?= 2000
+fuzz: $(BIN)/python
+	SHTAB_FUZZ_EXAMPLES=$(EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py tests/test_fastyaml.py $(ARGS)
+
+# the checksums of the sample documents (tests/golden.sha256): only after a deliberate change of a document
+golden: $(BIN)/python
+	$(BIN)/python tools/golden.py
 
 templates: $(BIN)/python
 	$(BIN)/python tools/build_templates.py $(ARGS)

@@ -10,12 +10,23 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # The tests read the program's messages in English, its developers' language; the tests of the secretary's
-# languages (tests/test_messages.py) set the language, or the locale, themselves.
+# languages (tests/test_messages.py) set the language, or the locale, themselves. Set here for what runs at
+# collection, and again for every test by `plain_environment`.
 os.environ["SHTAB_LANG"] = "en"
+
+# Under CI=true a test skipped for want of LibreOffice fails (tests/ci_skips.py).
+pytest_plugins = ["tests.ci_skips"]
+
+# Hypothesis: the same examples on every run of `make test` (derandomized, no example database); `make fuzz`
+# (SHTAB_FUZZ_EXAMPLES) hunts with fresh random ones.
+settings.register_profile("derandomized", derandomize=True, database=None)
+settings.register_profile("fuzz", derandomize=False)
+settings.load_profile("fuzz" if os.environ.get("SHTAB_FUZZ_EXAMPLES") else "derandomized")
 SAMPLE = ROOT / "inputs"
 RUN_DATE = dt.date(2026, 3, 20)   # the day every test runs "as of", unless it says otherwise
 
@@ -114,6 +125,18 @@ class ProjectDir:
 @pytest.fixture
 def project(tmp_path: Path) -> ProjectDir:
     return ProjectDir(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch):
+    """Whatever the developer's shell exports: messages in English (SHTAB_LANG) and a neutral locale.
+
+    A test of the secretary's languages sets SHTAB_LANG or LANG itself (monkeypatch), after this.
+    """
+    monkeypatch.setenv("SHTAB_LANG", "en")
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture(autouse=True)

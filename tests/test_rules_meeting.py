@@ -111,3 +111,39 @@ def test_real_roster_has_sixteen_voting_members(project):
     from pipeline.stages import load_project
     loaded = load_project(project.inputs)
     assert len(total_membership(loaded.body, dt.date(2026, 3, 12))) == 16
+
+
+# ---------------------------------------------------------------- an odd N through the whole meeting (§13, §20)
+
+
+@pytest.mark.parametrize("present, against, quorum_reached, outcome", [
+    (10, 2, True, Outcome.MAJORITY),        # N = 15: 10 make the quorum (30 ≥ 30); 8 for: 16 > 15
+    (10, 3, True, Outcome.NOT_ADOPTED),     # 7 for: 14 ≤ 15, and no tie is possible with an odd N
+    (9, 0, False, Outcome.MAJORITY),        # 27 < 30: no quorum (the vote itself would pass)
+])
+def test_an_odd_total_membership_through_assess_meeting_s13_s20(project, present, against, quorum_reached, outcome):
+    """N = 15: one member's term ended before the meeting; the secretary, present, is neither counted nor votes.
+
+    Counting the secretary into N (16) would need 11 for the quorum and 9 for a decision: every row here
+    would then come out differently.
+    """
+    import yaml
+
+    from pipeline.rules.meeting import assess_meeting
+    from pipeline.stages import load_project
+    from tests.conftest import BASE_MEETING, VOTING
+
+    body = yaml.safe_load((project.inputs / "body.yaml").read_text(encoding="utf-8"))
+    next(m for m in body["members"] if m["id"] == "mental_health")["until"] = "2026-03-01"
+    project.write("body.yaml", body)
+    voters = [m for m in VOTING if m != "mental_health"][:present]
+    item = dict(BASE_MEETING["items"][0], vote={"against": voters[-against:] if against else []})
+    project.meeting(present=voters + ["secretary"], items=[item])
+    loaded = load_project(project.inputs)
+    assert not [f for f in loaded.findings if f.is_error], loaded.findings
+    result = assess_meeting(loaded.meetings[0], loaded.body)
+    assert (result.quorum.total, result.quorum.needed, result.quorum.reached) == (15, 10, quorum_reached)
+    assert "secretary" not in {m.id for m in result.members} and result.secretary_present
+    decision = result.items[0].decisions[0]
+    assert (len(decision.tally.for_), len(decision.tally.against)) == (present - against, against)
+    assert decision.outcome is outcome
