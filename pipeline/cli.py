@@ -18,12 +18,24 @@ import click
 
 from .commands import documents, output, tools
 from .commands.common import Options
+from .errors import ShtabError
 from .messages import UI_LANGS, choose_ui_lang, set_ui_lang
 
 LANG_CHOICE = click.Choice(["kk", "ru"])
 
 
 INTERNAL_ERROR = 3
+
+
+class Answer(click.ClickException):
+    """A `ShtabError` as Click's exception: Click shows it with the program's own words and exits with its code."""
+
+    def __init__(self, refusal: ShtabError) -> None:
+        super().__init__(str(refusal))
+        self.refusal, self.exit_code = refusal, refusal.exit_code
+
+    def show(self, file=None) -> None:
+        self.refusal.show(file)
 
 
 class GuardedGroup(click.Group):
@@ -47,6 +59,12 @@ class GuardedGroup(click.Group):
                 sys.exit(INTERNAL_ERROR)
             raise
 
+    def invoke(self, ctx: click.Context):
+        """The program's own refusals (`ShtabError`) become Click's answers: shown, exit 1, no traceback."""
+        try:
+            return super().invoke(ctx)
+        except ShtabError as refusal:
+            raise Answer(refusal) from None
 
     def hoist_global_options(self, argv: list[str]) -> list[str]:
         """Global options typed after the command move before it: `check --ui-lang ru` (CONTRACT.md).

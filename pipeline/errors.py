@@ -4,18 +4,18 @@ Every problem the program finds is a value, a `Finding`, that carries where it
 is (file and line), which paragraph of the regulation it enforces (§N), how
 serious it is, and its message as a key with values (`messages._`): the words
 are chosen when the finding is printed, in the secretary's language. Rules return findings; they never raise. Commands gather them
-all and then refuse once, with `ShtabError`, which is a `click.ClickException`:
-Click prints it and exits 1, and no traceback reaches the secretary.
+all and then refuse once, with `ShtabError`: the command line (pipeline/cli.py)
+shows it and exits 1, and no traceback reaches the secretary. Nothing here needs
+Click, so the stages run from a plain script (README "How it is built").
 """
 
 from __future__ import annotations
 
 import enum
 import re
+import sys
 from dataclasses import dataclass
 from typing import Iterable
-
-import click
 
 from .messages import Message, _, render_value
 
@@ -107,13 +107,14 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(unique.values(), key=Finding.sort_key)
 
 
-class ShtabError(click.ClickException):
-    """Root of every error the secretary can see; Click exits with code 1."""
+class ShtabError(Exception):
+    """Root of every error the secretary can see: the command line shows it and exits with `exit_code`."""
 
     exit_code = 1
 
     def __init__(self, message: Message | str) -> None:
-        super().__init__(message)  # type: ignore[arg-type]  # rendered when shown, in the run's language
+        super().__init__(message)
+        self.message = message  # rendered when shown, in the run's language
 
     def format_message(self) -> str:
         return render_value(self.message)
@@ -121,8 +122,8 @@ class ShtabError(click.ClickException):
     def __str__(self) -> str:
         return self.format_message()
 
-    def show(self, file=None) -> None:  # Click's "Error: ", in the secretary's language
-        click.echo(_("Error: {message}", message=self.format_message()), err=True, file=file)
+    def show(self, file=None) -> None:  # "Error: ", in the secretary's language
+        print(_("Error: {message}", message=self.format_message()), file=file or sys.stderr)
 
 
 class InputRefused(ShtabError):
@@ -142,4 +143,4 @@ class InputRefused(ShtabError):
         return "\n".join(lines + [summary])
 
     def show(self, file=None) -> None:
-        click.echo(self.format_message(), err=True, file=file)
+        print(self.format_message(), file=file or sys.stderr)

@@ -113,7 +113,7 @@ def test_no_module_imports_a_module_that_imports_it_back():
 
 
 def test_the_stages_run_from_a_plain_script_without_the_command_line(tmp_path):
-    """README "How it is built": load, rules and documents from Python, the command line never imported."""
+    """README "How it is built": load, rules and documents from Python; neither the command line nor Click loaded."""
     script = f"""
 import datetime as dt, sys
 from pathlib import Path
@@ -121,7 +121,7 @@ from pipeline import stages
 assessment = stages.prepare(Path({str(SAMPLE)!r}), as_of=dt.date(2026, 12, 31))
 jobs = stages.jobs_for(assessment, ["protocol"], ["2026-01"])
 written = stages.run_documents(assessment, jobs, Path({str(tmp_path / "out")!r}))
-assert "pipeline.cli" not in sys.modules
+assert "pipeline.cli" not in sys.modules and "click" not in sys.modules
 print(len(written))
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
