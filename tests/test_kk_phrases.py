@@ -95,12 +95,12 @@ def test_titles_and_signatures_name_the_post_without_the_note(year, lang):
 def test_speakers_chair_dissent_author_and_proposer_by_post(year):
     protocol = read(year, "meetings/2026-01/protocol.kk.docx")
     speakers = protocol[protocol.index("ТЫҢДАЛДЫ:") + 1]
-    assert speakers.startswith('Қостанай облысы әкімдігі білім басқармасының "Қостанай ауданының білім бөлімі" '
+    assert speakers.startswith('Қостанай облысы әкімдігі білім басқармасының «Қостанай ауданының білім бөлімі» '
                                'ММ басшысы Л.\u00a0Савченко; ')
     assert "Қостанай ауданының прокуроры Д.\u00a0Ермеков" in protocol          # the dissent's author
     assert "– Қостанай ауданының прокуроры (келісім бойынша) Д.\u00a0Ермеков;" in protocol  # the attendance list keeps the note
     plan = read(year, "plans/2026-H1.kk.docx")
-    assert 'Қостанай облысы әкімдігі білім басқармасының "Қостанай ауданының білім бөлімі" ММ басшысы Л.\u00a0Савченко' in plan
+    assert 'Қостанай облысы әкімдігі білім басқармасының «Қостанай ауданының білім бөлімі» ММ басшысы Л.\u00a0Савченко' in plan
     composition = read(year, "composition.kk.docx")
     assert "Қостанай ауданының прокуроры (келісім бойынша);" in composition
 
@@ -218,7 +218,7 @@ def test_stand_in_line_puts_the_post_first(year):
     kk = read(year, "meetings/2026-01/protocol.kk.docx")
     ru = read(year, "meetings/2026-01/protocol.ru.docx")
     assert any(p.startswith("– Қостанай ауданы әкімдігінің «Мәдениет және тілдерді дамыту бөлімі» ММ басшысының "
-                            "орынбасары А.\u00a0Смагулова (") and p.endswith("басшысының орнына);") for p in kk)
+                            "орынбасары А.\u00a0Смагулова (") and p.endswith("басшысының орнына).") for p in kk)
     assert any(p.startswith("– заместитель руководителя ГУ «Отдел культуры и развития языков» акимата Костанайского "
                             "района А.\u00a0Смагулова (вместо руководителя ГУ ") for p in ru)
 

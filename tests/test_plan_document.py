@@ -115,7 +115,7 @@ def test_exclusion_on_a_note_of_the_working_body_s18(sample):
     [_, excluded] = tables[2]
     assert excluded[1].startswith("5-мәселе «Медициналық және фармацевтикалық ұйымдарда")
     assert excluded[1].endswith("жоспардан алынып тасталды.")
-    assert excluded[2].startswith('"Қостанай ауданы әкімінің аппараты" мемлекеттік мекемесі (Штабтың жұмыс органы), '
+    assert excluded[2].startswith('«Қостанай ауданы әкімінің аппараты» мемлекеттік мекемесі (Штабтың жұмыс органы), '
                                   "2026 жылғы 20 қазан")
     assert excluded[3].endswith("2026 жылғы 23 қазан")
 

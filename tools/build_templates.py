@@ -65,8 +65,8 @@ W = {
         "responsible": "Жауаптылар:",
         "due": "Мерзімі:",
         "dissent_ref": "Ерекше пікір жазбаша баяндалып, хаттамаға {{ n }}-қосымшада берілді (Ереженің 14-тармағы).",
-        "appendix": "Хаттамаға {{ a.number }}-қосымша",
-        "appendix_of": "{{ date_of }} № {{ number }} хаттамаға",
+        "appendix": "Штаб отырысының {{ date_of }}",
+        "appendix_of": "№ {{ number }} хаттамасына {{ a.number }}-қосымша",
         "dissent_title": "ЕРЕКШЕ ПІКІР",
         "dissent_sub": "күн тәртібінің {{ a.item_number }}-мәселесі бойынша",
         "date_label": "Күні:",
@@ -191,9 +191,12 @@ def signature_table(doc, w):
         cell.paragraphs[0].paragraph_format.space_before = Pt(24)
 
 
-def person_list(doc, collection: str, extra: str = ""):
+LIST_END = "{% if loop.last %}.{% else %};{% endif %}"   # items end with «;», the last with a full stop
+
+
+def person_list(doc, collection: str):
     tag(doc, f"{{%p for p in {collection} %}}")
-    para(doc, "– {{ p.position }}{% if p.name %} {{ p.name }}{% endif %}" + extra, align=LEFT, left=0.5)
+    para(doc, "– {{ p.position }}{% if p.name %} {{ p.name }}{% endif %}" + LIST_END, align=LEFT, left=0.5)
     tag(doc, "{%p endfor %}")
 
 
@@ -222,8 +225,8 @@ def agenda(lang: str):
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if invited %}")
-    para(doc, w["invited"], bold=True, before=12)
-    person_list(doc, "invited", ";")
+    para(doc, w["invited"], bold=True, before=12, keep_next=True)
+    person_list(doc, "invited")
     tag(doc, "{%p endif %}")
     return doc
 
@@ -245,40 +248,41 @@ def protocol(lang: str):
     first_cell_paragraph(cells[1], "{{ date_long }} № {{ number }}", align=RIGHT)
     runs(doc, [(w["time"] + " ", True), ("{{ time }}", False)], before=12)
     runs(doc, [(w["place"] + " ", True), ("{{ place }}", False)], after=6)
-    para(doc, w["chair"], bold=True, before=6)
+    para(doc, w["chair"], bold=True, before=6, keep_next=True)
     para(doc, "{{ chair.position }}{% if chair.name %} {{ chair.name }}{% endif %}", align=LEFT, left=0.5)
     tag(doc, "{%p if chair_is_deputy %}")
     para(doc, w["chair_acting"], italic=True, align=JUSTIFY, left=0.5)
     tag(doc, "{%p endif %}")
-    para(doc, w["present"], bold=True, before=6)
-    person_list(doc, "present", ";")
+    para(doc, w["present"], bold=True, before=6, keep_next=True)
+    person_list(doc, "present")
     tag(doc, "{%p if secretary %}")
     runs(doc, [(w["secretary"] + " ", True),
                ("{{ secretary.position }}{% if secretary.name %} {{ secretary.name }}{% endif %}.", False)],
          before=6, align=JUSTIFY)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if absent %}")
-    para(doc, w["absent"], bold=True, before=6)
+    para(doc, w["absent"], bold=True, before=6, keep_next=True)
     tag(doc, "{%p for a in absent %}")
-    para(doc, "– {{ a.person.position }}{% if a.person.name %} {{ a.person.name }}{% endif %} – {{ a.reason }};",
+    para(doc, "– {{ a.person.position }}{% if a.person.name %} {{ a.person.name }}{% endif %} – {{ a.reason }}"
+         + LIST_END,
          align=LEFT, left=0.5)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if stand_ins %}")
-    para(doc, w["stand_ins"], bold=True, before=6)
+    para(doc, w["stand_ins"], bold=True, before=6, keep_next=True)
     tag(doc, "{%p for s in stand_ins %}")
-    para(doc, "– {{ s }};", align=LEFT, left=0.5)
+    para(doc, "– {{ s }}" + LIST_END, align=LEFT, left=0.5)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if invited %}")
-    para(doc, w["guests"], bold=True, before=6)
-    person_list(doc, "invited", ";")
+    para(doc, w["guests"], bold=True, before=6, keep_next=True)
+    person_list(doc, "invited")
     tag(doc, "{%p endif %}")
     para(doc, "{{ quorum }}.", bold=True, align=JUSTIFY, first_line=1.25, before=12)
     tag(doc, "{%p if urgent %}")
     para(doc, w["urgent"], align=JUSTIFY, first_line=1.25)
     tag(doc, "{%p endif %}")
-    para(doc, w["agenda"], bold=True, align=CENTER, before=12, after=6)
+    para(doc, w["agenda"], bold=True, align=CENTER, before=12, after=6, keep_next=True)
     tag(doc, "{%p for q in questions %}")
     para(doc, "{{ q.number }}. {{ q.title }}", align=JUSTIFY, first_line=1.25)
     tag(doc, "{%p endfor %}")
@@ -359,7 +363,7 @@ def composition(lang: str):
         para(doc, "{{ p.position }}, " + w[role] + "{% if p.note %} {{ p.note }}{% endif %};", align=JUSTIFY,
              first_line=1.25, after=6)
         tag(doc, "{%p endfor %}")
-    para(doc, w["members_heading"], bold=True, align=LEFT, first_line=1.25, before=6, after=6)
+    para(doc, w["members_heading"], bold=True, align=LEFT, first_line=1.25, before=6, after=6, keep_next=True)
     tag(doc, "{%p for p in members %}")
     para(doc, "{{ p.position }}{% if p.note %} {{ p.note }}{% endif %}{% if p.last %}.{% else %};{% endif %}",
          align=JUSTIFY, first_line=1.25, after=6)

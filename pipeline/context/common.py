@@ -18,6 +18,7 @@ from ..grammar import dates
 from ..grammar.kk import NoSuffix, dative_kk, genitive_kk
 from ..grammar.ru import inflect_ru
 from ..messages import _
+from ..typography import typographic_quotes
 from ..models import Body, Member, Person, Text
 
 # The Russian cases the documents inflect names into, named in the secretary's language in a finding.
@@ -60,7 +61,8 @@ class Localizer:
     findings: list[Finding] = field(default_factory=list)
 
     def text(self, text: Text | None) -> str:
-        """The text in this document's language; a missing translation is an error finding (§19)."""
+        """The text in this document's language, straight "…" printed as «…»; a missing translation is an
+        error finding (§19)."""
         if text is None:
             return ""
         value = text.get(self.lang)
@@ -70,7 +72,7 @@ class Localizer:
                         lang=self.lang, where=where, document=self.document)
             self.findings.append(error(text.loc, message, "§19", self.document))
             return ""
-        return value
+        return typographic_quotes(value)
 
     def paragraphs(self, text: Text | None) -> str:
         """A text printed as paragraphs of its own: each typed line becomes a paragraph in Word.

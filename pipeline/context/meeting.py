@@ -108,7 +108,8 @@ def _speakers(loc: Localizer, body: Body, item: Item) -> list[str]:
 
 def _vote_line(loc: Localizer, result: DecisionResult) -> str:
     votes_for, against, abstained = result.tally.counts
-    return loc.phrase("vote.line", for_=votes_for, against=against, abstained=abstained)
+    key = "vote.unanimous" if result.tally.unanimous else "vote.line"
+    return loc.phrase(key, for_=votes_for, against=against, abstained=abstained)
 
 
 def _outcome(loc: Localizer, outcome: Outcome) -> str:

@@ -55,10 +55,16 @@ class Tally:
     for_: tuple[str, ...]
     against: tuple[str, ...]
     abstained: tuple[str, ...]
+    voters: int = 0   # the voting members present: every one of them voted for when the vote is unanimous
 
     @property
     def counts(self) -> tuple[int, int, int]:
         return len(self.for_), len(self.against), len(self.abstained)
+
+    @property
+    def unanimous(self) -> bool:
+        """Every voting member present voted for: the protocol says «единогласно» / «бірауыздан»."""
+        return bool(self.for_) and len(self.for_) == self.voters and not self.against and not self.abstained
 
 
 def decide(tally: Tally, total: int, chair_id: str | None) -> Outcome:
@@ -81,7 +87,7 @@ def count_votes(vote, voters: list[str], loc: Loc, roster: frozenset[str] | None
     all is an unknown member (§8), said so at the id's own line.
     """
     if vote == "unanimous" or vote is None:
-        return Tally(tuple(voters), (), ()), []
+        return Tally(tuple(voters), (), (), len(voters)), []
     assert isinstance(vote, VoteSpec)
     findings: list[Finding] = []
     seen: set[str] = set()
@@ -104,4 +110,4 @@ def count_votes(vote, voters: list[str], loc: Loc, roster: frozenset[str] | None
     abstained = tuple(i for i in voters if i in lists["abstained"] and i not in against)
     undecided = [i for i in voters if i not in against and i not in abstained]
     votes_for = tuple(i for i in undecided if "for" not in lists or i in lists["for"])
-    return Tally(votes_for, against, abstained), findings
+    return Tally(votes_for, against, abstained, len(voters)), findings
