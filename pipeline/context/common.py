@@ -18,8 +18,8 @@ from ..grammar import dates
 from ..grammar.kk import NoSuffix, dative_kk, genitive_kk
 from ..grammar.ru import inflect_ru
 from ..messages import _
-from ..typography import typographic_quotes
 from ..models import Body, Member, Person, Text
+from ..typography import typographic_quotes
 
 # The Russian cases the documents inflect names into, named in the secretary's language in a finding.
 CASE_NAMES = {"gent": _("genitive"), "datv": _("dative"), "ablt": _("instrumental")}
