@@ -17,7 +17,7 @@ from .common import Options, pass_options, progress_bar, report_written
 
 @click.command(name="new-meeting")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Date of the meeting (YYYY-MM-DD). Default: today.")
+              help="Date of the meeting (YYYY-MM-DD). Default: the run's day (today, or --as-of).")
 @pass_options
 def new_meeting(options: Options, day) -> None:
     """Write the next meeting's file, inputs/meetings/<year>-<NN>.yaml, ready to fill in.
