@@ -24,7 +24,9 @@ from pathlib import Path
 from .load import Project
 from .messages import Message, _, both, ui_lang
 from .models import ANY_LANG, Meeting, Text
+from .rules.calendar import target_plan_id
 from .rules.membership import total_membership
+from .rules.plan_questions import plan_questions
 from .schema import schema_line
 
 
@@ -50,13 +52,9 @@ def planned_questions(project: Project, day: dt.date) -> list[PlannedQuestion]:
 
     A question counts for the quarter when it is scheduled in it (quarter or
     month), or was postponed to a month of it or to its half-year (§18);
-    excluded questions are left out. Without plans (no plan files, or the plan
-    rules not installed) the scaffold leaves one question to fill in.
+    excluded questions are left out. Without plans the scaffold leaves one
+    question to fill in.
     """
-    try:
-        from .rules.plan_questions import plan_questions
-    except ImportError:
-        return []
     taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
     quarter, out = quarter_of(day), []
     for plan in project.plans.values():
@@ -269,11 +267,6 @@ def postponed_into(project: Project, plan_id: str) -> list[CarriedQuestion]:
     An exclusion decided after the postponement wins (Question.postponed); a question a meeting has
     already taken up is not carried again.
     """
-    try:
-        from .rules.calendar import target_plan_id
-        from .rules.plan_questions import plan_questions
-    except ImportError:
-        return []
     taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
     out = []
     for plan in project.plans.values():
