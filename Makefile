@@ -76,7 +76,7 @@ clean:
 	rm -rf outputs
 
 # ---------------------------------------------------------------- the secretary's tools (issue 7)
-.PHONY: new-meeting new-plan schema check-templates
+.PHONY: new-meeting new-plan schema check-templates serve
 
 new-meeting: $(BIN)/python
 	$(SHTAB) new-meeting $(ARGS)
@@ -101,3 +101,7 @@ messages: $(BIN)/python
 	@$(BIN)/pybabel -q update -i build/shtab.pot -d pipeline/locale -D shtab --no-wrap --ignore-obsolete \
 		--ignore-pot-creation-date
 	@$(BIN)/pybabel -q compile -d pipeline/locale -D shtab
+
+# the workspace in the browser (issue 17): prints the start link first and opens it; ARGS="--port 8800 --no-browser"
+serve: $(BIN)/python
+	$(SHTAB) serve $(ARGS)

@@ -138,8 +138,11 @@ def _text_lines(key: str, text: Text | None, indent: str, placeholder: Message |
 def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date) -> list[str]:
     lines = []
     if question is None:
-        lines += [*_comment(_("no plan question for this quarter: type the question, or link it with plan: 2026-H1/1"), "  "), "  - # plan: \"2026-H1/1\""]
-        lines += _text_lines("title", None, "    ", _("<<title of the question>>"))
+        # the commented plan reference sits inside the entry, not after its dash: a comment there is
+        # not kept in place by a round-trip save (the workspace), and uncommented it is a key of the entry
+        title = _text_lines("title", None, "    ", _("<<title of the question>>"))
+        lines += [*_comment(_("no plan question for this quarter: type the question, or link it with plan: 2026-H1/1"), "  "),
+                  "  - " + title[0].lstrip(), *title[1:], "    # plan: \"2026-H1/1\""]
     else:
         lines.append(f"  - plan: {_quote(question.ref)}")
         lines += _text_lines("title", question.title, "    ")
