@@ -23,11 +23,11 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .. import main as stages
+from .. import stages
 from ..errors import Finding, InputRefused, errors_in
-from ..load import load_project, yaml_files
+from ..load import load_file, load_project, yaml_files
 from ..messages import set_ui_lang
-from ..models import MEETING_ID
+from ..models import MEETING_ID, Body
 from ..rules.control import CLOSED, register_of
 from ..source import display_path
 from . import forms, yamledit
@@ -261,17 +261,31 @@ def _placed(findings: list[Finding], tree) -> dict[str, list[Finding]]:
     return out
 
 
+def _lines_tree(text: str, document: yamledit.Document):
+    """The edited text's tree, only for the line of each key: libyaml when it can (fast), else ruamel."""
+    from .. import fastyaml
+    tree = fastyaml.load(text)
+    return tree if tree is not None else yamledit.parse(text, document.path, document.style).tree
+
+
 def slot(path: tuple) -> str:
     return "fd-" + "-".join(str(step) for step in path)
 
 
-async def _edited_meeting(request: Request):
+def _roster_only(ws: Workspace):
+    """What applying a form needs of the project: the roster (body.yaml), not a whole check."""
+    from types import SimpleNamespace
+    body, _ = load_file(ws.inputs / "body.yaml", Body)
+    return SimpleNamespace(project=SimpleNamespace(body=body), extra={})
+
+
+async def _edited_meeting(request: Request, *, whole: bool = False):
     ws: Workspace = request.app.state.ws
     path = meeting_file(ws, request.path_params["meeting"])
     form = forms.Form((await request.form()).multi_items())
     document = yamledit.load(path)
-    checked = await assessed(request)
-    view = _meeting_page(ws, path.stem, document, checked.assessment, lang_of(request))
+    assessment = (await assessed(request)).assessment if whole else _roster_only(ws)
+    view = _meeting_page(ws, path.stem, document, assessment, lang_of(request))
     if not view.signed:
         forms.apply_meeting(document.tree, form, view.roster)
     return ws, path, form, document, view
@@ -282,13 +296,13 @@ async def meeting_check(request: Request) -> Response:
     ws, path, form, document, view = await _edited_meeting(request)
     text = document.text()
     checked = await run_in_threadpool(check_with, ws.inputs, path, text, lang_of(request))
-    placed = _placed(findings_of(checked.findings, path), yamledit.parse(text, path).tree)
+    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
     return page(request, "findings.html", placed=placed, file=display_path(path), oob=True)
 
 
 async def meeting_reform(request: Request) -> Response:
     """The form redrawn from the edited tree, with a new empty entry where asked (a question, a decision...)."""
-    ws, path, form, document, view = await _edited_meeting(request)
+    ws, path, form, document, view = await _edited_meeting(request, whole=True)
     add = request.query_params.get("add", "")
     target = document.tree
     for step in add.split(".") if add else []:
@@ -299,7 +313,7 @@ async def meeting_reform(request: Request) -> Response:
     text = document.text()
     checked = await run_in_threadpool(check_with, ws.inputs, path, text, lang_of(request))
     return page(request, "meeting_form.html", m=view, tree=document.tree, base=form.get("base") or document.digest,
-                placed=_placed(findings_of(checked.findings, path), yamledit.parse(text, path).tree),
+                placed=_placed(findings_of(checked.findings, path), _lines_tree(text, document)),
                 file=display_path(path))
 
 
@@ -381,9 +395,8 @@ async def _edited_control(request: Request):
     if not 1900 <= year <= 2100:
         raise HTTPException(404)
     form = forms.Form((await request.form()).multi_items())
-    checked = await assessed(request)
     document = _control_document(ws, year)
-    forms.apply_control(document.tree, form, [a.id for a in _assignments(checked.assessment, year)])
+    forms.apply_control(document.tree, form)
     return ws, form, document
 
 
@@ -391,7 +404,8 @@ async def control_check(request: Request) -> Response:
     ws, form, document = await _edited_control(request)
     text = document.text()
     checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, lang_of(request))
-    placed = _placed(findings_of(checked.findings, document.path), yamledit.parse(text, document.path).tree)
+    placed = _placed(findings_of(checked.findings, document.path),
+                     _lines_tree(text, document))
     return page(request, "findings.html", placed=placed, file=display_path(document.path), oob=True)
 
 

@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .. import main as stages
+from .. import stages
 from ..errors import Finding, Loc
 from ..messages import set_ui_lang
 from ..source import display_path

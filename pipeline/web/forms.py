@@ -17,8 +17,7 @@ from typing import Any, Iterable
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..models import Meeting, Model
-from ..models_reports import ControlEntry
+from ..models import ControlEntry, Meeting, Model
 from . import yamledit as ye
 
 
@@ -411,12 +410,17 @@ def _apply_vote(item: CommentedMap, form: Form, name: str, voters: list[str]) ->
 ye.KEY_ORDER.extend(_model_orders(ControlEntry))
 
 
-def apply_control(tree: CommentedSeq, form: Form, assignment_ids: list[str]) -> None:
-    """The control form onto control/<year>.yaml: one entry per assignment whose status or dates were set."""
+def apply_control(tree: CommentedSeq, form: Form) -> None:
+    """The control form onto control/<year>.yaml: one entry per assignment whose status, dates or note were set.
+
+    Each row sends its assignment id (`a.N.id`); an id that is no assignment is
+    written as given and reported by the §24 rule, like a typing mistake in the file.
+    """
     by_id = {e.get("assignment"): e for e in tree if isinstance(e, CommentedMap)}
-    for index, assignment in enumerate(assignment_ids):
+    for index in form.indexes("a"):
         name = f"a.{index}"
-        if not form.has(f"{name}.status"):
+        assignment = (form.get(f"{name}.id") or "").strip()
+        if not assignment or not form.has(f"{name}.status"):
             continue
         entry = by_id.get(assignment)
         status = form.get(f"{name}.status") or ""

@@ -81,15 +81,22 @@ class ChangedOnDisk(Exception):
         self.path, self.on_disk, self.ours = path, on_disk, ours
 
 
-def parse(text: str, path: Path = Path("?")) -> Document:
-    """A YAML text as an editable tree, in the indentation style that reproduces it."""
+_STYLE_OF: dict[str, tuple[int, int, int]] = {}   # digest → style found: each live check reloads the same file
+
+
+def parse(text: str, path: Path = Path("?"), style: tuple[int, int, int] | None = None) -> Document:
+    """A YAML text as an editable tree, in the indentation style that reproduces it (or in `style`)."""
     data = text.encode("utf-8")
+    known = style or _STYLE_OF.get(digest(data))
+    if known is not None:
+        return Document(path, _yaml(known).load(text), data, known)
     for style in STYLES:
         yaml = _yaml(style)
         tree = yaml.load(text)
         out = io.StringIO()
         yaml.dump(tree, out)
         if out.getvalue() == text:
+            _STYLE_OF[digest(data)] = style
             return Document(path, tree, data, style)
     _, sequence, offset = load_yaml_guess_indent(text)
     style = (2, sequence or 2, offset or 0)
