@@ -76,7 +76,7 @@ clean:
 	rm -rf outputs
 
 # ---------------------------------------------------------------- the secretary's tools (issue 7)
-.PHONY: new-meeting new-plan schema check-templates serve
+.PHONY: new-meeting new-plan schema check-templates serve screenshots
 
 new-meeting: $(BIN)/python
 	$(SHTAB) new-meeting $(ARGS)
@@ -105,3 +105,7 @@ messages: $(BIN)/python
 # the workspace in the browser (issue 17): prints the start link first and opens it; ARGS="--port 8800 --no-browser"
 serve: $(BIN)/python
 	$(SHTAB) serve $(ARGS)
+
+# the pictures of README and the guides, taken by the browser journeys (tests/test_web_browser.py)
+screenshots: $(BIN)/python
+	SHTAB_SCREENSHOTS=docs/img $(BIN)/python -m pytest tests/test_web_browser.py -q

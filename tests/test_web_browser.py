@@ -9,6 +9,7 @@ The screenshots of README and the guides come from these journeys:
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import shutil
@@ -23,16 +24,18 @@ from web_support import workspace
 
 CHROMIUM = os.environ.get("SHTAB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (apt-get install chromium)")
-SHOTS = os.environ.get("SHTAB_SCREENSHOTS")
+SHOTS = Path(os.environ["SHTAB_SCREENSHOTS"]).resolve() if os.environ.get("SHTAB_SCREENSHOTS") else None
 
 
 @pytest.fixture
-def served(tmp_path: Path):
+def served(tmp_path: Path, monkeypatch):
     """The workspace on a free port of 127.0.0.1; yields (start URL, workspace)."""
     import uvicorn
 
     from pipeline.web.app import create_app
+    monkeypatch.chdir(tmp_path)                      # files named as the secretary sees them: inputs/...
     ws = workspace(tmp_path)
+    ws.today = lambda: dt.date(2026, 12, 1)           # one clock: the pictures and the due list do not drift
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -59,7 +62,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, served):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="kk-KZ")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(served[0])
@@ -127,3 +130,53 @@ def test_a_new_meeting_without_quorum_then_with_it_saved_as_a_minimal_diff(page,
                        '-      kk: "<<мәселенің атауы>>"', '-      ru: "<<название вопроса>>"',
                        '+      kk: "Жасөспірімдер арасындағы профилактика туралы"',  # quoted as the scaffold was
                        '+      ru: "О профилактике среди подростков"']
+
+
+def test_a_vote_with_a_dissent_then_the_protocol_downloaded_and_read_back(page, served, tmp_path):
+    import docx
+    _, ws = served
+    page.click("#lang-ru")
+    page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/")[2] + "/meetings/2026-05")
+    page.check("input[name='items.0.vote'][value=counted]")
+    page.check("input[name='items.0.ballot.knb'][value=against]")
+    page.check("input[name='items.0.ballot.economy'][value=abstained]")
+    page.click("#item-0 >> text=Добавить особое мнение")
+    page.wait_for_selector("select[name='items.0.dissent.0.member']")
+    page.select_option("select[name='items.0.dissent.0.member']", "knb")
+    page.fill("input[name='items.0.dissent.0.date']", "2026-11-19")
+    page.fill("textarea[name='items.0.dissent.0.text.kk']", "Үкіметтік емес ұйымдарды қаржыландыру жеткіліксіз деп санаймын.")
+    page.fill("textarea[name='items.0.dissent.0.text.ru']", "Считаю финансирование неправительственных организаций недостаточным.")
+    page.locator("#item-0 .vote").scroll_into_view_if_needed()
+    shot(page, "workspace-vote.ru", tmp_path)
+    page.click("#save")
+    page.wait_for_selector("#saved")
+    text = (ws.inputs / "meetings" / "2026-05.yaml").read_text(encoding="utf-8")
+    assert "    vote: {against: [knb], abstained: [economy]}\n" in text
+    page.click("nav >> text=Документы")
+    page.click("#generate")
+    page.wait_for_selector("#written")
+    row = page.locator("tr[data-output='meetings/2026-05/protocol.ru.docx']")
+    with page.expect_download() as download:
+        row.locator("text=Скачать").first.click()
+    saved = tmp_path / "protocol.ru.docx"
+    download.value.save_as(saved)
+    words = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    assert "Считаю финансирование неправительственных организаций недостаточным." in words
+    assert "против" in words and "воздерж" in words
+
+
+def test_mark_an_assignment_done_and_see_it_leave_the_due_list(page, served, tmp_path):
+    _, ws = served
+    page.click("#lang-ru")
+    assert "2026-05/1.1" in page.locator("#due").inner_text()
+    page.click("nav >> text=Контроль исполнения поручений")
+    row = page.locator("#row-2026-05-1-1")
+    row.locator("select").select_option("done")
+    row.locator("input[type=date]").first.fill("2026-11-28")
+    shot(page, "workspace-control.ru", tmp_path)
+    page.click("#save")
+    page.wait_for_selector("#saved")
+    assert "- assignment: 2026-05/1.1\n  status: done\n  date: 2026-11-28\n" in \
+        (ws.inputs / "control" / "2026.yaml").read_text(encoding="utf-8")
+    page.click("nav >> text=Год на одном экране")
+    assert "2026-05/1.1" not in page.locator("body").inner_text()

@@ -102,7 +102,7 @@ def page(request: Request, template: str, status: int = 200, headers: dict | Non
     values.setdefault("today", ws.today())
     html = ENV.get_template(template).render(
         _=lambda msgid: translate(msgid, lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
-        finding_text=lambda f: finding_text(f, lang), **values)
+        finding_text=lambda f: finding_text(f, lang), finding_here=lambda f: finding_here(f, lang), **values)
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
@@ -110,6 +110,13 @@ def finding_text(finding: Finding, lang: str) -> str:
     """A finding as `check` prints it, in her language."""
     set_ui_lang(lang)
     return str(finding)
+
+
+def finding_here(finding: Finding, lang: str) -> str:
+    """A finding beside its field: the line and the message, without the file the page already names."""
+    text = finding_text(finding, lang)
+    place = f"{finding.loc.file}:"
+    return text[len(place):].lstrip() if text.startswith(place) else text
 
 
 async def not_found(request: Request, exc: HTTPException) -> Response:
@@ -303,18 +310,35 @@ async def meeting_check(request: Request) -> Response:
 async def meeting_reform(request: Request) -> Response:
     """The form redrawn from the edited tree, with a new empty entry where asked (a question, a decision...)."""
     ws, path, form, document, view = await _edited_meeting(request, whole=True)
-    add = request.query_params.get("add", "")
-    target = document.tree
-    for step in add.split(".") if add else []:
-        target = target[int(step)] if step.isdigit() else target.setdefault(step, yamledit.CommentedSeq())
-    if add:
-        from ruamel.yaml.comments import CommentedMap
-        target.append(CommentedMap())
-    text = document.text()
+    text = document.text()     # checked before the new entry: an empty entry is not yet a mistake
     checked = await run_in_threadpool(check_with, ws.inputs, path, text, lang_of(request))
+    _add_entry(document.tree, request.query_params.get("add", ""))
     return page(request, "meeting_form.html", m=view, tree=document.tree, base=form.get("base") or document.digest,
                 placed=_placed(findings_of(checked.findings, path), _lines_tree(text, document)),
                 file=display_path(path))
+
+
+_ADDABLE = ("items", "materials", "decisions", "dissent")
+
+
+def _add_entry(tree, where: str) -> None:
+    """An empty entry at the end of the list `where` (items.0.decisions): a new block of the form to fill.
+
+    Only the meeting's own lists can grow; anything else in `where` is ignored.
+    It is written only once something is typed into it (forms._apply_list).
+    """
+    from ruamel.yaml.comments import CommentedMap
+    steps = where.split(".") if where else []
+    target = tree
+    for step in steps:
+        if step.isdigit() and isinstance(target, list) and int(step) < len(target):
+            target = target[int(step)]
+        elif step in _ADDABLE and isinstance(target, dict):
+            target = target.setdefault(step, yamledit.CommentedSeq())
+        else:
+            return
+    if isinstance(target, list):
+        target.append(CommentedMap())
 
 
 async def meeting_save(request: Request) -> Response:
