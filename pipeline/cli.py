@@ -202,7 +202,7 @@ def serve(ctx: click.Context, port: int, no_browser: bool, host: str) -> None:
     from .web.server import serve as run_server
     options: Options = ctx.obj
     if not options.inputs.is_dir():
-        raise ShtabError(msg("inputs.missing", path=options.inputs))
+        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
     ui = ctx.find_root().params.get("ui_lang")
     run_server(options.inputs, options.outputs, host, port, not no_browser, ui if ui in ("kk", "ru") else "kk")
 

@@ -28,9 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def extracted() -> dict[str, str]:
     """msgid -> where it is, for every message of pipeline/ and of the installed Click (as `make messages`)."""
     found: dict[str, str] = {}
+    templates = "web/templates/**.html"   # the browser workspace's pages, by Jinja's extractor (babel.cfg)
     for folder in (ROOT / "pipeline", Path(click.__file__).parent):
         for filename, lineno, message, _comments, _context in extract_from_dir(
-                str(folder), method_map=[("**.py", "python")]):
+                str(folder), method_map=[("**.py", "python"), (templates, "jinja2")],
+                options_map={templates: {"trim_blocks": "true", "lstrip_blocks": "true"}}):
             key = message[0] if isinstance(message, tuple) else message
             found.setdefault(key, f"{folder.name}/{filename}:{lineno}")
     return found

@@ -127,6 +127,7 @@ def test_a_new_meeting_without_quorum_then_with_it_saved_as_a_minimal_diff(page,
                if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed == ['-  date: "<<дата, ГГГГ-ММ-ДД>>"', "+  date: 2026-12-03",     # the date typed, as a date
                        "-  - sport", "-  - employment",                           # two still away
+                       "+absent:", "+  - member: sport", "+  - member: employment",  # and listed as absent
                        '-      kk: "<<мәселенің атауы>>"', '-      ru: "<<название вопроса>>"',
                        '+      kk: "Жасөспірімдер арасындағы профилактика туралы"',  # quoted as the scaffold was
                        '+      ru: "О профилактике среди подростков"']

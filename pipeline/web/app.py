@@ -26,14 +26,14 @@ from starlette.staticfiles import StaticFiles
 from .. import stages
 from ..errors import Finding, InputRefused, errors_in
 from ..load import load_file, load_project, yaml_files
-from ..messages import set_ui_lang
+from ..messages import _, set_ui_lang
 from ..models import MEETING_ID, Body
 from ..rules.control import CLOSED, register_of
 from ..source import display_path
 from . import forms, yamledit
-from .checks import check_inputs, check_with, findings_of
+from .checks import check_inputs, check_with, findings_of, ticket
 from .security import Guard, Secrets
-from .texts import UI, both, translate
+from .texts import UI, both, label, translate
 
 HERE = Path(__file__).parent
 LANG_COOKIE = "shtab_lang"
@@ -101,15 +101,14 @@ def page(request: Request, template: str, status: int = 200, headers: dict | Non
     ws: Workspace = request.app.state.ws
     values.setdefault("today", ws.today())
     html = ENV.get_template(template).render(
-        _=lambda msgid: translate(msgid, lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
+        _=lambda msgid, **kw: translate(msgid, lang, **kw), label=lambda code: label(code, lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
         finding_text=lambda f: finding_text(f, lang), finding_here=lambda f: finding_here(f, lang), **values)
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
 def finding_text(finding: Finding, lang: str) -> str:
     """A finding as `check` prints it, in her language."""
-    set_ui_lang(lang)
-    return str(finding)
+    return finding.render(lang)
 
 
 def finding_here(finding: Finding, lang: str) -> str:
@@ -122,7 +121,7 @@ def finding_here(finding: Finding, lang: str) -> str:
 async def not_found(request: Request, exc: HTTPException) -> Response:
     if request.scope.get("app") is None or not hasattr(request.app.state, "ws"):
         return HTMLResponse("Not found", status_code=404)
-    return page(request, "message.html", status=404, message=translate("Not found", lang_of(request)))
+    return page(request, "message.html", status=404, message=_("Not found").render(lang_of(request)))
 
 
 def choose_language(request: Request) -> Response:
@@ -139,7 +138,7 @@ def choose_language(request: Request) -> Response:
 
 async def assessed(request: Request):
     ws: Workspace = request.app.state.ws
-    return await run_in_threadpool(check_inputs, ws.inputs, lang_of(request))
+    return await run_in_threadpool(check_inputs, ws.inputs)
 
 
 # ---------------------------------------------------------------- the year at a glance
@@ -264,6 +263,8 @@ def _placed(findings: list[Finding], tree) -> dict[str, list[Finding]]:
     out: dict[str, list[Finding]] = {"": []}
     for finding in findings:
         path = lines.get(finding.loc.line)
+        if path and path[-1] in ("kk", "ru"):      # a text's language line: the text is one field
+            path = path[:-1]
         out.setdefault(slot(path) if path else "", []).append(finding)
     return out
 
@@ -282,7 +283,7 @@ def slot(path: tuple) -> str:
 def _roster_only(ws: Workspace):
     """What applying a form needs of the project: the roster (body.yaml), not a whole check."""
     from types import SimpleNamespace
-    body, _ = load_file(ws.inputs / "body.yaml", Body)
+    body, _findings = load_file(ws.inputs / "body.yaml", Body)
     return SimpleNamespace(project=SimpleNamespace(body=body), extra={})
 
 
@@ -302,7 +303,9 @@ async def meeting_check(request: Request) -> Response:
     """Live findings for the form as it stands: the panel, and each finding beside its field (htmx out-of-band)."""
     ws, path, form, document, view = await _edited_meeting(request)
     text = document.text()
-    checked = await run_in_threadpool(check_with, ws.inputs, path, text, lang_of(request))
+    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ticket(path))
+    if checked is None:                 # a newer check of this file is on its way: this answer is not awaited
+        return Response(status_code=204)
     placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
     return page(request, "findings.html", placed=placed, file=display_path(path), oob=True)
 
@@ -311,7 +314,7 @@ async def meeting_reform(request: Request) -> Response:
     """The form redrawn from the edited tree, with a new empty entry where asked (a question, a decision...)."""
     ws, path, form, document, view = await _edited_meeting(request, whole=True)
     text = document.text()     # checked before the new entry: an empty entry is not yet a mistake
-    checked = await run_in_threadpool(check_with, ws.inputs, path, text, lang_of(request))
+    checked = await run_in_threadpool(check_with, ws.inputs, path, text)
     _add_entry(document.tree, request.query_params.get("add", ""))
     return page(request, "meeting_form.html", m=view, tree=document.tree, base=form.get("base") or document.digest,
                 placed=_placed(findings_of(checked.findings, path), _lines_tree(text, document)),
@@ -344,9 +347,9 @@ def _add_entry(tree, where: str) -> None:
 async def meeting_save(request: Request) -> Response:
     ws, path, form, document, view = await _edited_meeting(request)
     if view.signed:
-        return page(request, "message.html", status=409, message=translate(
+        return page(request, "message.html", status=409, message=_(
             "The protocol is signed: the meeting is shown read-only (§15). To correct it, edit the file and "
-            "replace the protocol knowingly with --force.", lang_of(request)))
+            "replace the protocol knowingly with --force.").render(lang_of(request)))
     return await _save(request, document, form.get("base"), path)
 
 
@@ -427,7 +430,9 @@ async def _edited_control(request: Request):
 async def control_check(request: Request) -> Response:
     ws, form, document = await _edited_control(request)
     text = document.text()
-    checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, lang_of(request))
+    checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, ticket(document.path))
+    if checked is None:
+        return Response(status_code=204)
     placed = _placed(findings_of(checked.findings, document.path),
                      _lines_tree(text, document))
     return page(request, "findings.html", placed=placed, file=display_path(document.path), oob=True)
@@ -473,7 +478,6 @@ async def documents(request: Request, result: dict | None = None) -> Response:
 
 async def generate(request: Request) -> Response:
     ws: Workspace = request.app.state.ws
-    set_ui_lang(lang_of(request))
 
     def run():
         assessment = stages.prepare(ws.inputs)

@@ -17,10 +17,26 @@ from pathlib import Path
 
 from .. import stages
 from ..errors import Finding, Loc
-from ..messages import set_ui_lang
 from ..source import display_path
 
 _LOCK = threading.Lock()
+_LATEST: dict[str, int] = {}     # file → the number of the newest check asked for it
+
+
+def ticket(file: Path) -> int:
+    """Number a check of `file`: a check that is no longer the newest when its turn comes is skipped.
+
+    The browser aborts a check when she changes another field before it answers
+    (htmx `hx-sync="this:replace"`), but the server would still work through each
+    one in turn; the newest is the only answer anybody will read.
+    """
+    with _LOCK_TICKETS:
+        number = _LATEST.get(str(file), 0) + 1
+        _LATEST[str(file)] = number
+        return number
+
+
+_LOCK_TICKETS = threading.Lock()
 
 
 @dataclass
@@ -29,19 +45,22 @@ class Checked:
     assessment: stages.Assessment
 
 
-def check_inputs(inputs: Path, lang: str) -> Checked:
-    """The project as it is on disk: every finding, as `check` prints them, in `lang`."""
+def check_inputs(inputs: Path) -> Checked:
+    """The project as it is on disk: every finding, as `check` finds them (put into words by the page)."""
     with _LOCK:
-        set_ui_lang(lang)
         assessment = stages.prepare(inputs)
         return Checked(stages.check_project(assessment), assessment)
 
 
-def check_with(inputs: Path, edited: Path, text: str, lang: str) -> Checked:
-    """The project with `edited` (a file under `inputs`) holding `text`; findings name the real files."""
+def check_with(inputs: Path, edited: Path, text: str, number: int | None = None) -> Checked | None:
+    """The project with `edited` (a file under `inputs`) holding `text`; findings name the real files.
+
+    None when `number` (from `ticket`) is no longer the newest check of that file.
+    """
     relative = edited.resolve().relative_to(inputs.resolve())
     with _LOCK, tempfile.TemporaryDirectory(prefix="shtab-check-") as scratch:
-        set_ui_lang(lang)
+        if number is not None and _LATEST.get(str(edited)) != number:
+            return None
         shadow = Path(scratch) / "inputs"
         shutil.copytree(inputs, shadow, ignore=shutil.ignore_patterns(".*"))
         (shadow / relative).parent.mkdir(parents=True, exist_ok=True)

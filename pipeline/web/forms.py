@@ -192,7 +192,7 @@ def apply_meeting(tree: CommentedMap, form: Form, roster: Roster) -> None:
 
 
 def attendance_of(tree: CommentedMap) -> dict[str, str]:
-    """member id → present | absent, as the file says (a member in neither list is absent without a reason)."""
+    """member id → present | absent, as the file says (a member in neither list is shown absent; saving lists her)."""
     out = {member: "present" for member in tree.get("present") or [] if isinstance(member, str)}
     for entry in tree.get("absent") or []:
         if isinstance(entry, dict) and isinstance(entry.get("member"), str):
@@ -220,7 +220,7 @@ def _apply_attendance(tree: CommentedMap, form: Form, roster: Roster) -> None:
             continue
         shown = ye.text_value(entry.get("reason") if entry is not None else None)
         kk, ru = form.get(reason_fields + ".kk", shown["kk"]), form.get(reason_fields + ".ru", shown["ru"])
-        if entry is None and (kk.strip() or ru.strip()):
+        if entry is None:           # every member in force is listed, present or absent (§20)
             absent_seq = ye.ensure_seq(tree, "absent")
             entry = CommentedMap([("member", member)])
             absent_seq.append(entry)

@@ -1,180 +1,65 @@
-"""The workspace's own words in Kazakh and Russian: `_("English msgid")` in the templates and routes.
+"""The workspace's words come from the program's one catalogue (pipeline/locale/*/shtab.po), kk and ru.
 
-English msgids, as gettext wants them, so that the same strings can move into
-the program's message catalogue; kk and ru here.
+The templates call `_("English msgid")` like the code does (Babel extracts them:
+babel.cfg maps pipeline/web/templates/ to Jinja's extractor); values the pages
+show by their code (a status, a kind of meeting, a document) are put into words
+by `label`, from the table below, whose literal `_()` calls Babel extracts too.
 """
 
 from __future__ import annotations
 
+from ..messages import Message, _
+
 UI = ("kk", "ru")
 
-TEXTS: dict[str, tuple[str, str]] = {
-    # header and navigation
-    "Workspace of the Штаб secretary": ("Штаб хатшысының жұмыс орны", "Рабочее место секретаря штаба"),
-    "Year at a glance": ("Жыл бір қарағанда", "Год на одном экране"),
-    "Meetings": ("Отырыстар", "Заседания"),
-    "Plans": ("Жоспарлар", "Планы"),
-    "Control of assignments": ("Тапсырмалардың орындалуын бақылау", "Контроль исполнения поручений"),
-    "Documents": ("Құжаттар", "Документы"),
-    "Language": ("Тіл", "Язык"),
-    # overview
-    "Year": ("Жыл", "Год"),
-    "No.": ("№", "№"),
-    "Date": ("Күні", "Дата"),
-    "Kind": ("Түрі", "Вид"),
-    "regular": ("кезекті", "очередное"),
-    "extraordinary": ("кезектен тыс", "внеочередное"),
-    "Present": ("Қатысқаны", "Присутствовали"),
-    "Quorum": ("Кворум", "Кворум"),
-    "yes": ("бар", "есть"),
-    "no": ("жоқ", "нет"),
-    "Signed": ("Қол қойылды", "Подписан"),
-    "Errors": ("Қателер", "Ошибки"),
-    "Warnings": ("Ескертулер", "Предупреждения"),
-    "Plan questions of the quarter not yet heard": ("Тоқсандағы әлі қаралмаған жоспар мәселелері",
-                                                     "Вопросы плана на квартал, еще не рассмотренные"),
-    "Assignments due or overdue": ("Мерзімі жеткен немесе өткен тапсырмалар",
-                                   "Поручения со сроком исполнения и просроченные"),
-    "overdue": ("мерзімі өтті", "просрочено"),
-    "due soon": ("мерзімі жақын", "срок близко"),
-    "Due": ("Мерзімі", "Срок"),
-    "Assignment": ("Тапсырма", "Поручение"),
-    "Status": ("Мәртебесі", "Статус"),
-    "Findings": ("Ескертпелер", "Замечания"),
-    "No findings: the inputs follow the regulation": ("Ескертпе жоқ: деректер Ережеге сай",
-                                                      "Замечаний нет: данные соответствуют Положению"),
-    "Nothing here": ("Бұл жерде ештеңе жоқ", "Здесь ничего нет"),
-    "Open": ("Ашу", "Открыть"),
-    # meetings
-    "New meeting": ("Жаңа отырыс", "Новое заседание"),
-    "Create": ("Құру", "Создать"),
-    "Meeting": ("Отырыс", "Заседание"),
-    "Time": ("Уақыты", "Время"),
-    "Place": ("Өтетін орны", "Место"),
-    "in Kazakh": ("қазақша", "на казахском"),
-    "in Russian": ("орысша", "на русском"),
-    "Urgent": ("Шұғыл", "Срочное"),
-    "Chair": ("Төрағалық етуші", "Председательствующий"),
-    "by default the head": ("әдепкі бойынша басшы", "по умолчанию руководитель"),
-    "Initiated by (extraordinary meeting)": ("Бастамашылар (кезектен тыс отырыс)",
-                                             "Инициаторы (внеочередное заседание)"),
-    "Agenda approved by": ("Күн тәртібін бекіткен", "Повестку утвердил"),
-    "on": ("күні", "дата"),
-    "Documents sent to members": ("Құжаттар мүшелерге жіберілген күн", "Документы направлены членам"),
-    "Attendance": ("Қатысу", "Присутствие"),
-    "present": ("қатысты", "присутствует"),
-    "absent": ("қатыспады", "отсутствует"),
-    "Reason of absence": ("Қатыспау себебі", "Причина отсутствия"),
-    "Stand-in": ("Орнын басушы", "Замещающий"),
-    "name": ("аты-жөні", "Ф.И.О."),
-    "position": ("лауазымы", "должность"),
-    "votes": ("дауыс береді", "голосует"),
-    "Agenda questions": ("Күн тәртібінің мәселелері", "Вопросы повестки дня"),
-    "Question": ("Мәселе", "Вопрос"),
-    "From the plan": ("Жоспардан", "Из плана"),
-    "not from the plan: type the title": ("жоспардан емес: атауын жазыңыз", "не из плана: впишите название"),
-    "Title": ("Атауы", "Название"),
-    "Speakers": ("Баяндамашылар", "Докладчики"),
-    "Materials": ("Материалдар", "Материалы"),
-    "from": ("кімнен", "от кого"),
-    "submitted": ("ұсынылған күні", "дата представления"),
-    "Heard": ("Тыңдалды", "Слушали"),
-    "Decisions": ("Шешімдер", "Решения"),
-    "Decision": ("Шешім", "Решение"),
-    "Responsible, one per line": ("Жауаптылар, әр жолға біреуден", "Ответственные, по одному в строке"),
-    "Due (date or text)": ("Мерзімі (күні немесе мәтін)", "Срок (дата или текст)"),
-    "Vote": ("Дауыс беру", "Голосование"),
-    "unanimous": ("бірауыздан", "единогласно"),
-    "by members": ("мүшелер бойынша", "поименно"),
-    "for": ("жақтады", "за"),
-    "against": ("қарсы", "против"),
-    "abstained": ("қалыс қалды", "воздержался"),
-    "Dissenting opinions": ("Ерекше пікірлер", "Особые мнения"),
-    "Member": ("Мүше", "Член штаба"),
-    "Text": ("Мәтіні", "Текст"),
-    "remove": ("жою", "удалить"),
-    "Add a question": ("Мәселе қосу", "Добавить вопрос"),
-    "Add a decision": ("Шешім қосу", "Добавить решение"),
-    "Add a dissenting opinion": ("Ерекше пікір қосу", "Добавить особое мнение"),
-    "Add a material": ("Материал қосу", "Добавить материал"),
-    "Protocol": ("Хаттама", "Протокол"),
-    "Drawn up on": ("Ресімделген күні", "Дата оформления"),
-    "Signed by": ("Қол қойған", "Подписал"),
-    "signed": ("қол қойылды", "подписан"),
-    "Save": ("Сақтау", "Сохранить"),
-    "Saved": ("Сақталды", "Сохранено"),
-    "No change to save": ("Сақтайтын өзгеріс жоқ", "Нет изменений для сохранения"),
-    "Checking…": ("Тексерілуде…", "Проверка…"),
-    "read-only": ("тек оқуға", "только чтение"),
-    "The protocol is signed: the meeting is shown read-only (§15). To correct it, edit the file and replace the protocol knowingly with --force.":
-        ("Хаттамаға қол қойылған: отырыс тек оқу үшін көрсетілген (15-т.). Түзету үшін файлды өңдеп, хаттаманы --force арқылы саналы түрде ауыстырыңыз.",
-         "Протокол подписан: заседание показано только для чтения (п. 15). Чтобы исправить, отредактируйте файл и замените протокол осознанно с --force."),
-    "The file changed on disk since this form was opened; nothing was written. Both versions are below: copy what you need, then reload the form.":
-        ("Форма ашылғаннан бері файл дискіде өзгерді; ештеңе жазылған жоқ. Екі нұсқа да төменде: керегін көшіріп алып, форманы қайта жүктеңіз.",
-         "Файл изменился на диске после открытия формы; ничего не записано. Обе версии ниже: скопируйте нужное и перезагрузите форму."),
-    "On disk now": ("Қазір дискіде", "Сейчас на диске"),
-    "Yours, not saved": ("Сіздікі, сақталмаған", "Ваша, не сохранена"),
-    "Reload the form": ("Форманы қайта жүктеу", "Перезагрузить форму"),
-    # plans
-    "Plan": ("Жоспар", "План"),
-    "Approved by": ("Бекіткен", "Утвердил"),
-    "Sent to members": ("Мүшелерге жіберілген", "Направлен членам"),
-    "Responsible": ("Жауаптылар", "Ответственные"),
-    "Proposed by": ("Ұсынған", "Предложил"),
-    "Quarter or month": ("Тоқсан немесе ай", "Квартал или месяц"),
-    "Changes": ("Өзгерістер", "Изменения"),
-    "postpone": ("ауыстыру", "перенос"),
-    "exclude": ("алып тастау", "исключение"),
-    "add": ("қосу", "добавление"),
-    "Basis": ("Негіздеме", "Обоснование"),
-    "Decided": ("Шешім қабылданды", "Решение принято"),
-    "to": ("қайда", "куда"),
-    # control
-    "in_progress": ("орындалуда", "на исполнении"),
-    "done": ("орындалды", "исполнено"),
-    "extended": ("мерзімі ұзартылды", "срок продлен"),
-    "removed": ("бақылаудан алынды", "снято с контроля"),
-    "Status date": ("Мәртебе күні", "Дата статуса"),
-    "New due date": ("Жаңа мерзімі", "Новый срок"),
-    "Note": ("Ескертпе", "Примечание"),
-    "Reminders": ("Еске салғыштар", "Напоминания"),
-    # documents
-    "Generate all documents": ("Барлық құжаттарды жасау", "Сформировать все документы"),
-    "Make PDF": ("PDF жасау", "Сформировать PDF"),
-    "Document": ("Құжат", "Документ"),
-    "not yet made": ("әлі жасалмаған", "еще не сформирован"),
-    "Preview": ("Алдын ала қарау", "Просмотр"),
-    "Download": ("Жүктеп алу", "Скачать"),
-    "written": ("жазылды", "записан"),
-    "unchanged": ("өзгерген жоқ", "без изменений"),
-    "Nothing was written": ("Ештеңе жазылған жоқ", "Ничего не записано"),
-    "agenda": ("күн тәртібі", "повестка"),
-    "protocol": ("хаттама", "протокол"),
-    "composition": ("құрамы", "состав"),
-    "plan": ("жоспар", "план"),
-    "register": ("тізілім", "реестр"),
-    "annual-report": ("жылдық есеп", "годовой отчет"),
-    # refusals of the guard
-    "refused.host": ("Рұқсат етілмеген хост: жұмыс орны тек http://127.0.0.1 арқылы ашылады.",
-                     "Недопустимый хост: рабочее место открывается только по адресу http://127.0.0.1."),
-    "refused.session": ("Кіру рұқсат етілмеген: serve командасы басып шығарған сілтемені (?token=...) ашыңыз.",
-                        "Доступ запрещен: откройте ссылку с ?token=..., которую напечатала команда serve."),
-    "refused.token": ("Сілтеменің токені дұрыс емес: serve командасы басып шығарған сілтемені ашыңыз.",
-                      "Неверный токен ссылки: откройте ссылку, которую напечатала команда serve."),
-    "refused.csrf": ("Сұрау қабылданбады: форманың қорғау токені жоқ немесе ескірген. Бетті қайта жүктеңіз.",
-                     "Запрос отклонен: нет защитного токена формы или он устарел. Перезагрузите страницу."),
-    "refused.size": ("Сұрау тым үлкен.", "Запрос слишком велик."),
-    "Not found": ("Табылмады", "Не найдено"),
+LABELS: dict[str, Message] = {
+    # kinds of meeting (§12)
+    "regular": _("regular"),
+    "extraordinary": _("extraordinary"),
+    # the status of an assignment (§24)
+    "in_progress": _("in progress"),
+    "done": _("done"),
+    "extended": _("extended"),
+    "removed": _("removed from control"),
+    # a member's ballot (§13)
+    "for": _("for"),
+    "against": _("against"),
+    "abstained": _("abstained"),
+    # changes of a plan (§18)
+    "postpone": _("postponement"),
+    "exclude": _("exclusion"),
+    "add": _("addition"),
+    # the documents
+    "agenda": _("agenda"),
+    "protocol": _("protocol"),
+    "composition": _("composition"),
+    "plan": _("work plan"),
+    "register": _("register of assignments"),
+    "annual-report": _("annual report"),
+}
+
+# the guard's refusals: answered before any page, so in both languages
+REFUSALS: dict[str, Message] = {
+    "refused.host": _("Host not allowed: the workspace opens only at http://127.0.0.1."),
+    "refused.session": _("Access denied: open the link with ?token=... that the serve command printed."),
+    "refused.token": _("Wrong token in the link: open the link that the serve command printed."),
+    "refused.csrf": _("Request refused: the form's protection token is missing or stale. Reload the page."),
+    "refused.size": _("The request is too large."),
 }
 
 
-def translate(msgid: str, lang: str) -> str:
-    pair = TEXTS.get(msgid)
-    if pair is None:
-        return msgid
-    return pair[0] if lang == "kk" else pair[1]
+def translate(msgid: str, lang: str, **values) -> str:
+    """A msgid of the catalogue in `lang` (the templates' `_`)."""
+    return Message(msgid, tuple(values.items())).render(lang)
 
 
-def both(msgid: str) -> str:
-    """Both languages, for answers given before the secretary chose one (the guard's refusals)."""
-    return f"{translate(msgid, 'kk')}\n{translate(msgid, 'ru')}"
+def label(code: str, lang: str) -> str:
+    """A code the files use (done, regular, protocol...) in words; an unknown code as it is."""
+    message = LABELS.get(code)
+    return message.render(lang) if message is not None else code
+
+
+def both(key: str) -> str:
+    """A refusal in Kazakh and in Russian: the guard answers before the secretary has chosen."""
+    message = REFUSALS[key]
+    return f"{message.render('kk')}\n{message.render('ru')}"
