@@ -203,8 +203,10 @@ def serve(ctx: click.Context, port: int, no_browser: bool, host: str) -> None:
     options: Options = ctx.obj
     if not options.inputs.is_dir():
         raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
-    ui = ctx.find_root().params.get("ui_lang")
-    run_server(options.inputs, options.outputs, host, port, not no_browser, ui if ui in ("kk", "ru") else "kk")
+    from .messages import ui_lang
+    fixed = options.as_of if options.as_of_asked else None     # --as-of fixes the clock; else today, each request
+    run_server(options.inputs, options.outputs, host, port, not no_browser,
+               ui_lang() if ui_lang() in ("kk", "ru") else "kk", (lambda: fixed) if fixed else dt.date.today)
 
 
 def main() -> None:

@@ -55,7 +55,7 @@ def served(tmp_path: Path, monkeypatch):
 def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--lang=ru-RU"])
         yield chromium
         chromium.close()
 

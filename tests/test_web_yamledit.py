@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.load import load_project
+from pipeline.stages import load_project
 from pipeline.scaffold import meeting_scaffold
 from pipeline.web import forms, yamledit
 

@@ -16,7 +16,10 @@ Measures, in one run:
       meetings under new ids and numbers, in a temporary folder): wall time,
       time per meeting (flat = linear cost) and peak memory (the largest
       resident set of the process and its workers, from wait4's rusage);
-  (d) PDF: LibreOffice once per file against one batch for all files.
+  (d) PDF: LibreOffice once per file against one batch for all files;
+  (e) the browser workspace (`serve`): start-up after imports (the app made,
+      uvicorn listening, the first page answered) and the server time of one
+      live check of the meeting form (best of --reps).
 
 Prints a table and writes it to bench-results/ (kept out of git). Timings on
 a shared machine vary from run to run: each figure is the best of several runs
@@ -152,6 +155,55 @@ def pdf_timings(outputs: Path, singles: int) -> tuple[float, float, int]:
 # ---------------------------------------------------------------- the table
 
 
+TARGET_SERVE_START_S = 0.5
+TARGET_LIVE_CHECK_MS = 150.0
+
+
+def workspace_timings(reps: int) -> tuple[float, float]:
+    """`serve` after its imports: seconds to a listening server that answered its first page; ms of a live check.
+
+    The server runs on a free port of 127.0.0.1 over a copy of the sample inputs;
+    the live check posts the unchanged form of the one unsigned sample meeting.
+    """
+    import socket
+    import threading
+    import urllib.request
+    from urllib.parse import urlencode
+
+    import uvicorn
+
+    from pipeline.web import yamledit
+    from pipeline.web.app import Workspace, create_app
+    with tempfile.TemporaryDirectory(prefix="shtab-bench-serve-") as temporary:
+        inputs = Path(temporary) / "inputs"
+        shutil.copytree(SAMPLE, inputs)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        started = time.perf_counter()
+        ws = Workspace(inputs, Path(temporary) / "outputs")
+        server = uvicorn.Server(uvicorn.Config(create_app(ws), host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.005)
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        opener.open(f"http://127.0.0.1:{port}/?token={ws.keys.token}").read()
+        startup = time.perf_counter() - started
+        meeting = inputs / "meetings" / "2026-05.yaml"
+        document = yamledit.load(meeting)
+        form = urlencode([("csrf", ws.keys.csrf), ("base", document.digest), ("attendance.shown", "1")] +
+                         [(f"att.{m}", "present") for m in document.tree["present"]]).encode()
+        checks = []
+        for _ in range(reps + 1):
+            began = time.perf_counter()
+            opener.open(f"http://127.0.0.1:{port}/meetings/2026-05/check", data=form).read()
+            checks.append((time.perf_counter() - began) * 1000)
+        server.should_exit = True
+        thread.join(10)
+    return startup, min(checks[1:])
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
@@ -216,6 +268,12 @@ def main(argv: list[str]) -> int:
                 say(f"| (d) PDF, one LibreOffice per file ({args.pdf_single} files) | {single:.2f} s/doc | |")
                 say(f"| (d) PDF, one batch of {documents} | {batch:.2f} s/doc | ≤ {TARGET_PDF_S} "
                     f"{verdict(batch <= TARGET_PDF_S)} |")
+        startup, check_ms = workspace_timings(args.reps)
+        results.update(serve_startup_s=startup, live_check_ms=check_ms)
+        say(f"| (e) `serve` start-up after imports, first page answered | {startup:.2f} s | ≤ {TARGET_SERVE_START_S} "
+            f"{verdict(startup <= TARGET_SERVE_START_S)} |")
+        say(f"| (e) one live check of the meeting form (server time, sample inputs) | {check_ms:.0f} ms | ≈ "
+            f"{TARGET_LIVE_CHECK_MS:.0f} {verdict(check_ms <= TARGET_LIVE_CHECK_MS)} |")
     results["load_after"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")

@@ -25,7 +25,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import stages
 from ..errors import Finding, InputRefused, errors_in
-from ..load import load_file, load_project, yaml_files
+from ..load import load_file, yaml_files
 from ..messages import _, set_ui_lang
 from ..models import MEETING_ID, Body
 from ..rules.control import CLOSED, register_of
@@ -42,7 +42,11 @@ SOON = dt.timedelta(days=30)     # "due soon" on the year page
 
 @dataclass
 class Workspace:
-    """What one server serves: the inputs and outputs folders, its secrets and its clock."""
+    """What one server serves: the inputs and outputs folders, its secrets and its clock.
+
+    `today` is read once per request and passed to the stages as their `as_of`:
+    the run's one clock, which `serve --as-of` (a global option) fixes.
+    """
 
     inputs: Path
     outputs: Path
@@ -138,7 +142,7 @@ def choose_language(request: Request) -> Response:
 
 async def assessed(request: Request):
     ws: Workspace = request.app.state.ws
-    return await run_in_threadpool(check_inputs, ws.inputs)
+    return await run_in_threadpool(check_inputs, ws.inputs, ws.today())
 
 
 # ---------------------------------------------------------------- the year at a glance
@@ -153,7 +157,7 @@ async def overview(request: Request) -> Response:
     year = _int(request.query_params.get("year"), years[-1] if today.year not in years else today.year)
     from ..scaffold import planned_questions
     questions = planned_questions(assessment.project, today) if assessment.project.body else []
-    register = register_of(assessment.extra.get("assignments", []), year, min(today, dt.date(year, 12, 31)))
+    register = register_of(assessment.assignments, year, min(today, dt.date(year, 12, 31)))
     due = [(a, s) for a, s in register.rows
            if s.status not in CLOSED and s.deadline is not None and (s.overdue or s.deadline <= today + SOON)]
     return page(request, "overview.html", year=year, years=years, meetings=_meeting_rows(checked, year),
@@ -193,7 +197,7 @@ async def new_meeting(request: Request) -> Response:
     day = forms.parse_date(str(form.get("date") or "")) or ws.today()
     set_ui_lang(lang_of(request))
     try:
-        path = await run_in_threadpool(write_new_meeting, load_project(ws.inputs), day)
+        path = await run_in_threadpool(write_new_meeting, stages.load_project(ws.inputs), day)
     except ScaffoldRefused as exc:
         return page(request, "message.html", status=409, message=str(exc))
     return _redirect(request, f"/meetings/{path.stem}")
@@ -235,7 +239,7 @@ def _meeting_page(ws: Workspace, meeting_id: str, document: yamledit.Document, a
     extra = [m for m in (body.members if body else []) if m.id in listed and m.id not in known]
     members += extra
     roster = forms.Roster([m.id for m in members], [m.id for m in members if m.votes])
-    plans = assessment.extra.get("plans")
+    plans = assessment.plans
     choices = []
     if plans is not None:
         for ref, question in plans.questions.items():
@@ -284,7 +288,7 @@ def _roster_only(ws: Workspace):
     """What applying a form needs of the project: the roster (body.yaml), not a whole check."""
     from types import SimpleNamespace
     body, _findings = load_file(ws.inputs / "body.yaml", Body)
-    return SimpleNamespace(project=SimpleNamespace(body=body), extra={})
+    return SimpleNamespace(project=SimpleNamespace(body=body), plans=None)
 
 
 async def _edited_meeting(request: Request, *, whole: bool = False):
@@ -303,7 +307,7 @@ async def meeting_check(request: Request) -> Response:
     """Live findings for the form as it stands: the panel, and each finding beside its field (htmx out-of-band)."""
     ws, path, form, document, view = await _edited_meeting(request)
     text = document.text()
-    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ticket(path))
+    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today(), ticket(path))
     if checked is None:                 # a newer check of this file is on its way: this answer is not awaited
         return Response(status_code=204)
     placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
@@ -314,7 +318,7 @@ async def meeting_reform(request: Request) -> Response:
     """The form redrawn from the edited tree, with a new empty entry where asked (a question, a decision...)."""
     ws, path, form, document, view = await _edited_meeting(request, whole=True)
     text = document.text()     # checked before the new entry: an empty entry is not yet a mistake
-    checked = await run_in_threadpool(check_with, ws.inputs, path, text)
+    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today())
     _add_entry(document.tree, request.query_params.get("add", ""))
     return page(request, "meeting_form.html", m=view, tree=document.tree, base=form.get("base") or document.digest,
                 placed=_placed(findings_of(checked.findings, path), _lines_tree(text, document)),
@@ -366,7 +370,7 @@ async def _save(request: Request, document: yamledit.Document, base: str | None,
 
 async def plans(request: Request) -> Response:
     checked = await assessed(request)
-    result = checked.assessment.extra.get("plans")
+    result = checked.assessment.plans
     plan_findings = [f for f in checked.findings if "/plans/" in f.loc.file.replace("\\", "/")]
     return page(request, "plans.html", plans=result.plans if result else {}, result=result,
                 findings=plan_findings, today=request.app.state.ws.today())
@@ -387,7 +391,7 @@ def _control_document(ws: Workspace, year: int) -> yamledit.Document:
 
 
 def _assignments(assessment, year: int) -> list:
-    return [a for a in assessment.extra.get("assignments", []) if a.meeting.date.year == year]
+    return [a for a in assessment.assignments if a.meeting.date.year == year]
 
 
 async def control_form(request: Request) -> Response:
@@ -430,7 +434,7 @@ async def _edited_control(request: Request):
 async def control_check(request: Request) -> Response:
     ws, form, document = await _edited_control(request)
     text = document.text()
-    checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, ticket(document.path))
+    checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, ws.today(), ticket(document.path))
     if checked is None:
         return Response(status_code=204)
     placed = _placed(findings_of(checked.findings, document.path),
@@ -480,7 +484,7 @@ async def generate(request: Request) -> Response:
     ws: Workspace = request.app.state.ws
 
     def run():
-        assessment = stages.prepare(ws.inputs)
+        assessment = stages.prepare(ws.inputs, ws.today())
         jobs = stages.jobs_for(assessment, list(stages.DOCUMENTS))
         return stages.run_documents(assessment, jobs, ws.outputs)
     try:

@@ -9,6 +9,7 @@ the server keeps answering while it works.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 import threading
@@ -45,14 +46,14 @@ class Checked:
     assessment: stages.Assessment
 
 
-def check_inputs(inputs: Path) -> Checked:
+def check_inputs(inputs: Path, as_of: dt.date) -> Checked:
     """The project as it is on disk: every finding, as `check` finds them (put into words by the page)."""
     with _LOCK:
-        assessment = stages.prepare(inputs)
+        assessment = stages.prepare(inputs, as_of)
         return Checked(stages.check_project(assessment), assessment)
 
 
-def check_with(inputs: Path, edited: Path, text: str, number: int | None = None) -> Checked | None:
+def check_with(inputs: Path, edited: Path, text: str, as_of: dt.date, number: int | None = None) -> Checked | None:
     """The project with `edited` (a file under `inputs`) holding `text`; findings name the real files.
 
     None when `number` (from `ticket`) is no longer the newest check of that file.
@@ -65,7 +66,7 @@ def check_with(inputs: Path, edited: Path, text: str, number: int | None = None)
         shutil.copytree(inputs, shadow, ignore=shutil.ignore_patterns(".*"))
         (shadow / relative).parent.mkdir(parents=True, exist_ok=True)
         (shadow / relative).write_text(text, encoding="utf-8")
-        assessment = stages.prepare(shadow)
+        assessment = stages.prepare(shadow, as_of)
         findings = stages.check_project(assessment)
         return Checked([_renamed(f, display_path(shadow), display_path(inputs)) for f in findings], assessment)
 

@@ -9,10 +9,12 @@ the start token is all that guards the secretary's files.
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 import webbrowser
 from pathlib import Path
+from typing import Callable
 
 import click
 
@@ -39,7 +41,8 @@ def start_url(host: str, port: int, token: str) -> str:
     return f"http://{shown}:{port}/?token={token}"
 
 
-def serve(inputs: Path, outputs: Path, host: str, port: int, open_browser: bool, default_lang: str) -> None:
+def serve(inputs: Path, outputs: Path, host: str, port: int, open_browser: bool, default_lang: str,
+          today: Callable[[], dt.date] = dt.date.today) -> None:
     import uvicorn
     keys = Secrets()
     hosts = LOCAL_HOSTS if host in LOCAL_HOSTS else LOCAL_HOSTS + (host,)
@@ -49,7 +52,7 @@ def serve(inputs: Path, outputs: Path, host: str, port: int, open_browser: bool,
     if host not in LOCAL_HOSTS:
         click.echo(f"warning: the workspace answers on {host}, not only on this computer; anyone who "
                    "learns the link above can edit the inputs. Stop it with Ctrl-C when done.", err=True)
-    app = create_app(Workspace(inputs, outputs, keys, default_lang), hosts)
+    app = create_app(Workspace(inputs, outputs, keys, default_lang, today), hosts)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
