@@ -27,7 +27,7 @@ from .. import stages
 from ..errors import Finding, InputRefused, errors_in
 from ..load import load_file, yaml_files
 from ..messages import _, set_ui_lang
-from ..models import MEETING_ID, Body
+from ..models import MEETING_ID, PLAN_ID, Body
 from ..rules.control import CLOSED, register_of
 from ..source import display_path
 from . import forms, yamledit
@@ -78,6 +78,10 @@ def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"
         Route("/meetings/{meeting}/form", meeting_reform, methods=["POST"]),
         Route("/meetings/{meeting}/save", meeting_save, methods=["POST"]),
         Route("/plans", plans),
+        Route("/plans/{plan}", plan_form),
+        Route("/plans/{plan}/check", plan_check, methods=["POST"]),
+        Route("/plans/{plan}/form", plan_reform, methods=["POST"]),
+        Route("/plans/{plan}/save", plan_save, methods=["POST"]),
         Route("/control/{year:int}", control_form),
         Route("/control/{year:int}/check", control_check, methods=["POST"]),
         Route("/control/{year:int}/save", control_save, methods=["POST"]),
@@ -374,6 +378,74 @@ async def plans(request: Request) -> Response:
     plan_findings = [f for f in checked.findings if "/plans/" in f.loc.file.replace("\\", "/")]
     return page(request, "plans.html", plans=result.plans if result else {}, result=result,
                 findings=plan_findings, today=request.app.state.ws.today())
+
+
+def plan_file(ws: Workspace, plan_id: str) -> Path:
+    """The plan's file, chosen among the files that exist: never a path made from the request."""
+    for path in yaml_files(ws.inputs / "plans"):
+        if path.stem == plan_id and PLAN_ID.match(path.stem):
+            return path
+    raise HTTPException(404)
+
+
+def _plan_members(ws: Workspace, tree) -> list:
+    """Who may approve, propose and write a note: the members in force on the approval date (all when unknown)."""
+    body, _findings = load_file(ws.inputs / "body.yaml", Body)
+    if body is None:
+        return []
+    approved = tree.get("approved") if isinstance(tree.get("approved"), dict) else {}
+    day = forms.parse_date(forms.shown_date(approved.get("date")))
+    return [m for m in body.members if day is None or m.in_force_on(day)]
+
+
+def _plan_page(request: Request, template: str, path: Path, document: yamledit.Document, findings, text=None,
+               base: str | None = None, status: int = 200) -> Response:
+    ws: Workspace = request.app.state.ws
+    tree = document.tree
+    placed = _placed(findings_of(findings, path), _lines_tree(text, document) if text else tree)
+    return page(request, template, status=status, plan_id=path.stem, tree=tree, members=_plan_members(ws, tree),
+                base=base or document.digest, placed=placed, file=display_path(path), when=forms.plan_when)
+
+
+async def plan_form(request: Request) -> Response:
+    path = plan_file(request.app.state.ws, request.path_params["plan"])
+    checked = await assessed(request)
+    return _plan_page(request, "plan.html", path, yamledit.load(path), checked.findings)
+
+
+async def _edited_plan(request: Request):
+    ws: Workspace = request.app.state.ws
+    path = plan_file(ws, request.path_params["plan"])
+    form = forms.Form((await request.form()).multi_items())
+    document = yamledit.load(path)
+    forms.apply_plan(document.tree, form)
+    return ws, path, form, document
+
+
+async def plan_check(request: Request) -> Response:
+    ws, path, form, document = await _edited_plan(request)
+    text = document.text()
+    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today(), ticket(path))
+    if checked is None:
+        return Response(status_code=204)
+    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
+    return page(request, "findings.html", placed=placed, file=display_path(path), oob=True)
+
+
+async def plan_reform(request: Request) -> Response:
+    """The plan form redrawn from the edited tree, with a new empty question or change."""
+    ws, path, form, document = await _edited_plan(request)
+    text = document.text()
+    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today())
+    where = request.query_params.get("add", "")
+    if where in ("items", "changes"):
+        yamledit.ensure_seq(document.tree, where).append(yamledit.CommentedMap())
+    return _plan_page(request, "plan_form.html", path, document, checked.findings, text, form.get("base"))
+
+
+async def plan_save(request: Request) -> Response:
+    ws, path, form, document = await _edited_plan(request)
+    return await _save(request, document, form.get("base"), path)
 
 
 # ---------------------------------------------------------------- control of assignments (§24)

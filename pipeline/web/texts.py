@@ -29,6 +29,7 @@ LABELS: dict[str, Message] = {
     "postpone": _("postponement"),
     "exclude": _("exclusion"),
     "add": _("addition"),
+    "working_body": _("the working body"),
     # the documents
     "agenda": _("agenda"),
     "protocol": _("protocol"),
