@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from .commands import documents, output, tools
+from .commands import documents, output, tools, workspace
 from .commands.common import Options
 from .errors import ShtabError
 from .messages import UI_LANGS, choose_ui_lang, set_ui_lang
@@ -170,43 +170,10 @@ COMMANDS = (
     documents.register, documents.annual_report, documents.all_documents,
     tools.new_meeting, tools.new_plan, tools.schema, tools.templates,
     output.watch, output.pdf,
+    workspace.serve,
 )
 for _command in COMMANDS:
     cli.add_command(_command)
-
-
-# ---------------------------------------------------------------- the workspace in the browser (issue 17)
-
-
-@cli.command()
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="Port; when it is taken, a free one is chosen.")
-@click.option("--no-browser", is_flag=True, help="Print the start link without opening the browser.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to answer on. Anything but 127.0.0.1/localhost exposes the workspace to the "
-                   "network and prints a warning.")
-@click.pass_context
-def serve(ctx: click.Context, port: int, no_browser: bool, host: str) -> None:
-    """Open the secretary's workspace in the browser: forms over the same YAML files, live findings, documents.
-
-    The first line printed is the start link with its one-time token; the browser opens it. Pages in Kazakh
-    or Russian (switch in the header). Saving changes only what was edited in the YAML and refuses when the
-    file changed on disk meanwhile. Stop with Ctrl-C.
-
-    \b
-    Example:
-      python -m pipeline serve
-      python -m pipeline serve --port 8800 --no-browser
-      make serve
-    """
-    from .web.server import serve as run_server
-    options: Options = ctx.obj
-    if not options.inputs.is_dir():
-        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
-    from .messages import ui_lang
-    fixed = options.as_of if options.as_of_asked else None     # --as-of fixes the clock; else today, each request
-    run_server(options.inputs, options.outputs, host, port, not no_browser,
-               ui_lang() if ui_lang() in ("kk", "ru") else "kk", (lambda: fixed) if fixed else dt.date.today)
 
 
 def main() -> None:

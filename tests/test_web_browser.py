@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from web_support import workspace
+from tests.web_support import workspace
 
 CHROMIUM = os.environ.get("SHTAB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (apt-get install chromium)")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from web_support import client, form_fields, post_form, workspace
+from tests.web_support import client, form_fields, post_form, workspace
 
 FORMS = [("/meetings/2026-05", "meeting-form", "meetings/2026-05.yaml"),
          ("/plans/2026-H1", "plan-form", "plans/2026-H1.yaml"),

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.web import forms, yamledit
-
-from web_support import client, post_form, workspace
+from pipeline.web import yamledit
+from tests.web_support import client, post_form, workspace
 
 PAGES = ["/", "/meetings", "/meetings/2026-03", "/plans", "/control/2026", "/documents"]
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.stages import load_project
 from pipeline.scaffold import meeting_scaffold
+from pipeline.stages import load_project
 from pipeline.web import forms, yamledit
-
-from web_support import SAMPLE
+from tests.web_support import SAMPLE
 
 SAMPLES = sorted(SAMPLE.rglob("*.yaml"))
 
