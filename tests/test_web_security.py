@@ -126,3 +126,21 @@ def test_htmx_is_the_pinned_vendored_file_served_locally(tmp_path):
     ws = workspace(tmp_path)
     page = client(ws).get("/").text
     assert '<script src="/static/htmx.min.js"></script>' in page and "https://" not in page
+
+
+def test_a_pdf_beside_a_produced_document_is_previewed_inline(ws):
+    """The preview shows the PDF that `pdf` writes beside a produced DOCX, inline; a DOCX is always an attachment."""
+    browser = client(ws)
+    browser.post("/documents/generate", headers={"x-csrf-token": ws.keys.csrf})
+    (ws.outputs / "composition.ru.pdf").write_bytes(b"%PDF-1.4 converted by LibreOffice\n%%EOF\n")
+    page = browser.get("/documents").text
+    row = page.split('data-output="composition.ru.docx"')[1].split("</tr>")[0]
+    key = row.split("/documents/view/")[1].split('"')[0]
+    preview = browser.get(f"/documents/view/{key}")
+    assert preview.status_code == 200 and f'src="/documents/file/{key}?inline=1"' in preview.text
+    inline = browser.get(f"/documents/file/{key}?inline=1")
+    assert inline.headers["content-type"] == "application/pdf"
+    assert inline.headers["content-disposition"].startswith("inline")
+    docx_key = row.split("/documents/file/")[1].split('"')[0]
+    assert browser.get(f"/documents/file/{docx_key}?inline=1").headers["content-disposition"].startswith("attachment")
+    assert browser.get(f"/documents/view/{docx_key}").status_code == 404

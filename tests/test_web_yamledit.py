@@ -110,3 +110,13 @@ def test_dates_are_written_as_dates_and_new_keys_in_model_order(tmp_path: Path):
     forms.apply_meeting(document.tree, forms.Form(fields), forms.Roster(["akim"], ["akim"]))
     assert document.text() == ("number: 4\ndate: 2026-09-10\nplace: зал\ndocuments_sent: 2026-09-05\n"
                                "present: [akim]\nprotocol:\n  drawn_up: 2026-09-11\n  signed_by: akim\n")
+
+
+def test_an_edit_of_one_load_leaves_the_next_load_as_the_file_is(tmp_path: Path):
+    """Loads share one parse of the same bytes (deep copies): an edit never leaks into another form."""
+    path = tmp_path / "2026-05.yaml"
+    path.write_bytes((SAMPLE / "meetings" / "2026-05.yaml").read_bytes())
+    first = yamledit.load(path)
+    yamledit.set_time(first.tree, "time", "18:00")
+    second = yamledit.load(path)
+    assert second.tree["time"] == "10:00" and second.text().encode("utf-8") == path.read_bytes()
