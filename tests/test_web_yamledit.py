@@ -113,10 +113,18 @@ def test_dates_are_written_as_dates_and_new_keys_in_model_order(tmp_path: Path):
 
 
 def test_an_edit_of_one_load_leaves_the_next_load_as_the_file_is(tmp_path: Path):
-    """Loads share one parse of the same bytes (deep copies): an edit never leaks into another form."""
+    """Each load is its own tree: an edit never leaks into another form."""
     path = tmp_path / "2026-05.yaml"
     path.write_bytes((SAMPLE / "meetings" / "2026-05.yaml").read_bytes())
     first = yamledit.load(path)
     yamledit.set_time(first.tree, "time", "18:00")
     second = yamledit.load(path)
     assert second.tree["time"] == "10:00" and second.text().encode("utf-8") == path.read_bytes()
+
+
+def test_a_scaffold_loaded_twice_still_writes_itself(tmp_path: Path):
+    """The scaffold's comment before the first question stays in place, load after load."""
+    path = tmp_path / "2026-06.yaml"
+    path.write_text(meeting_scaffold(load_project(SAMPLE), dt.date(2026, 12, 10), path), encoding="utf-8")
+    for _ in range(3):
+        assert yamledit.load(path).text().encode("utf-8") == path.read_bytes()

@@ -18,7 +18,6 @@ raises `ChangedOnDisk` with both versions.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 import io
@@ -104,26 +103,10 @@ def parse(text: str, path: Path = Path("?"), style: tuple[int, int, int] | None 
     return Document(path, _yaml(style).load(text), data, style)
 
 
-_PARSED: dict[tuple[str, str], Document] = {}   # (file, digest) → the tree as parsed, never handed out itself
-
-
 def load(path: Path) -> Document:
-    """The file as an editable tree: a deep copy of the tree parsed for these very bytes.
-
-    Every live check reloads the file the form edits; ruamel's pure-Python
-    parser takes tens of milliseconds for a meeting, a deep copy of the parsed
-    tree (comments and styles included) a few. The cache holds a file's latest
-    bytes only.
-    """
-    data = path.read_bytes()
-    key = (str(path.resolve()), digest(data))
-    parsed = _PARSED.get(key)
-    if parsed is None:
-        parsed = parse(data.decode("utf-8"), path)
-        for old in [k for k in _PARSED if k[0] == key[0]]:
-            del _PARSED[old]
-        _PARSED[key] = parsed
-    return Document(path, copy.deepcopy(parsed.tree), data, parsed.style)
+    """The file as an editable tree, parsed afresh (a deep copy of a parsed tree shares ruamel's comment
+    tokens with it and can lose a comment placed before a list's first entry: measured, not worth it)."""
+    return parse(path.read_bytes().decode("utf-8"), path)
 
 
 def save(document: Document, opened_digest: str | None = None) -> bool:
