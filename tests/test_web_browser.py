@@ -91,6 +91,11 @@ def test_switch_the_language(page, tmp_path):
     assert page.locator("h1").inner_text() == "Заседания"   # the choice stays from page to page
     page.click("#lang-kk")
     assert page.locator("h1").inner_text() == "Отырыстар"
+    page.click("a[href='/meetings/2026-05']")
+    assert page.locator("h1").inner_text().startswith("Отырыс 2026-05")
+    assert page.locator("#attendance legend").inner_text() == "Қатысу"
+    page.locator("#attendance").scroll_into_view_if_needed()
+    shot(page, "workspace-meeting.kk", tmp_path)
 
 
 def _quorum_slot(page):

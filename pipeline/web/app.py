@@ -58,6 +58,7 @@ class Workspace:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["day"] = lambda value: value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else (value or "")
     env.globals.update(text_value=yamledit.text_value, shown_date=forms.shown_date,
                        responsible_lines=forms.responsible_lines, ballots_of=forms.ballots_of,
                        attendance_of=forms.attendance_of)

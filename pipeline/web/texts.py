@@ -30,6 +30,12 @@ LABELS: dict[str, Message] = {
     "exclude": _("exclusion"),
     "add": _("addition"),
     "working_body": _("the working body"),
+    # what became of a plan question (Reading of §18)
+    "heard": _("heard"),
+    "excluded": _("excluded"),
+    "postponed": _("postponed"),
+    "pending": _("pending"),
+    "not_heard": _("not heard"),
     # the documents
     "agenda": _("agenda"),
     "protocol": _("protocol"),
