@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -144,3 +150,28 @@ def test_a_pdf_beside_a_produced_document_is_previewed_inline(ws):
     docx_key = row.split("/documents/file/")[1].split('"')[0]
     assert browser.get(f"/documents/file/{docx_key}?inline=1").headers["content-disposition"].startswith("attachment")
     assert browser.get(f"/documents/view/{docx_key}").status_code == 404
+
+
+def test_the_serve_command_prints_its_link_first_and_answers_it(tmp_path):
+    """`python -m pipeline serve --no-browser` as the secretary starts it: the first line is the link, it works."""
+    from tests.web_support import ROOT, SAMPLE
+    shutil.copytree(SAMPLE, tmp_path / "inputs")
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "--ui-lang", "ru", "serve", "--no-browser",
+                                "--port", "0"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:") and "/?token=" in url
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page = opener.open(url, timeout=30).read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the workspace did not answer"
+                time.sleep(0.2)
+        assert '<html lang="ru">' in page and "Рабочее место секретаря штаба" in page
+    finally:
+        process.terminate()
+        process.wait(10)
