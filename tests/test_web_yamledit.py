@@ -113,7 +113,7 @@ def test_dates_are_written_as_dates_and_new_keys_in_model_order(tmp_path: Path):
 
 
 def test_an_edit_of_one_load_leaves_the_next_load_as_the_file_is(tmp_path: Path):
-    """Each load is its own tree: an edit never leaks into another form."""
+    """Each load is its own tree (unpickled from one parse): an edit never leaks into another form."""
     path = tmp_path / "2026-05.yaml"
     path.write_bytes((SAMPLE / "meetings" / "2026-05.yaml").read_bytes())
     first = yamledit.load(path)

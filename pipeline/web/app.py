@@ -289,11 +289,27 @@ def slot(path: tuple) -> str:
     return "fd-" + "-".join(str(step) for step in path)
 
 
+_BODIES: dict[str, tuple[str, Body | None]] = {}   # body.yaml → (digest, model): read again only when it changed
+
+
+def roster(ws: Workspace) -> Body | None:
+    """The Штаб and its members as body.yaml says now (None when it cannot be read: the check says why)."""
+    path = ws.inputs / "body.yaml"
+    try:
+        version = yamledit.digest(path.read_bytes())
+    except OSError:
+        return None
+    cached = _BODIES.get(str(path.resolve()))
+    if cached is None or cached[0] != version:
+        cached = (version, load_file(path, Body)[0])
+        _BODIES[str(path.resolve())] = cached
+    return cached[1]
+
+
 def _roster_only(ws: Workspace):
     """What applying a form needs of the project: the roster (body.yaml), not a whole check."""
     from types import SimpleNamespace
-    body, _findings = load_file(ws.inputs / "body.yaml", Body)
-    return SimpleNamespace(project=SimpleNamespace(body=body), plans=None)
+    return SimpleNamespace(project=SimpleNamespace(body=roster(ws)), plans=None)
 
 
 async def _edited_meeting(request: Request, *, whole: bool = False):
@@ -391,7 +407,7 @@ def plan_file(ws: Workspace, plan_id: str) -> Path:
 
 def _plan_members(ws: Workspace, tree) -> list:
     """Who may approve, propose and write a note: the members in force on the approval date (all when unknown)."""
-    body, _findings = load_file(ws.inputs / "body.yaml", Body)
+    body = roster(ws)
     if body is None:
         return []
     approved = tree.get("approved") if isinstance(tree.get("approved"), dict) else {}

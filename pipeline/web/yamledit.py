@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import pickle
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,10 +104,31 @@ def parse(text: str, path: Path = Path("?"), style: tuple[int, int, int] | None 
     return Document(path, _yaml(style).load(text), data, style)
 
 
+_PARSED: dict[str, tuple[str, bytes, tuple[int, int, int]]] = {}   # file → (digest, pickled tree, style)
+
+
 def load(path: Path) -> Document:
-    """The file as an editable tree, parsed afresh (a deep copy of a parsed tree shares ruamel's comment
-    tokens with it and can lose a comment placed before a list's first entry: measured, not worth it)."""
-    return parse(path.read_bytes().decode("utf-8"), path)
+    """The file as an editable tree of its own: unpickled from the parse of these very bytes.
+
+    Every live check reloads the file its form edits; ruamel's pure-Python parser
+    takes tens of milliseconds for a meeting, unpickling the tree parsed before
+    about one. Each load gets an independent tree (a deep copy would share
+    ruamel's comment tokens and lose a comment before a list's first entry).
+    The pickle is kept only when its tree was seen to write the file's bytes.
+    """
+    data = path.read_bytes()
+    key, version = str(path.resolve()), digest(data)
+    cached = _PARSED.get(key)
+    if cached is not None and cached[0] == version:
+        return Document(path, pickle.loads(cached[1]), data, cached[2])
+    document = parse(data.decode("utf-8"), path)
+    blob = pickle.dumps(document.tree)
+    copy = Document(path, pickle.loads(blob), data, document.style)
+    if copy.text().encode("utf-8") == data:
+        _PARSED[key] = (version, blob, document.style)
+    else:
+        _PARSED.pop(key, None)
+    return document
 
 
 def save(document: Document, opened_digest: str | None = None) -> bool:
