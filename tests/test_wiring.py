@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -191,3 +192,31 @@ def test_register_as_of_reaches_the_plan_rules(project):
     result = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(project.outputs),
                                       "register", "2026", "--as-of", "2026-07-01"])
     assert result.exit_code == 0, result.output
+
+
+# The places a run starts, where the clock may be read once and passed on: the command line and its
+# commands, the watch loop (once per round), the browser workspace (once per request).
+CLOCK_READERS = ("pipeline/cli.py", "pipeline/commands/", "pipeline/watch.py", "pipeline/web/")
+
+
+def test_no_rule_or_stage_reads_the_clock():
+    """One clock (issue 14): below the command line the day is a value passed in (`as_of`), never read."""
+    readers = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith(CLOCK_READERS):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("today", "now", "utcnow") and not node.args:
+                readers.append(f"{relative}:{node.lineno}")
+    assert readers == []
+
+
+def test_no_test_patches_a_clock():
+    """Tests fix the day through the run's own clock (SHTAB_AS_OF, --as-of, `as_of=`), never by patching."""
+    clock = re.compile(r"setattr\(.*[\"'](today|now)[\"']")
+    patched = [f"{path.name}:{number}" for path in sorted((ROOT / "tests").glob("*.py")) if path.name != "test_wiring.py"
+               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+               if clock.search(line)]
+    assert patched == []
