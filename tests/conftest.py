@@ -12,6 +12,8 @@ import pytest
 import yaml
 from hypothesis import settings
 
+from pipeline.messages import set_ui_lang
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # The tests read the program's messages in English, its developers' language; the tests of the secretary's
@@ -137,6 +139,7 @@ def plain_environment(monkeypatch):
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    set_ui_lang("en")   # and the language a previous test's command chose (--ui-lang kk) is not carried over
 
 
 @pytest.fixture(autouse=True)
