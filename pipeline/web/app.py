@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -26,7 +27,7 @@ from starlette.staticfiles import StaticFiles
 from .. import stages
 from ..errors import Finding, InputRefused, errors_in
 from ..load import load_file, yaml_files
-from ..messages import _, set_ui_lang
+from ..messages import _, set_ui_lang, ui_lang
 from ..models import MEETING_ID, PLAN_ID, Body
 from ..rules.control import CLOSED, register_of
 from ..source import display_path
@@ -200,12 +201,26 @@ async def new_meeting(request: Request) -> Response:
     ws: Workspace = request.app.state.ws
     form = await request.form()
     day = forms.parse_date(str(form.get("date") or "")) or ws.today()
-    set_ui_lang(lang_of(request))
     try:
-        path = await run_in_threadpool(write_new_meeting, stages.load_project(ws.inputs), day)
+        path = await run_in_threadpool(_scaffold_in, lang_of(request), write_new_meeting,
+                                       stages.load_project(ws.inputs), day)
     except ScaffoldRefused as exc:
         return page(request, "message.html", status=409, message=str(exc))
     return _redirect(request, f"/meetings/{path.stem}")
+
+
+_SCAFFOLD_LOCK = threading.Lock()
+
+
+def _scaffold_in(lang: str, write, *args):
+    """A scaffold writes its comments in the run's language (`ui_lang`): hers, for this call only."""
+    with _SCAFFOLD_LOCK:
+        previous = ui_lang()
+        set_ui_lang(lang)
+        try:
+            return write(*args)
+        finally:
+            set_ui_lang(previous)
 
 
 def _redirect(request: Request, target: str) -> Response:
