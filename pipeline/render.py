@@ -51,14 +51,15 @@ def render_docx(template: Path, context: dict) -> bytes:
     return data
 
 
-def render_many(items: list[tuple[Path, dict]], render=None, consume: bool = False) -> Iterator[bytes]:
-    """Every (template, context) rendered, in order; on several processes when there are many (speed.py).
+def render_many(items: list[tuple[Path, speed.Context]], render=None, consume: bool = False,
+                made=None) -> Iterator[bytes]:
+    """Every (template, context), rendered in order; on several processes when there are many (speed.py).
 
-    `render` replaces render_docx (tests use it to simulate a failure).
-    `consume`: the caller hands `items` over, and each context is dropped once
-    its document is rendered.
+    A context may be a function that makes it (a large run builds each again as it renders). `render`
+    replaces render_docx (tests use it to simulate a failure). `consume`: the caller hands `items` over,
+    and each is dropped once its document is rendered. `made` is applied to each context made here.
     """
-    return speed.render_many(items, render or render_docx, consume)
+    return speed.render_many(items, render or render_docx, consume, made)
 
 
 def save_deterministic(doc: DocxTemplate) -> bytes:

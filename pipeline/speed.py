@@ -7,9 +7,10 @@ none of it changes a byte of any document. The stages use exactly this:
 - `long_lived()`: a context manager around building what lives until the end
   of the run (inputs, findings, contexts): the cyclic garbage collector runs
   less often meanwhile.
-- `render_many(items, render, consume)`: render (template, context) pairs in
-  order, in worker processes when there are many: forked where `os.fork`
-  exists, spawned elsewhere (Windows); `SHTAB_WORKERS=1` turns workers off.
+- `render_many(items, render, consume, made)`: render (template, context)
+  pairs in order, in worker processes when there are many: forked where
+  `os.fork` exists, spawned elsewhere (Windows); `SHTAB_WORKERS=1` turns
+  workers off. A context may be given as a function that makes it.
 - `open_template(path)` / `put_back(path, doc)`: a template opened once per
   process and put back as it was after each document, so the next document
   skips unzipping and parsing the package.
@@ -19,9 +20,12 @@ none of it changes a byte of any document. The stages use exactly this:
 - `zipped_once(doc)`: the rendered package zipped once, directly with fixed
   dates (None when this python-docx lacks what that needs: the caller then
   takes the public road).
-- `cached_pictures(items, folder)`: each picture of the contexts (the annual
-  report's chart) taken from `folder` (`outputs/.cache/`) when the same one
-  was drawn before, else drawn now and kept there.
+- `PictureCache(folder)`: each picture of the contexts (the annual report's
+  chart) taken from `folder` (`outputs/.cache/`) when the same one was drawn
+  before, else drawn now and kept there once the run has written its documents.
+- `keep_contexts(documents)`: whether a run holds every context until its
+  document is rendered (few documents), or builds each again as it renders
+  (many: a Штаб of 1,000 meetings held ~100 MB of contexts at once).
 
 Reuse reads private fields of docxtpl and python-docx. `internals_missing()`
 lists those this installation lacks; when any is missing, reuse is switched
@@ -35,20 +39,21 @@ from __future__ import annotations
 import copy
 import gc
 import io
-import multiprocessing
 import os
 import sys
 import zipfile
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 EPOCH = (1980, 1, 1, 0, 0, 0)   # the date of every zip entry: same inputs, same bytes
 
@@ -290,34 +295,41 @@ def _is_picture(value) -> bool:
     return hasattr(type(value), "key") and hasattr(type(value), "png")
 
 
-@contextmanager
-def cached_pictures(items: list[Item], folder: Path):
-    """Give each picture of the contexts its PNG, kept from an earlier run under its key, else drawn now;
-    on leaving without an error, keep the newly drawn ones in `folder`.
+class PictureCache:
+    """Pictures of the contexts (the annual report's chart) kept in `folder` under the hash of what they show.
 
-    The key hashes everything the picture depends on (chart.Chart.key), so a
-    kept PNG is the one drawing would give, to the byte. A run that fails keeps
-    nothing new, so the outputs folder is as it was. The cache is an
-    optimisation only: a folder that cannot be read or written (or that is a
-    link out of the outputs) just means drawing again.
+    `fill(context)` gives each picture of a context its PNG: kept from an
+    earlier run, else drawn now. `keep()`, called once the run has written its
+    documents, stores the newly drawn ones; a run that fails keeps nothing new,
+    so the outputs folder is as it was. The key hashes everything the picture
+    depends on (chart.Chart.key), so a kept PNG is the one drawing would give,
+    to the byte. The cache is an optimisation only: a folder that cannot be
+    read or written (or that is a link out of the outputs) just means drawing again.
     """
-    usable = not folder.is_symlink() and not folder.parent.is_symlink()
-    drawn: dict[Path, bytes] = {}
-    for _, context in items:
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.usable = not folder.is_symlink() and not folder.parent.is_symlink()
+        self.drawn: dict[Path, bytes] = {}
+
+    def fill(self, context: dict) -> dict:
         for picture in filter(_is_picture, context.values()):
             if "png" in vars(picture):
                 continue
-            path = folder / f"{picture.key}.png"
-            png = _DRAWN.get(picture.key) or (_read_png(path) if usable else None)
+            path = self.folder / f"{picture.key}.png"
+            png = _DRAWN.get(picture.key) or (_read_png(path) if self.usable else None)
             if png is None:
-                png = drawn[path] = picture.png
-            elif usable and not path.is_file():
-                drawn[path] = png
+                png = self.drawn[path] = picture.png
+            elif self.usable and not path.is_file():
+                self.drawn[path] = png
             picture.png = _DRAWN[picture.key] = png
-    yield
-    if usable:
-        for path, png in drawn.items():
-            _keep(path, png)
+        return context
+
+    def keep(self) -> None:
+        if self.usable:
+            for path, png in self.drawn.items():
+                _keep(path, png)
+        self.drawn.clear()
 
 
 def _read_png(path: Path) -> bytes | None:
@@ -341,15 +353,25 @@ def _keep(path: Path, data: bytes) -> None:
 # ---------------------------------------------------------------- many documents at once
 
 PARALLEL_FROM = 64   # documents; below this, starting and warming workers costs more than it saves (bench)
+KEEP_CONTEXTS_BELOW = PARALLEL_FROM   # documents; from here each context is built again as its document renders
 WINDOW = 4           # chunks in flight per worker: enough to keep them busy, few enough to bound memory
 
-Item = tuple[Path, dict]
+Context = Union[dict, Callable[[], dict]]   # a context, or a function that makes it
+Item = tuple[Path, Context]
 _INHERITED: list[Item | None] = []   # what forked workers render, inherited, never pickled
 _INHERITED_RENDER: Callable[[Path, dict], bytes] | None = None
 
 
+def keep_contexts(documents: int) -> bool:
+    """Whether a run of this many documents holds every context until it renders (few: building each once is
+    cheaper) or builds each again as its document renders (many: memory stays bounded, ~100 MB less for 1,000
+    meetings, and forked workers build their contexts in parallel)."""
+    return documents < KEEP_CONTEXTS_BELOW
+
+
 def start_method() -> str:
     """`fork` where the system has it (workers inherit the prepared templates), else `spawn` (Windows)."""
+    import multiprocessing  # here, not on top: a run of few documents never starts a worker
     if hasattr(os, "fork") and "fork" in multiprocessing.get_all_start_methods():
         return "fork"
     return "spawn"
@@ -365,36 +387,44 @@ def worker_count(documents: int) -> int:
 
 
 def render_many(items: list[Item], render: Callable[[Path, dict], bytes], consume: bool = False,
-                method: str | None = None) -> Iterator[bytes]:
+                made: Callable[[dict], dict] | None = None, method: str | None = None) -> Iterator[bytes]:
     """Render every (template, context), in order, on every core when there are many.
 
     Documents are independent, so many are spread over worker processes; only
     finished bytes travel back, in the order of `items` and with the same bytes
-    as rendering one by one (so a progress bar can follow). Forked workers
-    inherit the contexts; spawned ones (no fork: Windows) receive them pickled,
+    as rendering one by one (so a progress bar can follow). A context may be a
+    function that makes it, called just before its document is rendered.
+    Forked workers inherit the items and make their contexts themselves;
+    spawned ones (no fork: Windows) receive the contexts made here and pickled,
     a few chunks ahead, and rebuild everything else themselves. `render` must
-    be a module-level function for spawn. `consume`: the caller hands `items`
-    over, and each context is dropped once its document is rendered, so a large
+    be a module-level function for spawn. `made` is applied to each context
+    made in this process (PictureCache.fill). `consume`: the caller hands
+    `items` over, and each is dropped once its document is rendered, so a large
     run frees memory as it goes. `method` overrides `start_method()` (tests).
     """
     gc.freeze()   # the inputs and contexts outlive the loop: the collector need not walk them for every document
+    made = made or (lambda context: context)
     try:
         workers = worker_count(len(items))
         if workers < 2:
-            yield from _in_this_process(items, render, consume)
+            yield from _in_this_process(items, render, consume, made)
         elif (method or start_method()) == "fork":
-            yield from _forked(items, render, consume, workers)
+            yield from _forked(items, render, consume, made, workers)
         else:
-            yield from _spawned(items, render, consume, workers)
+            yield from _spawned(items, render, consume, made, workers)
     finally:
         gc.unfreeze()
 
 
-def _in_this_process(items: list[Item], render, consume: bool) -> Iterator[bytes]:
+def _context(value: Context, made: Callable[[dict], dict]) -> dict:
+    return made(value() if callable(value) else value)
+
+
+def _in_this_process(items: list[Item], render, consume: bool, made) -> Iterator[bytes]:
     for index, (template, context) in enumerate(items):
         if consume:
             items[index] = None
-        yield render(template, context)
+        yield render(template, _context(context, made))
 
 
 def _chunks(indices: list[int], workers: int) -> list[list[int]]:
@@ -402,7 +432,14 @@ def _chunks(indices: list[int], workers: int) -> list[list[int]]:
     return [indices[start:start + size] for start in range(0, len(indices), size)]
 
 
-def _windowed(pool: ProcessPoolExecutor, chunks: list, submit: Callable[[list], Future], workers: int):
+def _pool(workers: int, method: str):
+    """A pool of worker processes (imported here: a run of few documents never starts one)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+
+
+def _windowed(pool, chunks: list, submit: Callable[[list], Future], workers: int):
     """The chunks' results in order, with at most WINDOW chunks per worker submitted ahead."""
     pending: deque[Future] = deque()
     queue = deque(chunks)
@@ -412,16 +449,22 @@ def _windowed(pool: ProcessPoolExecutor, chunks: list, submit: Callable[[list], 
         yield from pending.popleft().result()
 
 
-def _forked(items: list[Item], render, consume: bool, workers: int) -> Iterator[bytes]:
+def _forked(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
     """Workers forked after the first document of each template is rendered here, so they inherit it prepared."""
     global _INHERITED, _INHERITED_RENDER
     first = {template: index for index, (template, _) in reversed(list(enumerate(items)))}
-    done = {index: render(*items[index]) for index in sorted(first.values())}
+    done = {}
+    for index in sorted(first.values()):
+        gc.collect()
+        return_free_memory()   # before each: what the last left behind (a year's register: ~130 MB) goes back
+        done[index] = render(items[index][0], _context(items[index][1], made))
+        items[index] = (items[index][0], None)
     rest = [index for index in range(len(items)) if index not in done]
+    gc.collect()
     return_free_memory()
     _INHERITED, _INHERITED_RENDER = items, render
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with _pool(workers, "fork") as pool:
             for future in [pool.submit(_ping) for _ in range(workers)]:   # fork every worker now, while inherited
                 future.result()
             _INHERITED = []
@@ -435,16 +478,16 @@ def _forked(items: list[Item], render, consume: bool, workers: int) -> Iterator[
         _INHERITED, _INHERITED_RENDER = [], None
 
 
-def _spawned(items: list[Item], render, consume: bool, workers: int) -> Iterator[bytes]:
+def _spawned(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
     """Spawned workers (no fork): each chunk's templates and contexts travel pickled, a window ahead."""
     def submit(chunk: list[int]) -> Future:
-        work = [items[index] for index in chunk]
+        work = [(items[index][0], _context(items[index][1], made)) for index in chunk]
         if consume:
             for index in chunk:
                 items[index] = None
         return pool.submit(_render_sent, render, work)
 
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with _pool(workers, "spawn") as pool:
         yield from _windowed(pool, _chunks(list(range(len(items))), workers), submit, workers)
 
 
@@ -453,7 +496,9 @@ def _ping() -> None:
 
 
 def _render_inherited(chunk: list[int]) -> list[bytes]:
-    return [_INHERITED_RENDER(*_INHERITED[index]) for index in chunk]
+    """In a forked worker: make each context (the worker's own copy of the jobs) and render it."""
+    return [_INHERITED_RENDER(_INHERITED[index][0], _context(_INHERITED[index][1], lambda context: context))
+            for index in chunk]
 
 
 def _render_sent(render, work: list[Item]) -> list[bytes]:

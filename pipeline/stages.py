@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Iterable
 
@@ -28,7 +29,7 @@ __all__ = ["Assessment", "DOCUMENTS", "INPUTS", "Job", "Project", "Written", "as
            "check_project", "jobs_for", "languages", "load_project", "prepare", "run_documents", "unreadable_inputs"]
 
 
-CACHE = ".cache"   # under the outputs folder: pictures kept by the hash of what they show (speed.cached_pictures)
+CACHE = ".cache"   # under the outputs folder: pictures kept by the hash of what they show (speed.PictureCache)
 
 
 def load_project(inputs: Path) -> Project:
@@ -109,13 +110,26 @@ def blocking(assessment: Assessment, job: Job) -> list[Finding]:
             if f.loc.file in job.sources and f.document in (None, job.document)]
 
 
-def build_contexts(jobs: list[Job]) -> tuple[list[tuple[Job, dict]], list[Finding]]:
+def build_contexts(jobs: list[Job], keep: bool = True) -> tuple[list[tuple[Job, dict | None]], list[Finding]]:
+    """Every job's context and the findings of building it (a missing translation, §19).
+
+    `keep=False`: each context is built for its findings only and dropped (None
+    in its place); a large run builds it again when its document renders.
+    """
     built, findings = [], []
     for job in jobs:
         context, loc = job.build()
         findings += loc.findings
-        built.append((job, as_context(context)))
+        built.append((job, as_context(context) if keep else None))
     return built, findings
+
+
+def printable_context(job: Job) -> dict:
+    """The job's context built again, its every text checked printable (the run of a large Штаб)."""
+    context, _ = job.build()
+    context = as_context(context)
+    refuse_unprintable(context, f"{job.document} ({job.lang})")
+    return context
 
 
 def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progress=None,
@@ -124,28 +138,32 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
 
     Before writing: every path must stay inside `outputs`, and a signed protocol
     may not change (§15) unless `force`; forced replacements become warnings.
-    Each document is staged beside its place as soon as it is rendered and its
-    context dropped (a Штаб of 1,000 meetings held every context and every
-    document's bytes at once); nothing is renamed into place until every
-    document is rendered and no signed protocol refuses (write.write_all).
+    Each document is staged beside its place as soon as it is rendered; nothing
+    is renamed into place until every document is rendered and no signed
+    protocol refuses (write.write_all). A large run holds no context it is not
+    rendering: each is built once for its findings, then again as its document
+    renders (speed.keep_contexts).
     """
     problems = [f for job in jobs for f in blocking(assessment, job)]
     problems += outside_outputs(outputs, [job.output for job in jobs])
     if not jobs:  # nothing to write because nothing could be read: say why instead of "0 documents"
         problems += unreadable_inputs(assessment)
     with speed.long_lived():   # fewer GC passes over what lives to the end (speed.py)
-        built, missing = build_contexts(jobs)
+        built, missing = build_contexts(jobs, keep=speed.keep_contexts(len(jobs)))
     problems += errors_in(missing)
     if problems:
         raise InputRefused(problems)
     for job, context in built:
-        refuse_unprintable(context, f"{job.document} ({job.lang})")
-    jobs = [job for job, _ in built]
-    items = [(template_path(job.template_name, job.lang), context) for job, context in built]
+        if context is not None:
+            refuse_unprintable(context, f"{job.document} ({job.lang})")
+    items = [(template_path(job.template_name, job.lang), partial(printable_context, job) if context is None
+              else context) for job, context in built]
     del built
-    with speed.cached_pictures(items, outputs / CACHE):   # the chart drawn once per data (speed.py)
-        documents = render_many(items, render_docx, consume=True)
-        return write_all(_checked(assessment, zip(progress(jobs) if progress else jobs, documents), outputs, force))
+    pictures = speed.PictureCache(outputs / CACHE)   # the chart drawn once per data (speed.py)
+    documents = render_many(items, render_docx, consume=True, made=pictures.fill)
+    written = write_all(_checked(assessment, zip(progress(jobs) if progress else jobs, documents), outputs, force))
+    pictures.keep()
+    return written
 
 
 def _checked(assessment: Assessment, rendered: Iterable[tuple[Job, bytes]], outputs: Path, force: bool):
@@ -177,6 +195,6 @@ def check_project(assessment: Assessment) -> list[Finding]:
     """Every finding: the rules', and every missing translation of every document in every language."""
     findings = list(assessment.findings)
     if assessment.project.body is not None:
-        _, missing = build_contexts(jobs_for(assessment, list(DOCUMENTS)))
+        _, missing = build_contexts(jobs_for(assessment, list(DOCUMENTS)), keep=False)   # findings only
         findings += missing
     return sorted_findings(findings)

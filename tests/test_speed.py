@@ -140,8 +140,9 @@ def test_a_damaged_cache_file_is_drawn_again(tmp_path):
     chart = Chart([Bar("1. Спорт", None, None, "—")], "изменение, %", {"better": "лучше"}, 160)
     (tmp_path / f"{chart.key}.png").write_bytes(b"not a picture")
     speed._DRAWN.clear()
-    with speed.cached_pictures([(Path("t"), {"chart": chart})], tmp_path):
-        pass
+    cache = speed.PictureCache(tmp_path)
+    cache.fill({"chart": chart})
+    cache.keep()
     assert chart.png.startswith(speed.PNG_SIGNATURE)
     assert (tmp_path / f"{chart.key}.png").read_bytes() == chart.png
 
@@ -159,9 +160,26 @@ def test_a_changed_figure_or_label_is_another_chart(change):
 
 
 def test_a_failed_run_keeps_no_chart(tmp_path):
-    """A run that fails (a refused signed protocol, a full disk) leaves the outputs folder as it was."""
+    """A run that fails (a refused signed protocol, a full disk) leaves the outputs folder as it was: the chart
+    is kept only by `keep()`, which run_documents calls once every document is written."""
     chart = Chart([Bar("1. Спорт", None, None, "—")], "өзгеріс, %", {"better": "жақсарды"}, 160)
     speed._DRAWN.clear()
-    with pytest.raises(OSError), speed.cached_pictures([(Path("t"), {"chart": chart})], tmp_path / ".cache"):
-        raise OSError("disk full")
+    speed.PictureCache(tmp_path / ".cache").fill({"chart": chart})
     assert chart.png.startswith(speed.PNG_SIGNATURE) and not (tmp_path / ".cache").exists()
+
+
+def test_contexts_built_again_as_they_render_give_the_same_documents(tmp_path, monkeypatch):
+    """A large run drops each context after its findings and builds it again to render (speed.keep_contexts):
+    the same files as a run that holds them, in this process and in forked workers."""
+    import datetime as dt
+    assessment = stages.prepare(SAMPLE, dt.date(2026, 12, 31))
+    jobs = stages.jobs_for(assessment, list(stages.DOCUMENTS))
+    stages.run_documents(assessment, jobs, tmp_path / "held")
+    monkeypatch.setattr(speed, "KEEP_CONTEXTS_BELOW", 0)
+    stages.run_documents(assessment, jobs, tmp_path / "built-again")
+    monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
+    monkeypatch.setenv("SHTAB_WORKERS", "2")
+    stages.run_documents(assessment, jobs, tmp_path / "in-workers")
+    held = {p.relative_to(tmp_path / "held"): p.read_bytes() for p in (tmp_path / "held").rglob("*.docx")}
+    for other in ("built-again", "in-workers"):
+        assert {p.relative_to(tmp_path / other): p.read_bytes() for p in (tmp_path / other).rglob("*.docx")} == held
