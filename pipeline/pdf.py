@@ -68,11 +68,11 @@ def find_soffice(environ=None, platform: str | None = None) -> str:
     for place in places:
         if os.path.isfile(place):
             return str(place)
-    looked = [f"PATH ({', '.join(PROGRAMS)})", *map(str, places), _("{variable} (not set)", variable=ENV_SOFFICE)]
+    looked = [f"PATH ({', '.join(PROGRAMS)})", *map(str, places)]
     raise ShtabError(_("LibreOffice is not installed, or not where it was looked for; PDFs need it.\n"
-                       "Looked in: {places}.\nInstall it: {hint}\n"
+                       "Looked in: {places}; {variable} (not set).\nInstall it: {hint}\n"
                        "Installed elsewhere? Set {variable} to the full path of soffice.",
-                       places="; ".join(map(str, looked)), variable=ENV_SOFFICE,
+                       places="; ".join(looked), variable=ENV_SOFFICE,
                        hint=INSTALL_HINTS.get(_family(platform), INSTALL_HINTS["linux"])))
 
 

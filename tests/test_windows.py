@@ -22,6 +22,7 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from pipeline.errors import ShtabError
+from pipeline.messages import render_value
 from pipeline.pdf import find_soffice, install_places
 from tests.conftest import ROOT
 from tests.test_watch import run_the_secretarys_loop, watch_session
@@ -173,8 +174,10 @@ def test_shtab_soffice_is_the_secretarys_choice(tmp_path):
     program.write_text("#!/bin/sh\n")
     program.chmod(0o755)
     assert find_soffice({"SHTAB_SOFFICE": str(program), "PATH": "/usr/bin:/bin"}, "win32") == str(program)
-    with pytest.raises(ShtabError, match=r"SHTAB_SOFFICE=.*nowhere.*there is no LibreOffice program there"):
+    with pytest.raises(ShtabError) as refusal:
         find_soffice({"SHTAB_SOFFICE": str(tmp_path / "nowhere" / "soffice.exe"), "PATH": "/usr/bin"}, "win32")
+    assert re.search(r"SHTAB_SOFFICE=.*nowhere.*there is no LibreOffice program there",
+                     render_value(refusal.value.message, "en"))
 
 
 def test_soffice_on_path_is_found(tmp_path):
@@ -215,7 +218,7 @@ def test_the_macos_application_folder(tmp_path):
 def test_the_message_names_every_place_it_looked(tmp_path, platform, places):
     with pytest.raises(ShtabError) as refusal:
         find_soffice({"PATH": str(tmp_path / "empty"), "HOME": str(tmp_path)}, platform)
-    message = str(refusal.value)
+    message = render_value(refusal.value.message, "en")
     assert "PATH (soffice, libreoffice)" in message and "SHTAB_SOFFICE (not set)" in message
     for place in places:
         assert place in message
