@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.messages import ui_lang
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SKIPPING = """
@@ -38,7 +40,9 @@ def test_a_libreoffice_skip_fails_under_ci(tmp_path, ci, code, outcome):
 def test_the_environment_of_a_test_is_plain():
     """conftest.py: whatever the developer exports (SHTAB_LANG=ru, a Russian locale), tests see English and C."""
     assert os.environ["SHTAB_LANG"] == "en" and os.environ["LANG"] == "C.UTF-8"
-    assert not {"LC_ALL", "LC_MESSAGES", "LANGUAGE"} & set(os.environ)
+    assert not {"LC_ALL", "LC_MESSAGES"} & set(os.environ)
+    assert os.environ.get("LANGUAGE", "en") == "en"   # set_ui_lang keeps gettext's LANGUAGE on the UI language
+    assert ui_lang() == "en"
 
 
 def test_ruff_finds_nothing():
