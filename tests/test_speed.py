@@ -124,6 +124,16 @@ def test_a_protocol_run_imports_no_chart_library_and_no_pdf_helpers(tmp_path):
     assert not loaded & {"matplotlib", "numpy", "PIL", "jsonschema"}
 
 
+def test_a_protocol_run_imports_no_scaffold_schema_pdf_or_web_module(tmp_path):
+    script = cli_run("-q", "--outputs", str(tmp_path), "protocol", "2026-01") + (
+        "print(' '.join(m for m in sys.modules if m.startswith('pipeline.')))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert not loaded & {"pipeline.pdf", "pipeline.scaffold", "pipeline.schema",
+                         "pipeline.template_check", "pipeline.watch", "pipeline.web.app"}, loaded
+
+
 def test_an_unchanged_chart_is_not_drawn_again(tmp_path):
     """The first annual report draws the chart and keeps it; the second takes it from outputs/.cache without
     importing matplotlib, and the report has the same bytes."""
