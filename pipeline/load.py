@@ -273,7 +273,11 @@ YEAR_FILE = re.compile(r"^\d{4}$")
 
 
 def _yearly(project: Project, folder: str, kind: Any) -> tuple[dict[int, Any], dict[int, str]]:
-    """inputs/<folder>/<year>.yaml by year, and the file of each year (for file:line); a stem that is no year is an error."""
+    """inputs/<folder>/<year>.yaml by year, and the file of each year (for file:line); a stem that is no year is an error.
+
+    A year's file is named even when it cannot be read, so that the documents of that year count it among
+    their sources and its errors stop them (an annual report never prints "—" for a file with a typing error).
+    """
     by_year: dict[int, Any] = {}
     files: dict[int, str] = {}
     for path in yaml_files(project.inputs / folder):
@@ -281,6 +285,7 @@ def _yearly(project: Project, folder: str, kind: Any) -> tuple[dict[int, Any], d
         if not YEAR_FILE.match(path.stem):
             project.findings.append(error(Loc(name), f"the file name must be a year, e.g. {folder}/2026.yaml"))
             continue
+        files[int(path.stem)] = name
         tree, findings = read_yaml(path)
         project.findings += findings
         if tree is None:
@@ -289,7 +294,6 @@ def _yearly(project: Project, folder: str, kind: Any) -> tuple[dict[int, Any], d
         project.findings += findings
         if value is not None:
             by_year[int(path.stem)] = value
-            files[int(path.stem)] = name
     return by_year, files
 
 

@@ -600,6 +600,12 @@ def annual_report(lang: str):
     doc = new_document(title="annual report")
     tbl = table(doc, [8.0, 8.5], borders=False)
     cells = tbl.add_row().cells
+    # the sender's requisites (the akimat, its seat, the outgoing number and date), the addressee in the dative
+    first_cell_paragraph(cells[0], "{{ sender }}", bold=True, align=CENTER)
+    cells[0].add_paragraph("{{ seat }}").alignment = CENTER
+    cells[0].add_paragraph("{% if outgoing_number %}{{ outgoing_date }} № {{ outgoing_number }}"
+                           "{% else %}______________ № ______________{% endif %}").alignment = CENTER
+    cells[0].paragraphs[-1].paragraph_format.space_before = Pt(12)
     first_cell_paragraph(cells[1], "{{ addressee }}", bold=True, align=CENTER)
     para(doc, w["report_title"], bold=True, align=CENTER, before=24, after=12)
     para(doc, w["report_intro"], align=JUSTIFY, first_line=1.25, after=6)

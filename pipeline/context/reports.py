@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .. import i18n
 from ..chart import Bar, Chart
 from ..grammar import dates
-from ..models import Body
+from ..models import Body, Outgoing
 from ..rules.annual import QUARTERS, PlanExecution, YearSummary
 from ..rules.control import DONE, EXTENDED, IN_PROGRESS, REMOVED, Assignment, Register, Standing
 from ..rules.indicators import Indicator, Measure
@@ -153,6 +153,9 @@ class AnnualReportContext:
     working_body: str
     body_name_genitive: str
     addressee: str
+    sender: str            # the akimat, whose letter the report is (§24: the akimat keeps the Штаб's records)
+    outgoing_number: str   # "" until the secretary types indicators/<year>.yaml: outgoing: {number, date}
+    outgoing_date: str
     year: int
     previous_year: int
     quarters: list[QuarterRow]
@@ -242,8 +245,8 @@ def addressee(loc: Localizer, body: Body) -> str:
 
 
 def annual_report_context(year: int, summary: YearSummary, missing_quarters: list[int], register: Register,
-                          plans: PlanExecution, indicators: list[Indicator], body: Body, lang: str
-                          ) -> tuple[AnnualReportContext, Localizer]:
+                          plans: PlanExecution, indicators: list[Indicator], body: Body, lang: str,
+                          outgoing: Outgoing | None = None) -> tuple[AnnualReportContext, Localizer]:
     """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, plans, indicators."""
     loc = Localizer(lang, "annual-report")
     overdue = [OverdueLine(assignment_reference(loc, a), loc.text(a.decision.text),
@@ -253,6 +256,8 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
     head = body.head
     context = AnnualReportContext(
         **body_header(loc, body), body_name_genitive=body_name_genitive(loc, body), addressee=addressee(loc, body),
+        sender=loc.text(body.akimat), outgoing_number=outgoing.number if outgoing else "",
+        outgoing_date=dates.date_numeric(outgoing.date) if outgoing else "",
         year=year, previous_year=year - 1,
         quarters=quarters,
         quarters_total=QuarterRow("", sum(q.regular for q in quarters), sum(q.extraordinary for q in quarters),

@@ -75,8 +75,10 @@ def annual_report_jobs(assessment: Assessment, selected: list[str], langs: list[
     missing = quarters_without_regular_meeting(results, year, year_end, body.established.date)
     indicators = indicators_of(project.indicators, year)
     plans = plan_execution(assessment.plans, year, year_end)
+    outgoing = project.indicators[year].outgoing if year in project.indicators else None
     sources = year_sources(assessment, year, control=[year], indicators=[year, year - 1]) | plan_files(assessment, year)
     return [Job(ANNUAL_REPORT, lang, Path("reports", str(year), f"annual-report.{lang}.docx"), sources,
-                lambda lg=lang: annual_report_context(year, summary, missing, register, plans, indicators, body, lg),
+                lambda lg=lang: annual_report_context(year, summary, missing, register, plans, indicators, body, lg,
+                                                      outgoing),
                 template="annual_report")
             for lang in languages(langs, body.languages)]

@@ -49,6 +49,7 @@ from .indicators import (
     Dispensary,
     Indicators,
     IndicatorValues,
+    Outgoing,
     Percent,
     Propaganda,
     Schools,
@@ -79,7 +80,7 @@ __all__ = [
     "Body", "Established", "Member", "Role",
     "ASSIGNMENT_ID", "AssignmentId", "ControlEntry", "Status",
     "INDICATOR_KEYS", "Action", "Campaign", "Count", "Destroyed", "Dispensary", "IndicatorValues", "Indicators",
-    "Percent", "Propaganda", "Schools", "Survey",
+    "Outgoing", "Percent", "Propaganda", "Schools", "Survey",
     "Absence", "Decision", "Dissent", "Due", "Item", "Material", "Meeting", "Person", "PlanRef", "ProtocolInfo",
     "Speaker", "StandIn", "Vote", "VoteSpec",
     "MONTH", "WORKING_BODY", "Basis", "Month", "Period", "Plan", "PlanChange", "PlanItem",
@@ -96,5 +97,5 @@ def keys_of(*models: type[BaseModel]) -> frozenset[str]:
 ALL_KEYS: frozenset[str] = keys_of(
     Member, Established, Body, Person, Absence, StandIn, Material, VoteSpec, Decision, Dissent, Item, Approval,
     ProtocolInfo, Meeting, PlanItem, Basis, PlanChange, Plan, ControlEntry, Campaign, Action, Dispensary, Destroyed,
-    Propaganda, Survey, Schools, Indicators,
+    Propaganda, Survey, Schools, Indicators, Outgoing,
 )

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import BeforeValidator
 
-from .base import Date, Int, Model, TextField, kind_of
+from .base import Date, Int, Model, Name, TextField, kind_of
 
 
 def _non_negative(value: Any) -> Any:
@@ -100,8 +100,16 @@ class IndicatorValues(Model):
     specialists_trained: Count | None = None                           # 12
 
 
+class Outgoing(Model):
+    """The annual report's requisites as a letter of the akimat: its outgoing (registration) number and date."""
+
+    number: Name
+    date: Date
+
+
 class Indicators(IndicatorValues):
     previous: IndicatorValues | None = None
+    outgoing: Outgoing | None = None   # extension: the outgoing number and date of the annual report (a letter)
 
 
 INDICATOR_KEYS: tuple[str, ...] = tuple(k for k in IndicatorValues.model_fields)
