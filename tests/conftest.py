@@ -135,11 +135,12 @@ def plain_environment(monkeypatch):
 
     A test of the secretary's languages sets SHTAB_LANG or LANG itself (monkeypatch), after this.
     """
+    set_ui_lang("en")   # and the language a previous test's command chose (--ui-lang kk) is not carried over;
+    # first, because it sets LANGUAGE for Click's gettext, which the lines below then take away
     monkeypatch.setenv("SHTAB_LANG", "en")
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    set_ui_lang("en")   # and the language a previous test's command chose (--ui-lang kk) is not carried over
 
 
 @pytest.fixture(autouse=True)
