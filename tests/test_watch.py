@@ -55,11 +55,11 @@ def run_the_secretarys_loop(inputs, outputs, process) -> None:
     process.until_summary()
     assert "Время: 12:00" in text(protocol)
 
-    signed = outputs / "meetings" / "2026-04" / "protocol.ru.docx"
+    signed = outputs / "meetings" / "2026-01" / "protocol.ru.docx"   # 2026-01 is signed in the sample
     before = signed.read_bytes()
-    edit(inputs / "meetings" / "2026-04.yaml", 'time: "10:00"', 'time: "16:00"')
+    edit(inputs / "meetings" / "2026-01.yaml", 'time: "10:00"', 'time: "16:00"')
     round_ = process.until_summary()
-    assert any("2026-04.yaml:" in line and "(§15)" in line for line in round_), round_
+    assert any("2026-01.yaml:" in line and "(§15)" in line for line in round_), round_
     assert signed.read_bytes() == before
 
 
