@@ -161,7 +161,8 @@ class Localizer:
         return dates.date_on(day, self.lang)
 
     def date_until(self, day: dt.date) -> str:
-        return dates.date_until(day, self.lang)
+        """A deadline by the phrase file's «до {date}» / «{date} дейін», the date in the case it governs."""
+        return self.phrase("due_date", date=dates.date_governed_by_until(day, self.lang))
 
     def due(self, due) -> str:
         """A deadline: a date ("2026 жылғы 30 маусымға дейін" / "до 30 июня 2026 года") or the text as typed."""

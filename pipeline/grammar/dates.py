@@ -47,6 +47,13 @@ def date_on(day: dt.date, lang: str) -> str:
     return date_long(day, "ru")
 
 
+def date_governed_by_until(day: dt.date, lang: str) -> str:
+    """The date in the case «дейін» / «до» governs: "2026 жылғы 30 маусымға" (dative) / "30 июня 2026 года"."""
+    if lang == "kk":
+        return f"{day.year} жылғы {day.day} {dative_kk(month_name(day.month, 'kk'))}"
+    return date_long(day, "ru")
+
+
 def date_until(day: dt.date, lang: str) -> str:
     """A deadline: "2026 жылғы 30 маусымға дейін" / "до 30 июня 2026 года".
 
