@@ -109,3 +109,23 @@ serve: $(BIN)/python
 # the pictures of README and the guides, taken by the browser journeys (tests/test_web_browser.py)
 screenshots: $(BIN)/python
 	SHTAB_SCREENSHOTS=docs/img $(BIN)/python -m pytest tests/test_web_browser.py -q
+
+# ---------------------------------------------------------------- between meetings (issue 10)
+.PHONY: notice extracts reminders status
+
+# the notice of a meeting (§22): make notice ARGS=2026-05
+notice: $(BIN)/python
+	$(SHTAB) notice $(ARGS)
+
+# extracts from a signed protocol for each responsible body (§23): make extracts ARGS=2026-04
+extracts: $(BIN)/python
+	$(SHTAB) extracts $(ARGS)
+
+# reminders to the bodies with assignments due within DAYS of the date (§24, §27.1):
+# make reminders ARGS="--as-of 2026-11-27 --within 14"
+reminders: $(BIN)/python
+	$(SHTAB) reminders $(ARGS)
+
+# the execution of every assignment: a table here and the справка for the head (§24, §28)
+status: $(BIN)/python
+	$(SHTAB) status $(ARGS)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from .commands import documents, output, tools, workspace
+from .commands import between, documents, output, tools, workspace
 from .commands.common import Options
 from .errors import ShtabError
 from .messages import UI_LANGS, choose_ui_lang, set_ui_lang
@@ -168,6 +168,7 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
 COMMANDS = (
     documents.check, documents.agenda, documents.protocol, documents.composition, documents.plan,
     documents.register, documents.annual_report, documents.all_documents,
+    between.notice, between.extracts, between.reminders, between.status,
     tools.new_meeting, tools.new_plan, tools.schema, tools.templates,
     output.watch, output.pdf,
     workspace.serve,

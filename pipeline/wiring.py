@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import load
-from .documents import meetings, plans, yearly
+from .documents import between, execution, meetings, plans, yearly
 from .documents.job import JobBuilder
 from .models import Body, ControlEntry, Indicators, Meeting, Plan
 from .rules import assessment as rules
 from .rules.assessment import Assessment
+from .rules.execution import REMINDERS, STATUS
 
 Rule = Callable[[Assessment], None]
 
@@ -54,20 +55,31 @@ INPUTS: tuple[InputKind, ...] = (
     InputKind("body", "body.yaml", Body, load.load_body, (rules.assess_roster,),
               "Штаб және оның құрамы / Штаб и его состав"),
     InputKind("meeting", "meetings/*.yaml", Meeting, load.load_meetings,
-              (rules.assess_meetings, rules.assess_quarters), "Штаб отырысы / Заседание штаба"),
+              (rules.assess_meetings, rules.assess_responsible, rules.assess_quarters),
+              "Штаб отырысы / Заседание штаба"),
     InputKind("plan", "plans/*.yaml", Plan, load.load_plans, (rules.assess_plans,),
               "Жартыжылдық жұмыс жоспары / План работы на полугодие"),
-    InputKind("control", "control/*.yaml", list[ControlEntry], load.load_control, (rules.assess_control,)),
+    InputKind("control", "control/*.yaml", list[ControlEntry], load.load_control,
+              (rules.assess_control, rules.assess_unrecorded)),
     InputKind("indicators", "indicators/*.yaml", Indicators, load.load_indicators, (rules.assess_indicators,)),
 )
 
 DOCUMENTS: dict[str, DocumentKind] = {kind.name: kind for kind in (
     DocumentKind("agenda", meetings.agenda_jobs, "agenda"),
     DocumentKind("protocol", meetings.protocol_jobs, "protocol"),
+    DocumentKind(between.NOTICE, between.notice_jobs, "notice"),
+    DocumentKind(between.EXTRACTS, between.extract_jobs, "extract"),
     DocumentKind("composition", meetings.composition_jobs, "composition"),
     DocumentKind("plan", plans.plan_jobs, "plan"),
     DocumentKind(yearly.REGISTER, yearly.register_jobs, "register"),
     DocumentKind(rules.ANNUAL_REPORT, yearly.annual_report_jobs, "annual_report", (rules.check_addressee,)),
+)}
+
+# Made only by their own command, with a date and never by `all` (issue 10): they judge the assignments as of
+# the run's `as_of`, and a run of `all` on another day must not leave a letter dated that day behind.
+ON_REQUEST: dict[str, DocumentKind] = {kind.name: kind for kind in (
+    DocumentKind(REMINDERS, execution.reminder_jobs, "reminder"),
+    DocumentKind(STATUS, execution.status_jobs, "status"),
 )}
 
 

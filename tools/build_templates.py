@@ -17,6 +17,7 @@ from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import templates_between  # noqa: E402  (the notice, extract, reminder and status report: issue 10)
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 from docxbuild import (  # noqa: E402
@@ -655,7 +656,7 @@ def annual_report(lang: str):
 
 
 DOCUMENTS = {"agenda": agenda, "protocol": protocol, "composition": composition, "plan": plan,
-             "register": register, "annual_report": annual_report}
+             "register": register, "annual_report": annual_report, **templates_between.DOCUMENTS}
 
 
 def main(argv: list[str]) -> int:

@@ -75,7 +75,12 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
             assessment: stages.Assessment | None = None) -> None:
     """Build the documents of the given kinds; refuse on errors, print the warnings of their inputs."""
     assessment = assessment or options.assessment()
-    jobs = stages.jobs_for(assessment, documents, selected, options.langs)
+    write_jobs(options, assessment, stages.jobs_for(assessment, documents, selected, options.langs))
+
+
+def write_jobs(options: Options, assessment: stages.Assessment, jobs: list[stages.Job]) -> None:
+    """Write the documents of these jobs (a command that builds its own, with its own parameters: extracts with
+    --force, reminders with --within); refuse on errors, print the warnings of their inputs."""
     progress = progress_bar(options, _("Writing documents"), lambda job: str(job.output))
     written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force)
     sources = {source for job in jobs for source in job.sources}

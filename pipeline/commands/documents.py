@@ -15,7 +15,7 @@ from ..rules.assessment import ANNUAL_REPORT, report_years
 from .common import Options, pass_options, produce, refuse_unreadable_ids
 
 
-def _meetings_argument(options: Options, assessment: stages.Assessment, meetings: tuple[str, ...]) -> list[str]:
+def meetings_argument(options: Options, assessment: stages.Assessment, meetings: tuple[str, ...]) -> list[str]:
     unknown = [m for m in meetings if m not in assessment.meetings]
     refuse_unreadable_ids(assessment, unknown, "meetings")
     if unknown and assessment.project.body is not None:
@@ -55,7 +55,7 @@ def _meeting_command(document: str, help_text: str):
     @pass_options
     def command(options: Options, meetings: tuple[str, ...]) -> None:
         assessment = options.assessment()
-        produce(options, [document], _meetings_argument(options, assessment, meetings), assessment)
+        produce(options, [document], meetings_argument(options, assessment, meetings), assessment)
     command.__doc__ = help_text
     return click.command(name=document)(command)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
 from annotated_types import Ge
@@ -11,6 +12,8 @@ from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema
 
 from .base import (
     DATE_SCHEMA,
+    MEMBER_ID_SCHEMA,
+    SLUG,
     TEXT_SCHEMA,
     Approval,
     Bool,
@@ -18,6 +21,7 @@ from .base import (
     Lang,
     MemberId,
     Model,
+    Text,
     TextField,
     Time,
     _strict_int,
@@ -26,7 +30,7 @@ from .base import (
     _to_text,
     kind_of,
 )
-from .body import Body
+from .body import Body, Member
 
 
 class Person(Model):
@@ -81,9 +85,37 @@ def _to_due(value: Any) -> Any:
 Due = Annotated[Any, BeforeValidator(_to_due), WithJsonSchema({"anyOf": [DATE_SCHEMA, TEXT_SCHEMA]})]
 
 
+@dataclass
+class MemberRef(Text):
+    """A responsible body named by a member id of body.yaml: the member's post, in every language.
+
+    The id is checked and bound to its member by `rules.extracts.bind_responsible`;
+    until then (or when the id is unknown, an error of its own) the text is the id.
+    """
+
+    member_id: str = ""
+    member: Member | None = None
+
+    def get(self, lang: str) -> str | None:
+        if self.member is None:
+            return self.member_id
+        return self.member.position.get(lang)
+
+
+def _to_responsible(value: Any) -> Text:
+    """A member id of body.yaml (a slug: `education`) names that member's post; anything else is a text."""
+    if isinstance(value, str) and SLUG.match(value.strip()):
+        return MemberRef({}, member_id=value.strip())
+    return _to_text(value)
+
+
+Responsible = Annotated[Any, BeforeValidator(_to_responsible),
+                        WithJsonSchema({"anyOf": [MEMBER_ID_SCHEMA, TEXT_SCHEMA]})]
+
+
 class Decision(Model):
     text: TextField
-    responsible: list[TextField] = Field(default_factory=list)
+    responsible: list[Responsible] = Field(default_factory=list)   # a text, or a member id of body.yaml
     due: Due | None = None
     vote: Vote | None = None  # extension: a decision voted apart from the rest of its item
 

@@ -18,6 +18,8 @@ from ..load import Project
 from ..models import Text
 from .annual import quarter_findings
 from .control import Assignment, assignments_of, attach_entries, control_findings
+from .execution import unrecorded_overdue
+from .extracts import bind_responsible
 from .indicators import missing_indicators, old_indicator_keys
 from .meeting import MeetingResult, assess_meeting
 from .meeting_dates import check_numbering
@@ -94,6 +96,12 @@ def assess_meetings(assessment: Assessment) -> None:
     assessment.findings += check_numbering(assessment.project.meetings)
 
 
+def assess_responsible(assessment: Assessment) -> None:
+    """meetings/: every responsible member id names a member of body.yaml, and prints as its post (§24)."""
+    for result in assessment.meetings.values():
+        assessment.findings += bind_responsible(result, assessment.project.body)
+
+
 def assess_quarters(assessment: Assessment) -> None:
     """§12: every quarter over by `as_of`, of every year with meetings, had a regular meeting."""
     results = list(assessment.meetings.values())
@@ -134,6 +142,12 @@ def assess_control(assessment: Assessment) -> None:
         attach_entries(assignments, project.control[year])
     assessment.assignments = assignments
     assessment.findings += control_findings(project.control, results, assignments)
+
+
+def assess_unrecorded(assessment: Assessment) -> None:
+    """control/: an assignment overdue on `as_of` that no control file mentions: its execution was never
+    recorded (§24)."""
+    assessment.findings += unrecorded_overdue(assessment.assignments, assessment.as_of)
 
 
 def assess_indicators(assessment: Assessment) -> None:

@@ -1,0 +1,72 @@
+"""Stage 3 for an extract from a protocol (§23): one responsible body's decisions, certified by the secretary.
+
+Which decisions reach which body is decided by `rules.extracts`; here they get
+the protocol's words: its heading (the Штаб, date, number), each question with
+only that body's decisions numbered as in the protocol, their deadlines, the
+signature of the one who signed the protocol and the secretary's «Верно» /
+«Дұрыс».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..grammar import dates
+from ..models import Body
+from ..rules.extracts import Extract
+from ..rules.meeting import MeetingResult
+from .common import Localizer, body_genitives
+from .letter import Sender, addressee_line, secretary_signer, sender
+from .meeting import Signature, _signature
+
+
+@dataclass
+class ExtractDecision:
+    number: str            # "2.3", as the protocol numbers it
+    text: str
+    responsible: str       # every body it is addressed to, this one among them
+    due: str
+
+
+@dataclass
+class ExtractQuestionBlock:
+    number: int
+    title: str
+    decisions: list[ExtractDecision]
+
+
+@dataclass
+class ExtractContext:
+    sender: Sender
+    addressee: str         # in the dative
+    body_name_genitive: str
+    akimat_genitive: str
+    extraordinary: bool
+    number: int
+    date_long: str
+    questions: list[ExtractQuestionBlock]
+    signer: Signature
+    certifier: Signature | None
+    certified_on: str      # the day the protocol was drawn up
+
+
+def extract_context(extract: Extract, result: MeetingResult, body: Body, lang: str,
+                    titles: dict[int, object] | None = None) -> tuple[ExtractContext, Localizer]:
+    """One extract from the protocol of `result`'s meeting, for `extract`'s addressee."""
+    meeting = result.meeting
+    loc = Localizer(lang, "extracts")
+    titles = titles or {}
+    questions = [ExtractQuestionBlock(
+        q.item.number, loc.text(titles.get(q.item.number) or q.item.item.title),
+        [ExtractDecision(f"{q.item.number}.{d.number}", loc.paragraphs(d.decision.text),
+                         ", ".join(loc.texts(d.decision.responsible)), loc.due(d.decision.due))
+         for d in q.decisions]) for q in extract.questions]
+    signer_member = result.signer or result.chair
+    day = meeting.protocol.drawn_up or meeting.date
+    context = ExtractContext(
+        sender=sender(loc, body, day), addressee=addressee_line(loc, extract.addressee.name),
+        **body_genitives(loc, body), extraordinary=meeting.kind == "extraordinary", number=meeting.number,
+        date_long=loc.date_long(meeting.date), questions=questions,
+        signer=_signature(loc, body, signer_member) if signer_member else Signature("", "", ""),
+        certifier=secretary_signer(loc, body), certified_on=dates.date_numeric(day))
+    return context, loc

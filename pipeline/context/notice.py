@@ -1,0 +1,87 @@
+"""Stage 3 for the notice of a meeting (§22, §26.4): the letter that calls the members and the invited.
+
+It carries what the agenda carries (date, time, place, the numbered questions
+with their speakers), the materials with who submitted them and in which
+languages, the invited, and the request to confirm attendance by the last
+working day before the meeting. At an urgent meeting the materials are handed
+out at the meeting itself (§22).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..grammar import dates
+from ..models import Body, Meeting
+from ..rules.meeting import MeetingResult
+from ..rules.workdays import last_working_day_before
+from .common import Localizer, PersonLine, body_genitives
+from .letter import Sender, secretary_signer, sender
+from .meeting import Signature, _speakers
+
+
+@dataclass
+class NoticeQuestion:
+    number: int
+    title: str
+    speakers: list[str]
+
+
+@dataclass
+class MaterialLine:
+    question: int          # the number of the question it is for
+    source: str            # who submitted it
+    submitted: str         # 10.09.2026
+    kk: bool               # in the state language
+    ru: bool               # in Russian
+
+
+@dataclass
+class NoticeContext:
+    sender: Sender
+    body_name_genitive: str
+    akimat_genitive: str
+    extraordinary: bool
+    urgent: bool
+    number: int
+    date_long: str
+    date_on: str
+    time: str
+    place: str
+    questions: list[NoticeQuestion]
+    materials: list[MaterialLine]
+    invited: list[PersonLine]
+    confirm_by: str        # "until" the last working day before the meeting: "до 16 сентября 2026 года"
+    signer: Signature | None
+
+
+def notice_day(meeting: Meeting) -> dt.date | None:
+    """The outgoing date: the day the documents were sent (§26.4), else the day the agenda was approved (§22)."""
+    if meeting.documents_sent is not None:
+        return meeting.documents_sent
+    return meeting.agenda_approved.date if meeting.agenda_approved is not None else None
+
+
+def notice_context(result: MeetingResult, body: Body, lang: str,
+                   titles: dict[int, object] | None = None) -> tuple[NoticeContext, Localizer]:
+    """The notice (§22, §26.4): to the members and the invited, signed by the secretary."""
+    meeting = result.meeting
+    loc = Localizer(lang, "notice")
+    titles = titles or {}
+    questions, materials = [], []
+    for number, item in enumerate(meeting.items, start=1):
+        questions.append(NoticeQuestion(number, loc.text(titles.get(number) or item.title),
+                                        _speakers(loc, body, item)))
+        for material in item.materials:
+            languages = material.languages or []
+            materials.append(MaterialLine(number, loc.text(material.from_), dates.date_numeric(material.submitted),
+                                          "kk" in languages, "ru" in languages))
+    context = NoticeContext(
+        sender=sender(loc, body, notice_day(meeting)), **body_genitives(loc, body),
+        extraordinary=meeting.kind == "extraordinary", urgent=meeting.urgent, number=meeting.number,
+        date_long=loc.date_long(meeting.date), date_on=loc.date_on(meeting.date), time=meeting.time or "",
+        place=loc.text(meeting.place), questions=questions, materials=materials,
+        invited=[loc.person(p) for p in meeting.invited],
+        confirm_by=dates.date_until(last_working_day_before(meeting.date), lang), signer=secretary_signer(loc, body))
+    return context, loc

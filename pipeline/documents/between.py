@@ -1,0 +1,77 @@
+"""Jobs of the documents between meetings: the notice (§22, §26.4) and the extracts (§23).
+
+outputs/meetings/<meeting>/notice.<lang>.docx and
+outputs/meetings/<meeting>/extracts/<NN>-<body>.<lang>.docx, NN in order of
+first mention in the protocol, <body> the member id or the body's name in Latin
+letters. Their rules (responsible member ids, §24) are in `rules/assessment.py`;
+`pipeline/wiring.py` names both kinds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from slugify import slugify
+
+from ..context.extract import extract_context
+from ..context.notice import notice_context
+from ..grammar.addressee import without_note
+from ..models import LANGS
+from ..rules.assessment import Assessment
+from ..rules.extracts import EXTRACTS, Addressee, extracts_of, unsigned_protocol
+from .job import Job, languages
+
+NOTICE = "notice"
+BODY_SLUG_LENGTH = 60
+
+
+def body_slug(addressee: Addressee) -> str:
+    """The <body> of a file name: the member id, else the name in Latin letters (Russian first: it leads with
+    the kind of body, «Отдел образования…», where Kazakh leads with the district)."""
+    if addressee.member_id:
+        return addressee.member_id
+    name = addressee.name
+    text = next((name.get(lang) for lang in ("ru", *LANGS) if name.get(lang)), "")
+    return slugify(without_note(text), max_length=BODY_SLUG_LENGTH, word_boundary=True, save_order=True) or "body"
+
+
+def _meeting_sources(assessment: Assessment, result) -> frozenset[str]:
+    return frozenset({assessment.project.file_of("body.yaml"), result.meeting.loc.file})
+
+
+def notice_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+    body = assessment.project.body
+    out = []
+    for meeting_id, result in assessment.meetings.items():
+        if selected and meeting_id not in selected:
+            continue
+        titles = assessment.item_titles.get(meeting_id, {})
+        for lang in languages(langs, result.meeting.langs(body)):
+            out.append(Job(NOTICE, lang, Path("meetings", meeting_id, f"{NOTICE}.{lang}.docx"),
+                           _meeting_sources(assessment, result),
+                           lambda r=result, lang=lang, t=titles: notice_context(r, body, lang, t)))
+    return out
+
+
+def extract_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None,
+                 force: bool = False) -> list[Job]:
+    """§23: extracts of signed protocols; an unsigned one is a warning and gives none unless `force`."""
+    body = assessment.project.body
+    out = []
+    for meeting_id, result in assessment.meetings.items():
+        if selected and meeting_id not in selected:
+            continue
+        unsigned = unsigned_protocol(result)
+        if unsigned is not None:
+            assessment.findings.append(unsigned)
+            if not force:
+                continue
+        titles = assessment.item_titles.get(meeting_id, {})
+        for extract in extracts_of(result):
+            name = f"{extract.number:02d}-{body_slug(extract.addressee)}"
+            for lang in languages(langs, result.meeting.langs(body)):
+                out.append(Job(EXTRACTS, lang, Path("meetings", meeting_id, EXTRACTS, f"{name}.{lang}.docx"),
+                               _meeting_sources(assessment, result),
+                               lambda e=extract, r=result, lang=lang, t=titles: extract_context(e, r, body, lang, t),
+                               template="extract"))
+    return out

@@ -1,0 +1,81 @@
+"""Jobs of the execution documents, made only by their own command because they need a date (§24, §27.1, §28):
+
+outputs/reminders/<as-of>/<NN>-<body>.<lang>.docx (one letter per body) and
+outputs/reports/<year>/status-<as-of>.<lang>.docx (the справка for the head).
+`all` does not make them (`wiring.ON_REQUEST`). The date is the run's
+`assessment.as_of`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..context.reminder import reminder_context
+from ..context.status import status_context
+from ..errors import Finding, Loc, error, errors_in
+from ..messages import _
+from ..rules.assessment import Assessment
+from ..rules.execution import DEFAULT_WITHIN, REMINDERS, STATUS, StatusReport, reminders_of, status_of
+from .between import body_slug
+from .job import Job, languages
+
+
+def as_of_findings(assessment: Assessment) -> list[Finding]:
+    """An as-of date before the first meeting has no assignment to speak of: say so at that meeting's date."""
+    meetings = sorted((r.meeting for r in assessment.meetings.values()), key=lambda m: m.date)
+    if not meetings:
+        return [error(Loc(str(assessment.project.inputs / "meetings")),
+                      _("there are no meetings in {folder}: no assignment to remind of or report on",
+                        folder=assessment.project.inputs / "meetings"))]
+    first = meetings[0]
+    if assessment.as_of < first.date:
+        return [error(first.loc_of("date"), _("--as-of {as_of} is before the first meeting ({first}, {file}): "
+                                              "no assignment existed yet", as_of=assessment.as_of.isoformat(),
+                                              first=first.date.isoformat(), file=first.loc.file))]
+    return []
+
+
+def blocking_errors(assessment: Assessment) -> list[Finding]:
+    """The errors in the inputs the execution documents are made from: any of them refuses the command."""
+    sources = _sources(assessment, assessment.as_of)
+    return [f for f in errors_in(assessment.findings) if f.loc.file in sources]
+
+
+def _sources(assessment: Assessment, as_of: dt.date) -> frozenset[str]:
+    """body.yaml, every meeting held by the date (each gives assignments) and every control file."""
+    project = assessment.project
+    sources = {project.file_of("body.yaml")}
+    sources |= {r.meeting.loc.file for r in assessment.meetings.values() if r.meeting.date <= as_of}
+    sources |= set(project.control_files.values())
+    return frozenset(sources)
+
+
+def reminder_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None,
+                  within: int = DEFAULT_WITHIN) -> list[Job]:
+    """One letter per body with open assignments due by as_of + within, in every language of the Штаб."""
+    body = assessment.project.body
+    as_of = assessment.as_of
+    reminders = reminders_of(assessment.assignments, as_of, within)
+    sources = _sources(assessment, as_of)
+    out = []
+    for letter in reminders.letters:
+        name = f"{letter.number:02d}-{body_slug(letter.addressee)}"
+        for lang in languages(langs, body.languages):
+            out.append(Job(REMINDERS, lang, Path("reminders", as_of.isoformat(), f"{name}.{lang}.docx"), sources,
+                           lambda r=letter, lang=lang: reminder_context(r, reminders, body, lang), template="reminder"))
+    return out
+
+
+def status_report(assessment: Assessment) -> StatusReport:
+    return status_of(assessment.assignments, assessment.as_of)
+
+
+def status_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+    """The справка as of the run's date, in every language of the Штаб."""
+    body = assessment.project.body
+    report = status_report(assessment)
+    as_of = report.as_of
+    return [Job(STATUS, lang, Path("reports", str(as_of.year), f"status-{as_of.isoformat()}.{lang}.docx"),
+                _sources(assessment, as_of), lambda lang=lang: status_context(report, body, lang), template="status")
+            for lang in languages(langs, body.languages)]
