@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import review  # noqa: E402
 
-KINDS = {"composition", "agenda", "protocol", "plan", "register", "annual-report"}
+KINDS = {"composition", "agenda", "notice", "protocol", "extracts", "plan", "register", "annual-report"}
 
 
 def blank_pdf(path: Path, pages: int, width: float = 595, height: float = 842) -> Path:
@@ -45,6 +45,9 @@ def test_kinds_are_named_by_where_all_writes_them():
     assert review.kind_of(Path("meetings/2026-01/agenda.kk.pdf")) == "agenda"
     assert review.kind_of(Path("reports/2026/annual-report.kk.pdf")) == "annual-report"
     assert review.kind_of(Path("composition.kk.pdf")) == "composition"
+    assert review.kind_of(Path("meetings/2026-01/extracts/02-otdel-politsii.kk.pdf")) == "extracts"
+    assert review.kind_of(Path("reminders/2026-11-27/01-education.kk.pdf")) == "reminders"
+    assert review.kind_of(Path("reports/2026/status-2026-11-27.kk.pdf")) == "status"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed "

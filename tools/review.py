@@ -47,7 +47,12 @@ def kind_of(relative: Path) -> str:
     """The kind of a document from where `all` writes it: plans/2026-H1.kk.pdf → plan, .../protocol.kk.pdf → protocol."""
     if relative.parent.name == "plans":
         return "plan"
-    return relative.name.split(".")[0]
+    if relative.parent.name == "extracts":     # meetings/<id>/extracts/01-<body>.kk.pdf: one kind, every body
+        return "extracts"
+    if relative.parts[0] == "reminders":       # reminders/<as-of>/01-<body>.kk.pdf
+        return "reminders"
+    name = relative.name.split(".")[0]
+    return "status" if name.startswith("status-") else name
 
 
 def pairs_by_kind(folder: Path) -> dict[str, list[Pair]]:
