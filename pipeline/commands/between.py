@@ -129,6 +129,6 @@ def status(options: Options, as_of: dt.datetime | None) -> None:
     """
     assessment = _dated_assessment(options, as_of)
     if not options.quiet:
-        from .terminal import print_status
+        from ..terminal import print_status
         print_status(execution.status_report(assessment), assessment.project.body)
     write_jobs(options, assessment, execution.status_jobs(assessment, [], options.langs))
