@@ -152,7 +152,7 @@ def test_notice_holds_agenda_materials_invited_and_the_reply_date(project):
     assert "Докладчики: начальник государственного учреждения «Отдел полиции" in ru
     assert "Отдел полиции Костанайского района (по согласованию)" in ru and "06.03.2026" in ru
     assert "государственный, русский" in ru and "Материалы прилагаются" in ru
-    assert "директор центра М. Тулегенов" in ru
+    assert "директор центра М.\u00a0Тулегенов" in ru
     # the working day before Thursday 26 March 2026: 23-25 March are Nauryz days off, so Friday 20 March
     assert "секретарю штаба до 20 марта 2026 года" in ru
     kk = text(project.outputs / "meetings" / "2026-01" / "notice.kk.docx")
