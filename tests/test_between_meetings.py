@@ -87,7 +87,7 @@ def test_member_id_addresses_the_members_post_and_prints_in_the_protocol(project
     assert "Руководителю ГУ «Отдел образования Костанайского района» Управления образования" in ru
     assert "1.3. Обучить педагогов." in ru and "Провести рейды" not in ru
     kk = text(folder / "03-education.kk.docx")
-    assert "\"Қостанай ауданының білім бөлімі\" ММ басшысына" in kk
+    assert "«Қостанай ауданының білім бөлімі» ММ басшысына" in kk
     assert run(project, "protocol", "2026-01").exit_code == 0
     protocol = text(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
     assert "Ответственные: руководитель ГУ «Отдел образования Костанайского района»" in protocol
