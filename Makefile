@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?=
-# FORCE=1 replaces a signed protocol knowingly (§15): make protocol FORCE=1 ARGS=2026-01
+# FORCE=1 seals a new version of a signed protocol whose inputs changed, keeping the old one (§15):
+# make protocol FORCE=1 ARGS=2026-01
 FORCE ?=
 SHTAB := $(BIN)/python -m pipeline $(if $(FORCE),--force)
 
-.PHONY: check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages review fuzz golden
+.PHONY: check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages review fuzz golden verify stress
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,8 +73,17 @@ bench: $(BIN)/python
 review: $(BIN)/python
 	$(BIN)/python tools/review.py $(ARGS)
 
+# outputs/ only: the sealed records in records/ are kept (and committed), never cleaned (§24)
 clean:
 	rm -rf outputs
+
+# the sealed records against records/SHA256SUMS and their inputs (§15, §24); CI runs it on the sample records
+verify: $(BIN)/python
+	$(SHTAB) verify $(ARGS)
+
+# kill -9 at 200 random moments of runs that seal and write: no torn document, SHA256SUMS consistent
+stress: $(BIN)/python
+	SHTAB_KILLS=$${SHTAB_KILLS:-200} $(BIN)/python -m pytest tests/test_records_kill.py -q $(ARGS)
 
 # ---------------------------------------------------------------- the secretary's tools (issue 7)
 .PHONY: new-meeting new-plan schema check-templates serve screenshots

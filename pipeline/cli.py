@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from .commands import between, documents, output, tools, workspace
+from .commands import between, documents, output, records, tools, workspace
 from .commands.common import Options
 from .errors import ShtabError
 from .messages import UI_LANGS, choose_ui_lang, set_ui_lang
@@ -133,7 +133,8 @@ def _option_value(argv: list[str], name: str) -> str | None:
               help="Language of the program's own messages (not of the documents): kk or ru; en for developers. "
                    "Default: SHTAB_LANG, else the system's language (LANG), else the first language of body.yaml.")
 @click.option("--force", is_flag=True,
-              help="Replace a signed protocol (§15) although the new one differs; says so on stderr.")
+              help="Seal a new version of a signed protocol whose inputs changed (§15), keeping the old one in "
+                   "records/; says who and when on stderr.")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), envvar="SHTAB_AS_OF", default=None,
               show_envvar=True, help="The day the run judges as of (YYYY-MM-DD): past quarters (§12) and "
                                      "half-years (§18), overdue assignments. Default: today.")
@@ -151,11 +152,12 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
       python -m pipeline --lang ru all
       SHTAB_LANG=ru python -m pipeline check     # messages in Russian
       python -m pipeline --ui-lang kk new-meeting  # messages in Kazakh
-      python -m pipeline --force protocol 2026-01   # replace a signed protocol knowingly
+      python -m pipeline --force protocol 2026-01   # seal a new version of a signed protocol knowingly
+      python -m pipeline verify                     # the sealed records are as sealed
 
     \b
     Exit codes: 0 done; 1 a problem in the inputs (file:line: message (§N)),
-    a signed protocol would change, or an output cannot be written;
+    the inputs of a sealed protocol changed, a record is not as sealed, or an output cannot be written;
     2 a wrong command line; 3 an internal error (please report it).
     """
     if ui_lang:
@@ -172,6 +174,7 @@ COMMANDS = (
     tools.new_meeting, tools.new_plan, tools.schema, tools.templates,
     output.watch, output.pdf,
     workspace.serve,
+    records.verify,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -1,4 +1,6 @@
-"""The last checks before anything is written: what a document holds, where it goes, whether it may change.
+"""The last checks before anything is written: what a document holds and where it goes.
+
+Whether a signed protocol may change is the records' business (sealing.py, §15).
 
 All run before the first byte is written, so a refusal leaves outputs/
 exactly as it was.
@@ -12,7 +14,6 @@ from pathlib import Path, PurePath
 from typing import Any, Iterable
 
 from .errors import Finding, Loc, error
-from .rules.signed import signed_protocol_change
 from .source import display_path
 
 # Every part of an output path: ids and document names only (no "..", no hidden files, no separators).
@@ -75,15 +76,3 @@ def _strings(value: Any):
 
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
-
-
-def frozen_protocols(meetings_of, rendered: Iterable[tuple[object, Path, bytes]], force: bool) -> list[Finding]:
-    """§15 for every rendered document: `meetings_of(job)` gives the meeting of a protocol job, else None."""
-    findings = []
-    for job, path, data in rendered:
-        meeting = meetings_of(job)
-        if meeting is not None:
-            finding = signed_protocol_change(meeting, path, data, force)
-            if finding is not None:
-                findings.append(finding)
-    return findings

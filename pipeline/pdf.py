@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .errors import ShtabError
 from .messages import _
+from .write import write_atomic
 
 INSTALL_HINTS = {
     "linux": _("sudo apt-get install -y libreoffice-writer-nogui   (or install LibreOffice from libreoffice.org)"),
@@ -40,6 +41,7 @@ class Converted:
     docx: Path
     pdf: Path
     changed: bool
+    sealed: bool = False      # the PDF/A copy sealed with a signed protocol (records/), copied as it is
 
 
 def find_soffice(environ=None, platform: str | None = None) -> str:
@@ -117,16 +119,22 @@ def documents_in(outputs: Path) -> list[Path]:
     return sorted(p for p in outputs.rglob("*.docx") if not p.name.startswith((".", "~$")))
 
 
-def convert_outputs(outputs: Path) -> list[Converted]:
-    """A PDF beside every DOCX under `outputs` that lacks an up-to-date one; one LibreOffice run."""
+def convert_outputs(outputs: Path, sealed: dict[Path, bytes] | None = None) -> list[Converted]:
+    """A PDF beside every DOCX under `outputs` that lacks an up-to-date one; one LibreOffice run.
+
+    `sealed`: PDF path → the PDF/A copy sealed with that signed protocol (sealing.sealed_pdfs); those are
+    copied as sealed, not converted again (§15).
+    """
     if not outputs.is_dir():
         raise ShtabError(_("{path}: no outputs folder yet; write the documents first (python -m pipeline all)",
                            path=outputs))
+    sealed = sealed or {}
     documents = documents_in(outputs)
-    todo = [d for d in documents if stale(d)]
+    copied = {d: write_atomic(pdf_of(d), sealed[pdf_of(d)]).changed for d in documents if pdf_of(d) in sealed}
+    todo = [d for d in documents if d not in copied and stale(d)]
     if todo:
         convert_batch(todo)
-    return [Converted(d, pdf_of(d), d in todo) for d in documents]
+    return [Converted(d, pdf_of(d), d in todo or copied.get(d, False), d in copied) for d in documents]
 
 
 def convert_batch(documents: list[Path]) -> None:
@@ -154,9 +162,32 @@ def convert_batch(documents: list[Path]) -> None:
             os.replace(pdf, pdf_of(docx)) if _same_device(pdf, docx) else shutil.move(str(pdf), pdf_of(docx))
 
 
-def _run_soffice(soffice: str, profile: Path, out: Path, files: list[Path]) -> None:
+# PDF/A-2b, for the sealed records (records.py): the PDF export filter's SelectPdfVersion 2, in the JSON form of
+# filter options LibreOffice reads since 7.4. It embeds every font and writes the XMP pdfaid mark.
+PDFA_2B = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+
+
+def convert_to_pdfa(documents: dict[str, bytes]) -> dict[str, bytes]:
+    """DOCX bytes by name → PDF/A-2b bytes by the same name, in one LibreOffice run in a temporary folder."""
+    soffice = find_soffice()
+    with tempfile.TemporaryDirectory(prefix="shtab-pdfa-") as temporary:
+        work = Path(temporary)
+        sources, profile, out = work / "in", work / "profile", work / "out"
+        sources.mkdir()
+        names = {}
+        for index, (name, data) in enumerate(documents.items()):
+            (sources / f"{index:05d}.docx").write_bytes(data)
+            names[name] = out / f"{index:05d}.pdf"
+        _run_soffice(soffice, profile, out, sorted(sources.iterdir()), PDFA_2B)
+        missing = [name for name, pdf in names.items() if not pdf.is_file()]
+        if missing:
+            raise ShtabError("LibreOffice did not convert: " + ", ".join(missing))
+        return {name: pdf.read_bytes() for name, pdf in names.items()}
+
+
+def _run_soffice(soffice: str, profile: Path, out: Path, files: list[Path], target: str = "pdf") -> None:
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(out), *map(str, files)]
+               "--convert-to", target, "--outdir", str(out), *map(str, files)]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:

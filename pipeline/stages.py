@@ -12,18 +12,21 @@ import datetime as dt
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Iterable
+from typing import Callable
 
-from . import speed
+from . import sealing, speed
 from .context.common import as_context
 from .documents.job import Job, languages
-from .errors import Finding, InputRefused, errors_in, sorted_findings
-from .guards import frozen_protocols, outside_outputs, refuse_unprintable
+from .errors import Finding, InputRefused, Loc, ShtabError, errors_in, sorted_findings, warning
+from .guards import outside_outputs, refuse_unprintable
 from .load import Project
+from .lock import project_root
+from .messages import _
+from .records import RECORDS, Sealer, Store, who_seals
 from .render import render_docx, render_many, template_path
 from .rules.assessment import Assessment
 from .wiring import DOCUMENTS, INPUTS, all_rules
-from .write import Written, write_all
+from .write import WriteFailed, Written, remove_leftovers, write_all
 
 __all__ = ["Assessment", "DOCUMENTS", "INPUTS", "Job", "Project", "Written", "assess", "blocking", "build_contexts",
            "check_project", "jobs_for", "languages", "load_project", "prepare", "run_documents", "unreadable_inputs"]
@@ -133,62 +136,95 @@ def printable_context(job: Job) -> dict:
 
 
 def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progress=None,
-                  force: bool = False) -> list[Written]:
+                  force: bool = False, sealer: Callable[[], Sealer] | None = None,
+                  sealed_now: list[sealing.Sealing] | None = None) -> list[Written]:
     """Refuse on any error that touches the requested documents; else render all, then write all.
 
-    Before writing: every path must stay inside `outputs`, and a signed protocol
-    may not change (§15) unless `force`; forced replacements become warnings.
-    Each document is staged beside its place as soon as it is rendered; nothing
-    is renamed into place until every document is rendered and no signed
-    protocol refuses (write.write_all). A large run holds no context it is not
-    rendering: each is built once for its findings, then again as its document
-    renders (speed.keep_contexts).
+    Before rendering: every path must stay inside `outputs`, and signed protocols
+    go through their records (sealing.py, §15): a sealed one is copied as sealed,
+    a sealed one whose inputs changed refuses the run (unless `force`, which seals
+    a new version), a signed one not yet sealed is rendered in every language and
+    sealed. Each document is staged beside its place as soon as it is rendered
+    and its context dropped (a Штаб of 1,000 meetings held every context and every
+    document's bytes at once); the new records are sealed once every document is
+    staged, and only then is anything renamed into place (write.write_all).
+    `sealer` says who seals a new version and when (default: git's user, now);
+    `sealed_now` receives what this run sealed, for the summary.
+    A large run holds no context it is not rendering: each is built once for its
+    findings, then again as its document renders (speed.keep_contexts).
     """
     problems = [f for job in jobs for f in blocking(assessment, job)]
     problems += outside_outputs(outputs, [job.output for job in jobs])
     if not jobs:  # nothing to write because nothing could be read: say why instead of "0 documents"
         problems += unreadable_inputs(assessment)
+    if problems:
+        raise InputRefused(problems)
+    root = project_root(assessment.project.inputs)
+    store = Store.open(root)
+    store.recover()                                  # a sealing killed half-way is undone (records.py)
+    remove_leftovers(outputs / job.output for job in jobs)
+    seals = sealing.plan(assessment, jobs, store, force, sealer or (lambda: default_sealer(root)),
+                         lambda meeting_id: jobs_for(assessment, ["protocol"], [meeting_id]))
+    problems += [f for job in seals.extra for f in blocking(assessment, job)] + errors_in(seals.findings)
+    if problems:
+        raise InputRefused(problems, _("a signed protocol may not change (§15)") if errors_in(seals.findings) else "")
+    rendered = [(job, True) for job in jobs if job.output not in seals.copies] + [(job, False) for job in seals.extra]
     with speed.long_lived():   # fewer GC passes over what lives to the end (speed.py)
-        built, missing = build_contexts(jobs, keep=speed.keep_contexts(len(jobs)))
+        render_list = [job for job, _flag in rendered]
+        built, missing = build_contexts(render_list, keep=speed.keep_contexts(len(render_list)))
     problems += errors_in(missing)
     if problems:
         raise InputRefused(problems)
     for job, context in built:
         if context is not None:
             refuse_unprintable(context, f"{job.document} ({job.lang})")
+    render_jobs = [job for job, _context in built]
     items = [(template_path(job.template_name, job.lang), partial(printable_context, job) if context is None
               else context) for job, context in built]
     del built
     pictures = speed.PictureCache(outputs / CACHE)   # the chart drawn once per data (speed.py)
     documents = render_many(items, render_docx, consume=True, made=pictures.fill)
-    written = write_all(_checked(assessment, zip(progress(jobs) if progress else jobs, documents), outputs, force))
+
+    def staged():
+        for job, to_outputs, data in zip(progress(render_jobs) if progress else render_jobs,
+                                         [flag for _job, flag in rendered], documents):
+            seals.keep(job, data)
+            if to_outputs:
+                yield outputs / job.output, data
+        for job in jobs:
+            if job.output in seals.copies:
+                yield outputs / job.output, seals.copies[job.output]
+
+    written = write_all(staged(), lambda: _seal(seals))
     pictures.keep()
-    return written
+    assessment.findings += [f for f in seals.findings if not f.is_error]
+    if sealed_now is not None:
+        sealed_now += seals.done
+    sealed_paths = {outputs / output for output in seals.sealed_outputs}
+    return [replace(item, sealed=True) if item.path in sealed_paths else item for item in written]
 
 
-def _checked(assessment: Assessment, rendered: Iterable[tuple[Job, bytes]], outputs: Path, force: bool):
-    """The rendered documents with their paths, as they come; §15: a changed signed protocol refuses the run.
-
-    Every document is still rendered and checked after a refusal, so every changed signed
-    protocol is named at once; the refusal is raised before anything is renamed into place.
-    """
-    findings: list[Finding] = []
-    for job, data in rendered:
-        path = outputs / job.output
-        findings += frozen_protocols(lambda job: meeting_of_protocol(assessment, job), [(job, path, data)], force)
-        if not errors_in(findings):
-            yield path, data
-    if errors_in(findings):
-        raise InputRefused(findings, "a signed protocol may not change (§15)")
-    assessment.findings += findings
+def default_sealer(root: Path) -> Sealer:
+    """Who seals and when, as the command line runs it: git's user.name (or the login name), now."""
+    return Sealer(who_seals(root), dt.datetime.now(dt.timezone.utc))
 
 
-def meeting_of_protocol(assessment: Assessment, job: Job):
-    """The meeting whose protocol this job writes (outputs/meetings/<meeting>/protocol.<lang>.docx), or None."""
-    if job.document != "protocol" or job.output.parent.parent != Path("meetings"):
-        return None
-    result = assessment.meetings.get(job.output.parent.name)
-    return result.meeting if result is not None else None
+def _seal(seals: sealing.Plan) -> None:
+    """The PDF/A copies (where LibreOffice is installed and SHTAB_SEAL_PDF is not 0), then the sealing itself."""
+    pdf = None
+    if seals.tasks and sealing.pdf_enabled():
+        from .pdf import convert_to_pdfa, find_soffice  # only when sealing: a run pays only for what it uses
+        try:
+            find_soffice()
+            pdf = convert_to_pdfa
+        except ShtabError:
+            seals.findings.append(warning(Loc(RECORDS), _("no PDF/A copy was sealed: LibreOffice is not installed"),
+                                          "§24"))
+    try:
+        seals.seal(pdf)
+    except OSError as exc:
+        raise WriteFailed(_("{path}: cannot seal the signed protocols ({reason}); no document was changed",
+                            path=exc.filename or RECORDS, reason=exc.strerror or exc)) from exc
 
 
 def check_project(assessment: Assessment) -> list[Finding]:

@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 
 from . import speed, stages
 from .errors import Finding, InputRefused, ShtabError, sorted_findings
+from .lock import project_root, run_lock
 from .messages import _
 from .render import TEMPLATES, template_path
 from .write import Written
@@ -71,8 +72,9 @@ class Watcher:
             result.refused = sorted_findings({f for job, _ in due for f in stages.blocking(assessment, job)})
             todo = [(job, context) for job, context in due if id(job) not in blocked]
             if todo:
-                result.written = stages.run_documents(assessment, [job for job, _ in todo], self.outputs,
-                                                      force=self.force)
+                with run_lock(project_root(self.inputs), "shtab watch"):   # one writer at a time (lock.py)
+                    result.written = stages.run_documents(assessment, [job for job, _ in todo], self.outputs,
+                                                          force=self.force)
                 for job, context in todo:
                     self._written_from[job.output] = (template_path(job.template_name, job.lang), context)
                 result.findings = sorted_findings(set(result.findings) | set(assessment.findings))

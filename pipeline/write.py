@@ -14,7 +14,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import ShtabError
 
@@ -23,6 +23,7 @@ from .errors import ShtabError
 class Written:
     path: Path
     changed: bool
+    sealed: bool = False      # a signed protocol, as sealed in records/ (§15)
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,15 @@ def write_atomic(path: Path, data: bytes) -> Written:
     return write_all([(path, data)])[0]
 
 
-def write_all(documents: Iterable[tuple[Path, bytes]]) -> list[Written]:
+def write_all(documents: Iterable[tuple[Path, bytes]], before_commit: Callable[[], None] | None = None) -> list[Written]:
     """Write every rendered document: all staged first, then all renamed; no temporary file survives.
 
-    `documents` may be a generator that renders as it goes (`main.run_documents`): each document is
+    `documents` may be a generator that renders as it goes (`stages.run_documents`): each document is
     staged as it comes, so only one document's bytes are held at a time (1,000 meetings: 4,000
     documents). Whatever the generator raises (a failed render, a refusal) removes what was staged
-    and propagates; nothing is renamed until every document is staged.
+    and propagates; nothing is renamed until every document is staged. `before_commit` runs then,
+    between staging and renaming (the sealing of signed protocols, records.py): if it fails, nothing
+    is renamed either.
     """
     staged: list[Staged] = []
     try:
@@ -86,6 +89,8 @@ def write_all(documents: Iterable[tuple[Path, bytes]]) -> list[Written]:
             except OSError as exc:
                 raise WriteFailed(f"{exc.filename or 'outputs'}: cannot write the documents "
                                   f"({exc.strerror or exc}); no document was changed") from exc
+        if before_commit is not None:
+            before_commit()
     except BaseException:
         _remove_temporaries(staged)
         raise
@@ -96,6 +101,21 @@ def write_all(documents: Iterable[tuple[Path, bytes]]) -> list[Written]:
                           " documents already put in place are whole, the others unchanged") from exc
     finally:
         _remove_temporaries(staged)
+
+
+def remove_leftovers(paths: Iterable[Path]) -> list[Path]:
+    """Remove what a run killed while staging left beside these documents: their hidden temporary files.
+
+    Ctrl-C and errors clean up after themselves; kill -9 and a power cut cannot.
+    Call it only under the run lock (lock.py): another run's staged files look the same.
+    """
+    removed = []
+    for path in paths:
+        if path.parent.is_dir():
+            for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+                leftover.unlink(missing_ok=True)
+                removed.append(leftover)
+    return removed
 
 
 def _remove_temporaries(staged: list[Staged]) -> None:

@@ -153,3 +153,10 @@ def fixed_run_date(monkeypatch):
     SHTAB_AS_OF again, pass --as-of, or give `stages.prepare` their own date.
     """
     monkeypatch.setenv("SHTAB_AS_OF", RUN_DATE.isoformat())
+
+
+@pytest.fixture(autouse=True)
+def seal_without_pdf(monkeypatch):
+    """Sealing a signed protocol (records.py) makes PDF/A copies with LibreOffice, a few seconds a run:
+    tests seal DOCX only, and the tests of the PDF/A copies (tests/test_records_pdfa.py) turn it back on."""
+    monkeypatch.setenv("SHTAB_SEAL_PDF", "0")

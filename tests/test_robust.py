@@ -270,69 +270,8 @@ def test_unchanged_documents_are_not_rewritten(written):
     assert snapshot(written.outputs) == before
 
 
-# ---------------------------------------------------------------- 4. signed protocols are frozen (§15)
-
-
-def _signed(project, meeting_id="2026-01"):
-    return project.meeting(meeting_id, protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
-
-
-def test_a_signed_protocol_without_a_previous_file_is_written_s15(project):
-    _signed(project)
-    result = run(project, "protocol")
-    assert result.exit_code == 0 and protocol_path(project).is_file()
-    assert run(project, "protocol").exit_code == 0  # the same bytes again: no change
-
-
-def test_a_signed_protocol_refuses_to_change_s15(project):
-    _signed(project)
-    assert run(project, "protocol").exit_code == 0
-    before = snapshot(project.outputs)
-    _edit_heard(project, "2026-01")
-    result = run(project, "protocol")
-    assert result.exit_code == 1
-    assert "meeting 2026-01" in result.stderr and "(§15)" in result.stderr and "--force" in result.stderr
-    assert stderr_is_findings_only(result.stderr)
-    assert snapshot(project.outputs) == before
-
-
-def test_a_signed_protocol_refuses_a_changed_template_s15(project, monkeypatch):
-    _signed(project)
-    assert run(project, "protocol").exit_code == 0
-    before = snapshot(project.outputs)
-    real = stages.render_docx
-    monkeypatch.setattr(stages, "render_docx", lambda template, context: real(template, context) + b"\0")
-    result = run(project, "protocol")
-    assert result.exit_code == 1 and "(§15)" in result.stderr
-    assert snapshot(project.outputs) == before
-
-
-def test_force_replaces_a_signed_protocol_and_says_so_s15(project):
-    _signed(project)
-    assert run(project, "protocol").exit_code == 0
-    _edit_heard(project, "2026-01", "Исправленный отчет.")
-    result = run(project, "--force", "protocol")
-    assert result.exit_code == 0
-    assert "warning: meeting 2026-01: the protocol is signed" in result.stderr and "--force" in result.stderr
-    assert "Исправленный отчет." in paragraphs(protocol_path(project))
-
-
-def test_an_unsigned_protocol_changes_freely(project):
-    project.meeting()
-    assert run(project, "protocol").exit_code == 0
-    _edit_heard(project, "2026-01", "Новый текст.")
-    result = run(project, "protocol")
-    assert result.exit_code == 0 and "§15" not in result.stderr
-
-
-def test_agendas_of_a_signed_meeting_may_change(project):
-    """§15 freezes the protocol only."""
-    _signed(project)
-    assert run(project, "all").exit_code == 0
-    project.write("meetings/2026-01.yaml", dict(yaml.safe_load(
-        (project.inputs / "meetings" / "2026-01.yaml").read_text(encoding="utf-8")), time="11:00"))
-    result = run(project, "agenda")
-    assert result.exit_code == 0, result.output
+# ---------------------------------------------------------------- 4. signed protocols are sealed (§15)
+# tests/test_records.py: sealed in records/, copied as sealed, edits refused, --force versions, verify.
 
 
 # ---------------------------------------------------------------- 5. safe paths

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,9 @@ import click
 
 from .. import stages
 from ..errors import InputRefused, ShtabError
+from ..lock import command_line, project_root, run_lock
 from ..messages import Message, _
+from ..records import RECORDS
 
 
 @dataclass
@@ -43,24 +46,35 @@ class Options:
 pass_options = click.make_pass_decorator(Options)
 
 
-def report_written(options: Options, written, warnings) -> None:
-    """The end of every command that writes files: the list of files, then the warnings, then one summary."""
+def report_written(options: Options, written, warnings, sealings=()) -> None:
+    """The end of every command that writes files: the list of files, then the warnings, then one summary.
+
+    A signed protocol copied from its record (or sealed by this run) is listed as «sealed»;
+    each new record is named with its version and files.
+    """
     if not options.quiet:
         for item in written:
-            click.echo(_("wrote {path}", path=item.path) if item.changed else _("unchanged {path}", path=item.path))
+            click.echo(_("sealed {path}", path=item.path) if item.sealed else
+                       _("wrote {path}", path=item.path) if item.changed else _("unchanged {path}", path=item.path))
+        for sealing in sealings:
+            click.echo(_("sealed {folder}/ (version {version}): {files}", folder=sealing.folder,
+                         version=sealing.version, files=", ".join(sealing.files)))
     for finding in warnings:
         click.echo(str(finding), err=True)
     if options.quiet:
         return
     changed = [w for w in written if w.changed]
-    click.echo(_("{total} document(s), {changed} written, {unchanged} unchanged",
-                 total=len(written), changed=len(changed), unchanged=len(written) - len(changed)))
+    sealed = sum(w.sealed for w in written)
+    summary = _("{total} document(s), {changed} written, {unchanged} unchanged",
+                total=len(written), changed=len(changed), unchanged=len(written) - len(changed))
+    click.echo(_("{summary}; {count} of them signed and sealed, as kept in records/ (§15)", summary=summary,
+                 count=sealed) if sealed else summary)
     if warnings:
         click.echo(_("{count} warning(s): the documents are written; see the lines above", count=len(warnings)))
 
 
 def progress_bar(options: Options, label: Message, describe=None):
-    """A progress bar on a terminal (stderr), for `main.run_documents`; None when quiet or not a TTY."""
+    """A progress bar on a terminal (stderr), for `stages.run_documents`; None when quiet or not a TTY."""
     if options.quiet or not sys.stderr.isatty():
         return None
 
@@ -82,10 +96,20 @@ def write_jobs(options: Options, assessment: stages.Assessment, jobs: list[stage
     """Write the documents of these jobs (a command that builds its own, with its own parameters: extracts with
     --force, reminders with --within); refuse on errors, print the warnings of their inputs."""
     progress = progress_bar(options, _("Writing documents"), lambda job: str(job.output))
-    written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force)
-    sources = {source for job in jobs for source in job.sources}
+    sealed_now: list = []
+    with run_lock_of(options):
+        written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force,
+                                       sealed_now=sealed_now)
+    sources = {source for job in jobs for source in job.sources} | {RECORDS}
     warnings = [f for f in assessment.findings if not f.is_error and f.loc.file in sources]
-    report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()))
+    report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()), sealed_now)
+
+
+@contextmanager
+def run_lock_of(options: Options):
+    """One run at a time writes the project's outputs and records (lock.py); the second says it waits."""
+    with run_lock(project_root(options.inputs), command_line(), on_wait=lambda text: click.echo(text, err=True)):
+        yield
 
 
 def refuse_unreadable_ids(assessment: stages.Assessment, ids: list[str], folder: str) -> None:

@@ -7,7 +7,7 @@ import click
 
 from ..errors import ShtabError, errors_in
 from ..messages import _
-from .common import Options, pass_options
+from .common import Options, pass_options, run_lock_of
 
 
 @click.command()
@@ -74,18 +74,26 @@ def pdf(options: Options) -> None:
     """Write a PDF beside every DOCX in the outputs folder (LibreOffice, one batch).
 
     Only DOCX without a PDF or changed since their PDF are converted, all in one
-    LibreOffice run. Needs LibreOffice (soffice); SHTAB_SOFFICE names another program.
+    LibreOffice run. A signed protocol as sealed in records/ gets its sealed PDF/A copy.
+    Needs LibreOffice (soffice); SHTAB_SOFFICE names another program.
 
     \b
     Example:
       python -m pipeline all && python -m pipeline pdf
     """
+    from ..lock import project_root
     from ..pdf import convert_outputs
-    converted = convert_outputs(options.outputs)
+    from ..records import Store
+    from ..sealing import sealed_pdfs
+    with run_lock_of(options):
+        store = Store.open(project_root(options.inputs))
+        store.recover()
+        converted = convert_outputs(options.outputs, sealed_pdfs(store, options.outputs))
     if options.quiet:
         return
     for item in converted:
-        click.echo(_("converted {path}", path=item.pdf) if item.changed else _("up to date {path}", path=item.pdf))
+        click.echo(_("sealed {path}", path=item.pdf) if item.sealed else
+                   _("converted {path}", path=item.pdf) if item.changed else _("up to date {path}", path=item.pdf))
     changed = sum(item.changed for item in converted)
     click.echo(_("{total} PDF(s), {changed} converted, {unchanged} up to date",
                  total=len(converted), changed=changed, unchanged=len(converted) - changed))

@@ -1,44 +1,50 @@
-"""§15: a signed protocol is frozen.
+"""§15: a signed protocol is a fixed record.
 
-Once the chair has signed a protocol (`protocol.signed: true`), the file in
-outputs/ is the record: a later run must not replace it with different bytes,
-whatever changed (the meeting file, body.yaml, a template, the program). Only
-`--force` replaces it, and the run says so. A protocol never written before is
-simply written; the same bytes again are no change.
+Once the chair has signed a protocol (`protocol.signed: true`) it is sealed in
+records/ (records.py) with the fingerprint of the inputs it was made from. The
+inputs of that meeting may then no longer change: the record and the inputs
+would tell two stories. Each changed key is an error at its line; `--force`
+seals a new version and keeps the old one. A template edit changes nothing:
+the sealed copy is what every later run puts in outputs/.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Callable
 
-from ..errors import Finding, error, warning
+from ..errors import Finding, Loc, error
+from ..fingerprint import Change
+from ..messages import Message, _
 from ..models import Meeting
-from ..source import display_path
 
 PROTOCOL = "protocol"
+SHOWN = 10   # changes named one by one per meeting; the rest are counted
+
+def _kind(kind: str) -> Message:
+    return {"changed": _("was changed"), "added": _("was added"), "removed": _("was removed")}[kind]
 
 
-def signed_protocol_change(meeting: Meeting, path: Path, data: bytes, force: bool) -> Finding | None:
-    """§15: refuse (or, with --force, report) a run that would change a signed protocol already in outputs."""
-    if not meeting.protocol.signed or not _exists(path) or _same_bytes(path, data):
-        return None
-    loc = meeting.protocol.loc_of("signed")
-    shown = display_path(path)
-    if force:
-        return warning(loc, f"meeting {meeting.id}: the protocol is signed, yet {shown} was replaced with a "
-                            "different one because of --force", "§15", PROTOCOL)
-    return error(loc, f"meeting {meeting.id}: the protocol is signed and may no longer change, but this run would "
-                      f"change {shown} (the inputs or the templates were edited); undo the change, or replace it "
-                      "knowingly with --force", "§15", PROTOCOL)
+def sealed_inputs_changed(meeting_id: str, changes: list[Change], file_of: Callable[[str], str],
+                          folder: str) -> list[Finding]:
+    """§15: one error per key of a sealed meeting's inputs that differs from the seal, at its current line."""
+    findings = []
+    for change in changes[:SHOWN]:
+        findings.append(error(
+            Loc(file_of(change.file), change.line),
+            _("meeting {meeting}: the protocol is signed and sealed in {folder}, so its inputs may no longer "
+              "change, but '{key}' {kind} since; undo the change, or seal a new version knowingly with --force",
+              meeting=meeting_id, folder=folder, key=change.key, kind=_kind(change.kind)), "§15", PROTOCOL))
+    if len(changes) > SHOWN:
+        last = changes[SHOWN]
+        findings.append(error(Loc(file_of(last.file), last.line),
+                              _("meeting {meeting}: and {count} more change(s) since the protocol was sealed",
+                                meeting=meeting_id, count=len(changes) - SHOWN), "§15", PROTOCOL))
+    return findings
 
 
-def _exists(path: Path) -> bool:
-    return path.exists() or path.is_symlink()
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    """An unreadable file counts as different: only --force may replace what cannot be compared."""
-    try:
-        return path.is_file() and path.read_bytes() == data
-    except OSError:
-        return False
+def unsigned_after_seal(meeting: Meeting) -> Finding:
+    """§15: a signature cannot be taken back; --force seals new versions of a signed protocol only."""
+    return error(meeting.protocol.loc_of("signed"),
+                 _("meeting {meeting}: the protocol was signed and sealed; 'signed: false' cannot undo that, and "
+                   "--force seals only a signed protocol: set 'signed: true' again", meeting=meeting.id),
+                 "§15", PROTOCOL)

@@ -27,6 +27,7 @@ from starlette.staticfiles import StaticFiles
 from .. import stages
 from ..errors import Finding, InputRefused, errors_in
 from ..load import load_file, yaml_files
+from ..lock import ProjectBusy, project_root, run_lock
 from ..messages import _, set_ui_lang, ui_lang
 from ..models import MEETING_ID, PLAN_ID, Body
 from ..rules.control import CLOSED, register_of
@@ -590,11 +591,14 @@ async def generate(request: Request) -> Response:
     def run():
         assessment = stages.prepare(ws.inputs, ws.today())
         jobs = stages.jobs_for(assessment, list(stages.DOCUMENTS))
-        return stages.run_documents(assessment, jobs, ws.outputs)
+        with run_lock(project_root(ws.inputs), "shtab serve"):   # one writer at a time (lock.py)
+            return stages.run_documents(assessment, jobs, ws.outputs)
     try:
         written = await run_in_threadpool(run)
     except InputRefused as exc:
         return await documents(request, {"refused": exc.findings})
+    except ProjectBusy as exc:
+        return await documents(request, {"failed": exc.format_message()})
     return await documents(request, {"written": written})
 
 
