@@ -94,6 +94,10 @@ class Plan:
             self.done.append(Sealing(task.folder(), task.version, names))
 
 
+# Documents made from a protocol's data (§23 extracts): a sealed meeting's inputs must be as sealed for them too.
+FROM_THE_PROTOCOL = ("extracts",)
+
+
 def _meeting_of(job: "Job") -> str | None:
     """The meeting of a protocol job (outputs/meetings/<meeting>/protocol.<lang>.docx), else None."""
     if job.document != PROTOCOL or job.output.parent.parent != Path("meetings"):
@@ -110,12 +114,20 @@ def plan(assessment: "Assessment", jobs: list["Job"], store: Store, force: bool,
     """
     result = Plan(store)
     by_meeting: dict[str, list[Job]] = {}
+    derived: set[str] = set()
     for job in jobs:
         meeting_id = _meeting_of(job)
         if meeting_id is not None and meeting_id in assessment.meetings:
             by_meeting.setdefault(meeting_id, []).append(job)
+        elif job.document in FROM_THE_PROTOCOL and job.output.parts[0] == "meetings":
+            derived.add(job.output.parts[1])
     for meeting_id, asked in by_meeting.items():
         _plan_meeting(result, assessment, meeting_id, asked, force, sealer, protocol_jobs)
+    for meeting_id in sorted(derived - set(by_meeting)):
+        # extracts without the protocol in this run: made from the sealed protocol's data, so from inputs
+        # that are as sealed (else refused, §15); with --force the new version is sealed first
+        if meeting_id in assessment.meetings and store.latest(meeting_id) is not None:
+            _plan_meeting(result, assessment, meeting_id, [], force, sealer, protocol_jobs)
     return result
 
 

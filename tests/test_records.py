@@ -386,3 +386,28 @@ def test_agendas_of_a_sealed_meeting_may_change(project):
     edit_meeting(project, lambda data: data.update(agenda_approved={"by": "akim", "date": "2026-03-04"}))
     result = run(project, "agenda")
     assert result.exit_code == 0, result.output
+
+
+def test_extracts_come_from_inputs_as_sealed_s15_s23(project):
+    """Extracts are made from the sealed protocol's data: without the protocol in the run, an edited sealed
+    meeting refuses them too; with --force its new version is sealed first, in every language."""
+    from pipeline import sealing
+    from pipeline.documents.job import Job
+    from tests.conftest import RUN_DATE
+    sealed_meeting(project)
+    assert run(project, "protocol").exit_code == 0
+    extract = Job("extracts", "ru", Path("meetings", "2026-01", "extracts", "01-police.ru.docx"), frozenset(),
+                  lambda: ({}, None))
+
+    def planned(force):
+        assessment = stages.prepare(project.inputs, RUN_DATE)
+        return sealing.plan(assessment, [extract], records.Store.open(project.root), force,
+                            lambda: records.Sealer("tester", __import__("datetime").datetime(2026, 3, 20)),
+                            lambda meeting_id: stages.jobs_for(assessment, ["protocol"], [meeting_id]))
+    assert planned(False).findings == [] and planned(False).tasks == {}
+    edit_meeting(project, lambda data: data.update(time="12:00"))
+    refused = planned(False)
+    assert [f.rule for f in refused.findings] == ["§15"] and "'time'" in str(refused.findings[0])
+    forced = planned(True)
+    assert list(forced.tasks) == ["2026-01"] and forced.tasks["2026-01"].version == 2
+    assert sorted(job.lang for job in forced.extra) == ["kk", "ru"]
