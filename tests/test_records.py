@@ -322,7 +322,7 @@ def test_the_committed_sample_records_verify():
     """CI: the sample meetings' sealed records match SHA256SUMS and the sample inputs."""
     result = subprocess.run([sys.executable, "-m", "pipeline", "verify"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "of 2 sealed meeting(s) are as sealed" in result.stdout
+    assert "of 4 sealed meeting(s) are as sealed" in result.stdout
 
 
 # ---------------------------------------------------------------- an interrupted sealing
