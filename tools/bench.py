@@ -268,9 +268,6 @@ def synthetic_inputs(folder: Path, meetings: int) -> Path:
                                             path.name))
     for number, path in enumerate(dated, start=1):
         text = re.sub(r"(?m)^number: *\d+", f"number: {number}", path.read_text(encoding="utf-8"), count=1)
-        # not signed: a signed meeting would be sealed (records.py, with a PDF/A copy) on every fresh run, and
-        # (c) measures the steady state; sealing is a once-per-meeting cost
-        text = re.sub(r"(?m)^  signed: *true", "  signed: false", text)
         path.write_text(text, encoding="utf-8")
     return inputs
 
