@@ -16,10 +16,11 @@ from pathlib import Path
 
 import click
 
+from . import clihelp
 from .commands import between, documents, output, records, tools, workspace
-from .commands.common import Options
+from .commands.common import ISO_DATE, Options
 from .errors import ShtabError
-from .messages import UI_LANGS, choose_ui_lang, set_ui_lang
+from .messages import UI_LANGS, _, choose_ui_lang, set_ui_lang, translate
 
 LANG_CHOICE = click.Choice(["kk", "ru"])
 
@@ -51,6 +52,7 @@ class GuardedGroup(click.Group):
         # The language first: Click's own answers to a wrong command line are in it too.
         set_ui_lang(choose_ui_lang(_option_value(argv, "--ui-lang"), os.environ,
                                    Path(_option_value(argv, "--inputs") or "inputs")))
+        clihelp.localize(self, translate)
         try:
             return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
         except Exception as exc:  # noqa: BLE001 - anything Click did not turn into an answer is a bug
@@ -103,11 +105,10 @@ class GuardedGroup(click.Group):
 
 def report_internal_error(exc: BaseException, prog_name: str, argv: list[str]) -> None:
     inputs = _option_value(argv, "--inputs") or "inputs"
-    click.echo(f"internal error: {type(exc).__name__}: {exc}\n"
-               f"  while running: {prog_name} {' '.join(argv)}\n"
-               f"  inputs folder: {inputs}\n"
-               "This is a fault of the program, not of your inputs: please report it with this message and a "
-               "copy of the inputs folder. Documents written earlier are unchanged.", err=True)
+    click.echo(_("internal error: {problem}\n  while running: {command}\n  inputs folder: {inputs}\nThis is a fault "
+                 "of the program, not of your inputs: please report it with this message and a copy of the inputs "
+                 "folder. Documents written earlier are unchanged.", problem=type(exc).__name__ + ": " + str(exc),
+                 command=" ".join([prog_name, *argv]), inputs=inputs), err=True)
     if os.environ.get("SHTAB_TRACEBACK"):
         click.echo("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)), err=True)
 
@@ -123,9 +124,9 @@ def _option_value(argv: list[str], name: str) -> str | None:
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--inputs", type=click.Path(file_okay=False, path_type=Path), default=Path("inputs"),
-              show_default=True, help="Folder of the YAML inputs.")
+              show_default=True, metavar="FOLDER", help="Folder of the YAML inputs.")
 @click.option("--outputs", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
-              show_default=True, help="Folder the documents are written to.")
+              show_default=True, metavar="FOLDER", help="Folder the documents are written to.")
 @click.option("--lang", "langs", type=LANG_CHOICE, multiple=True,
               help="Only this language (repeatable). Default: every language of the Штаб or the meeting.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems: no progress bar, no list of files written.")
@@ -135,12 +136,12 @@ def _option_value(argv: list[str], name: str) -> str | None:
 @click.option("--force", is_flag=True,
               help="Seal a new version of a signed protocol whose inputs changed (§15), keeping the old one in "
                    "records/; says who and when on stderr.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), envvar="SHTAB_AS_OF", default=None,
+@click.option("--as-of", "as_of", type=ISO_DATE, envvar="SHTAB_AS_OF", default=None, metavar="YYYY-MM-DD",
               show_envvar=True, help="The day the run judges as of (YYYY-MM-DD): past quarters (§12) and "
                                      "half-years (§18), overdue assignments. Default: today.")
 @click.pass_context
 def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...], quiet: bool, ui_lang: str,
-        force: bool, as_of: dt.datetime | None) -> None:
+        force: bool, as_of: dt.date | None) -> None:
     """Records of the interagency anti-drug Штаб: official documents in Kazakh and Russian.
 
     Reads the YAML under inputs/, checks it against the regulation (§N) and writes DOCX under outputs/.

@@ -51,6 +51,8 @@ class Finding:
     rule: str = ""
     severity: Severity = Severity.ERROR
     document: str | None = None
+    excerpt: tuple[str, int] | None = None  # the line as typed and the column to point at, shown under the message
+    excerpt: tuple[str, int] | None = None  # the line as typed and the column to point at, shown under the message
 
     @property
     def is_error(self) -> bool:
@@ -62,7 +64,12 @@ class Finding:
         if not self.is_error:
             text = _("warning: {message}", message=text).render(lang)
         rule = f" ({self.rule})" if self.rule else ""
-        return printable(f"{self.loc}: {text}{rule}")
+        shown = printable(f"{self.loc}: {text}{rule}")
+        if self.excerpt is None:
+            return shown
+        line, column = self.excerpt
+        visible = printable(line.replace("\t", "→"))  # a tab shown as one arrow keeps the caret under its place
+        return f"{shown}\n    {visible}\n    {' ' * min(column, len(visible))}^"
 
     def __str__(self) -> str:
         return self.render()
@@ -89,8 +96,9 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def error(loc: Loc, message: Message | str, rule: str = "", document: str | None = None) -> Finding:
-    return Finding(loc, message, rule, Severity.ERROR, document)
+def error(loc: Loc, message: Message | str, rule: str = "", document: str | None = None,
+          excerpt: tuple[str, int] | None = None) -> Finding:
+    return Finding(loc, message, rule, Severity.ERROR, document, excerpt)
 
 
 def warning(loc: Loc, message: Message | str, rule: str = "", document: str | None = None) -> Finding:

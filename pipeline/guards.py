@@ -14,6 +14,7 @@ from pathlib import Path, PurePath
 from typing import Any, Iterable
 
 from .errors import Finding, Loc, error
+from .messages import _
 from .source import display_path
 
 # Every part of an output path: ids and document names only (no "..", no hidden files, no separators).
@@ -32,12 +33,14 @@ def outside_outputs(outputs: Path, relatives: Iterable[PurePath]) -> list[Findin
     for relative in relatives:
         target = outputs / relative
         if relative.is_absolute() or not all(_SAFE_PART.match(part) for part in relative.parts):
-            findings.append(error(Loc(display_path(target)), f"'{relative}' is not a safe file name for a "
-                                  "document: ids may hold only a-z, 0-9 and '-'; nothing was written"))
+            findings.append(error(Loc(display_path(target)), _("'{name}' is not a safe file name for a document: "
+                                                               "ids may hold only a-z, 0-9 and '-'; rename the input "
+                                                               "file; nothing was written", name=str(relative))))
         elif not _inside(target.resolve(), root):
-            findings.append(error(Loc(display_path(target)), "the document would be written outside the outputs "
-                                  f"folder {display_path(outputs)} (a folder there is a link to elsewhere); "
-                                  "nothing was written"))
+            findings.append(error(Loc(display_path(target)), _("the document would be written outside the outputs "
+                                                               "folder {folder} (a folder there is a link to "
+                                                               "elsewhere); nothing was written",
+                                                               folder=display_path(outputs))))
     return findings
 
 

@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import models
 from .errors import Finding, Loc, error
+from .messages import Message, _, code_point
 from .models import MEETING_ID, PLAN_ID, Body, ControlEntry, Indicators, Meeting, Model, Plan, Text
 from .source import display_path, line_at, read_yaml
 
@@ -64,7 +65,8 @@ def load_meetings(project: Project) -> None:
         project.findings += found
         if not MEETING_ID.match(path.stem):
             project.findings.append(error(Loc(display_path(path)),
-                                          "the file name must be a meeting id: a-z, 0-9 and -, e.g. 2026-01.yaml"))
+                                          _("the file name must be a meeting id: Latin letters a-z, digits and -, "
+                                            "e.g. 2026-01.yaml; rename the file")))
             continue
         if meeting is not None:
             meeting._id = path.stem
@@ -82,7 +84,8 @@ def load_file(path: Path, kind: Any) -> tuple[Any, list[Finding]]:
     """One YAML file as the model type `kind` (a Model class or a list type), with findings."""
     name = display_path(path)
     if not path.exists():
-        return None, [error(Loc(name), "the file is missing")]
+        return None, [error(Loc(name), _("the file is missing: create it (see the guide) or copy it from the "
+                                         "sample inputs"))]
     tree, findings = read_yaml(path)
     if tree is None:
         return None, findings
@@ -97,9 +100,9 @@ def validation_findings(exc: ValidationError, tree: Any, name: str) -> list[Find
         groups.setdefault(fork, []).append((branch, path, err))
     findings = []
     for errs in groups.values():
-        if len({branch for branch, _, _ in errs}) > 1:  # a union: keep the branch the input was meant for
+        if len({branch for branch, _path, _err in errs}) > 1:  # a union: keep the branch the input was meant for
             errs = [e for e in errs if e[0][:1].isupper()] or errs
-        for _, path, err in errs:
+        for _branch, path, err in errs:
             finding = _finding(err, path, tree, name)
             if finding not in findings:
                 findings.append(finding)
@@ -127,44 +130,115 @@ def _walkable(tree: Any, loc: tuple) -> tuple[tuple, str, tuple]:
 
 
 def _finding(err: dict, path: tuple, tree: Any, name: str) -> Finding:
+    """One pydantic error as a finding in her words: where (in her words), what is wrong, what to type."""
     kind = err["type"]
-    where = readable(path)
     if kind == "extra_forbidden":
         key = str(path[-1])
         hint = difflib.get_close_matches(key, sorted(models.ALL_KEYS), n=1)
-        message = f"unknown key '{key}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
-        return error(Loc(name, line_at(tree, path)), message)
+        if hint:
+            message = _("unknown key '{key}': did you mean '{hint}'?", key=key, hint=hint[0])
+        else:
+            message = _("unknown key '{key}': check its spelling against the guide, or remove it", key=key)
+        return error(Loc(name, line_at(tree, path)), _in_place(readable(path[:-1]), message))
     if kind == "missing":
-        parent = readable(path[:-1])
-        message = f"missing key '{path[-1]}'" + (f" in {parent}" if parent else "")
-        return error(Loc(name, line_at(tree, path[:-1])), message)
+        message = _("missing key '{key}': add it", key=path[-1])
+        return error(Loc(name, line_at(tree, path[:-1])), _in_place(readable(path[:-1]), message))
     if not path and kind in _CONTAINER_TYPES:
         return error(Loc(name, line_at(tree, ())), whole_file_message(kind, err.get("input")))
-    message = (err["msg"].removeprefix("Value error, ").replace("Input should be", "expected")
-               .replace("greater than or equal to", "at least").replace("less than or equal to", "at most"))
-    if kind == "too_short":
-        message = "the list is empty"
-    elif kind in _CONTAINER_TYPES or kind.endswith("_type") or kind in ("literal_error", "greater_than_equal"):
-        message = f"{message}, got {models.kind_of(err.get('input'))}"
-    return error(Loc(name, line_at(tree, path, key_line=False)), f"{where}: {message}" if where else message)
+    return error(Loc(name, line_at(tree, path, key_line=False)), _in_place(readable(path), value_problem(err, path)))
+
+
+def _in_place(where: Place, message: Message) -> Message:
+    return _("{where}: {message}", where=where, message=message) if where else message
 
 
 _CONTAINER_TYPES = {"model_type", "model_attributes_type", "dict_type", "list_type"}
+_ID_LISTS = {"for", "against", "abstained", "present", "initiated_by"}
 
 
-def whole_file_message(kind: str, value: Any) -> str:
+def value_problem(err: dict, path: tuple) -> Message:
+    """What is wrong with one value, from pydantic's error type: our validators' own message, else ours for the type."""
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Message):
+        return cause.args[0]
+    got = models.kind_of(value)
+    key = next((step for step in reversed(path) if isinstance(step, str)), "")
+    if kind == "list_type" and key in ("for", "against", "abstained"):
+        return _("the ids of those who voted are wanted, as a list, not {value}: e.g. {example}", value=got,
+                 example="vote: {" + key + ": [akim, police]}")
+    if kind == "list_type" and key in _ID_LISTS:
+        return _("a list of member ids is wanted, not {value}: e.g. {example}", value=got,
+                 example=key + ": [akim, police]")
+    if kind == "list_type":
+        return _("a list is wanted, not {value}: each entry on its own line starting with '- ', or [a, b]",
+                 value=got)
+    if kind in _CONTAINER_TYPES:
+        return _("keys with values are wanted (key: value), not {value}", value=got)
+    if kind == "too_short":
+        return _("the list is empty: list at least one entry")
+    if kind == "literal_error":
+        return _("expected {expected}, got {value}", expected=ctx.get("expected", ""), value=got)
+    if kind in ("greater_than_equal", "greater_than"):
+        return _("expected at least {limit}, got {value}", limit=ctx.get("ge", ctx.get("gt", "")), value=got)
+    if kind in ("less_than_equal", "less_than"):
+        return _("expected at most {limit}, got {value}", limit=ctx.get("le", ctx.get("lt", "")), value=got)
+    if kind.startswith("int_") or kind.startswith("float_"):
+        return _("expected a number, got {value}", value=got)
+    if kind.startswith("string_") or kind == "str_type":
+        return _("expected a text, got {value}", value=got)
+    if kind.startswith("bool_"):
+        return _("expected true or false, got {value}", value=got)
+    return _("this value is not accepted here: {value}", value=got)
+
+
+def whole_file_message(kind: str, value: Any) -> Message:
     """The file as a whole has the wrong shape: a list where keys were expected, or the reverse."""
     if kind == "list_type":
-        return f"the file must be a list of entries, each starting with '- ', not {models.kind_of(value)}"
-    return f"the file must hold keys with values (key: value, one per line), not {models.kind_of(value)}"
+        return _("the file must be a list of entries, each starting with '- ', not {value}",
+                 value=models.kind_of(value))
+    return _("the file must hold keys with values (key: value, one per line), not {value}",
+             value=models.kind_of(value))
 
 
-def readable(path: tuple) -> str:
-    """('items', 1, 'vote') -> 'items[2].vote': lists counted from 1, as the secretary counts."""
-    out = ""
-    for step in path:
-        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
+Place = tuple  # the parts of a place in a file, in her words: ("question 2", "decision 1", "text")
+
+# A list's entries, named as she counts them (from 1): ("items", 1, "decisions", 0) -> question 2, decision 1.
+_ENTRY_WORDS = {
+    "items": _("question {n}"),
+    "decisions": _("decision {n}"),
+    "members": _("member {n}"),
+    "absent": _("absent {n}"),
+    "stand_ins": _("stand-in {n}"),
+    "invited": _("invited {n}"),
+    "speakers": _("speaker {n}"),
+    "materials": _("material {n}"),
+    "dissent": _("dissenting opinion {n}"),
+    "changes": _("change {n}"),
+    "responsible": _("responsible body {n}"),
+    "campaigns": _("campaign {n}"),
+    "actions": _("action {n}"),
+}
+
+
+def readable(path: tuple) -> Place:
+    """('items', 1, 'vote', 'against') -> ("question 2", "vote.against"): her words, counting from 1; () for the file."""
+    parts: list = []
+    for index, step in enumerate(path):
+        if isinstance(step, int):
+            owner = path[index - 1] if index else None
+            words = _ENTRY_WORDS.get(owner) if isinstance(owner, str) else None
+            if words is not None:
+                parts[-1] = _(words.key, n=step + 1)
+            elif index == 0:
+                parts.append(_("entry {n}", n=step + 1))
+            else:
+                parts.append(f"№{step + 1}")
+        elif parts and isinstance(parts[-1], str) and not parts[-1].startswith("№"):
+            parts[-1] += "." + str(step)  # keys of keys as typed: agenda_approved.date
+        else:
+            parts.append(str(step))
+    return tuple(parts)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -180,11 +254,9 @@ def broken_characters(root: Any, name: str) -> list[Finding]:
     for path, text in _strings(root, ()):
         bad = _SURROGATE.search(text)
         if bad:
-            where = readable(path)
-            findings.append(error(Loc(name, line_at(root, path)),
-                                  f"{where + ': ' if where else ''}the text holds the character "
-                                  f"U+{ord(bad.group()):04X} (half of a broken character pair), which a document "
-                                  "cannot contain; delete it and retype the text"))
+            message = _("the text holds the character {code} (half of a broken character pair), which a document "
+                        "cannot contain; delete it and retype the text", code=code_point(bad.group()))
+            findings.append(error(Loc(name, line_at(root, path)), _in_place(readable(path), message)))
     return findings
 
 
@@ -254,8 +326,9 @@ def load_plans(project: Project) -> None:
     files: set[str] = set()
     for path in yaml_files(project.inputs / "plans"):
         if not PLAN_ID.match(path.stem):
-            project.findings.append(error(Loc(display_path(path)), "the file name must be a plan id: the year and "
-                                          "the half, e.g. 2026-H1.yaml or 2026-H2.yaml", "§16"))
+            project.findings.append(error(Loc(display_path(path)), _("the file name must be a plan id: the year and "
+                                                                     "the half, e.g. 2026-H1.yaml or 2026-H2.yaml; "
+                                                                     "rename the file"), "§16"))
             continue
         files.add(path.stem)
         plan, found = load_file(path, Plan)
@@ -283,7 +356,8 @@ def _yearly(project: Project, folder: str, kind: Any) -> tuple[dict[int, Any], d
     for path in yaml_files(project.inputs / folder):
         name = display_path(path)
         if not YEAR_FILE.match(path.stem):
-            project.findings.append(error(Loc(name), f"the file name must be a year, e.g. {folder}/2026.yaml"))
+            project.findings.append(error(Loc(name), _("the file name must be a year, e.g. {example}; rename the "
+                                                       "file", example=folder + "/2026.yaml")))
             continue
         files[int(path.stem)] = name
         tree, findings = read_yaml(path)

@@ -77,10 +77,10 @@ def _frozen(value: Any) -> Any:
 
 
 def render_value(value: Any, lang: str | None = None) -> str:
-    """A value in a message, in `lang`: a Message is translated, a list joined, anything else as it is."""
+    """A value in a message, in `lang`: a Message is translated, a tuple or list joined with commas, the rest as is."""
     if isinstance(value, Message):
         return value.render(lang)
-    if isinstance(value, tuple) and any(isinstance(v, Message) for v in value):
+    if isinstance(value, (tuple, list)):
         return ", ".join(render_value(v, lang) for v in value)
     return str(value)
 
@@ -205,3 +205,47 @@ def body_language(inputs: Path | None) -> str | None:
         return None
     found = _BODY_LANGS.search(text)
     return found.group(1) if found else None
+
+
+def os_problem(exc: OSError) -> Message | str:
+    """What the operating system said, in her words for the usual cases (a full disk, no permission...).
+
+    Python gives the C library's English text (`strerror`); the common causes are
+    named here so that a refusal to write reads in her language too.
+    """
+    import errno
+
+    known = {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EACCES: _("no permission"),
+        errno.EPERM: _("no permission"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.ENOENT: _("no such file or folder"),
+        errno.EISDIR: _("it is a folder, not a file"),
+        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
+        errno.EEXIST: _("it already exists"),
+        errno.EBUSY: _("the file is in use by another program"),
+    }
+    return known.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def code_point(character: str) -> str:
+    """A character as its code, U+0007: how a message names a character that cannot be shown."""
+    return f"U+{ord(character):04X}"
+
+
+# ---------------------------------------------------------------- texts Click needs as str (help, metavars)
+
+
+def N_(text: str) -> str:
+    """Mark a text for the catalogue where a str is needed at import time (Click's help, metavars).
+
+    It is translated when shown, with `translate` (the command line localizes
+    its help before Click prints it).
+    """
+    return text
+
+
+def translate(text: str, lang: str | None = None) -> str:
+    """A marked text (N_) in `lang` or the run's language; itself when the catalogue lacks it."""
+    return translations(lang or _current).gettext(text) if text else text

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ShtabError
-from .messages import _
+from .messages import _, os_problem
 from .write import write_atomic
 
 INSTALL_HINTS = {
@@ -191,12 +191,15 @@ def _run_soffice(soffice: str, profile: Path, out: Path, files: list[Path], targ
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise ShtabError(f"LibreOffice did not finish within {TIMEOUT_S} s") from None
+        raise ShtabError(_("LibreOffice did not finish within {seconds} s; close LibreOffice and try again",
+                           seconds=TIMEOUT_S)) from None
     except OSError as exc:
-        raise ShtabError(f"cannot start LibreOffice ({soffice}): {exc.strerror}") from None
+        raise ShtabError(_("cannot start LibreOffice ({program}): {problem}", program=soffice,
+                           problem=os_problem(exc))) from None
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
-        raise ShtabError(f"LibreOffice failed (exit {result.returncode}): " + " / ".join(detail))
+        raise ShtabError(_("LibreOffice failed (exit {code}): {detail}", code=result.returncode,
+                           detail=" / ".join(detail)))
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

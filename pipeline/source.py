@@ -17,6 +17,7 @@ from ruamel.yaml.reader import ReaderError
 
 from . import fastyaml
 from .errors import Finding, Loc, error
+from .messages import Message, _, code_point, os_problem
 from .yamlrt import round_trip_yaml
 
 
@@ -36,10 +37,11 @@ def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [error(Loc(name, line), f"the file is not UTF-8 text ({exc.reason} at byte {exc.start + 1});"
-                                             " save it again as UTF-8")]
+        return None, [error(Loc(name, line), _("the file is not UTF-8 text (byte {byte} cannot be read); save it "
+                                               "again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+                                               byte=exc.start + 1))]
     except OSError as exc:
-        return None, [error(Loc(name), f"cannot read the file: {exc.strerror}")]
+        return None, [error(Loc(name), _("cannot read the file: {problem}", problem=os_problem(exc)))]
     try:
         tree = fastyaml.load(text)          # libyaml when the file is plain: same tree, 30x faster
         if tree is None:
@@ -47,17 +49,85 @@ def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
     except ReaderError as exc:
         return None, [_unreadable_character(exc, text, name)]
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        problem = (exc.problem or exc.context or "malformed YAML").strip()
-        if "duplicate key" in problem:
-            problem = problem.split(" with value")[0]
-        return None, [error(Loc(name, line), f"malformed YAML: {problem}")]
-    except (YAMLError, ValueError) as exc:
-        return None, [error(Loc(name, 1), f"malformed YAML: {exc}")]
+        return None, [yaml_advice(exc, text, name)]
+    except (YAMLError, ValueError):
+        return None, [error(Loc(name, 1), _GENERIC)]
     if tree is None:
-        return None, [error(Loc(name, 1), "the file is empty")]
+        return None, [error(Loc(name, 1), _("the file is empty: type its keys (see the guide), or delete the file"))]
     return tree, []
+
+
+_GENERIC = _("this line cannot be read as YAML: check it and the line before it (a colon after each key, "
+             "closed quotes, the same indentation for keys of one block, spaces not tabs)")
+_QUOTE_IT = _("a text with a colon followed by a space must be in quotes: write key: \"text: more text\"")
+_MUST_QUOTE = "@`*&!|>%"
+
+
+def yaml_advice(exc: MarkedYAMLError, text: str, name: str) -> Finding:
+    """A YAML parser error as plain advice: the line, what to change, and the line itself with a caret.
+
+    The parser's own words ("expected <block end>, but found '<block mapping start>'")
+    mean nothing to the secretary; the usual causes are a tab, a colon inside an
+    unquoted text, a quote left open, and a line indented differently from its block.
+    """
+    lines = text.splitlines()
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    row, column = (mark.line, mark.column) if mark is not None else (0, 0)
+    if "'\\t'" in problem or "'\t'" in problem:
+        advice = _("a tab character: YAML indents with spaces only; replace the tab with spaces")
+    elif "quoted scalar" in context and exc.context_mark is not None:
+        row, column = exc.context_mark.line, exc.context_mark.column
+        quote = _line(lines, row)[column:column + 1] or '"'
+        advice = _("the quote {quote} opened here is never closed: put {quote} at the end of the text, and write a "
+                   "quote inside the text as \u00ab\u00bb", quote=quote)
+    elif "duplicate key" in problem:
+        key = problem.split('"')[1] if problem.count('"') >= 2 else ""
+        advice = _("the key '{key}' is written twice in the same block: keep one", key=key)
+    elif "flow sequence" in context or "flow mapping" in context:
+        if exc.context_mark is not None:
+            row, column = exc.context_mark.line, exc.context_mark.column
+        advice = _("the list or mapping opened here with [ or {{ is not closed, or lacks a comma: write "
+                   "[akim, police] on one line, or put a text holding commas in quotes")
+    elif "cannot start any token" in problem or "alias" in problem or "anchor" in problem or "tag" in problem:
+        character = _line(lines, row)[column:column + 1]
+        advice = _("a text that begins with {character} must be in quotes: write key: \"{character}...\"",
+                   character=character or "?")
+    elif "mapping values are not allowed" in problem:
+        row, column, advice = _colon_advice(lines, row, column)
+    elif "expected <block end>" in problem and "<scalar>" in problem and '"' in _line(lines, row)[:column] + "'":
+        advice = _("text after the closing quote: put the whole text inside the quotes")
+    elif "expected <block end>" in problem or "expected key" in problem or "expected '-'" in problem:
+        advice = _("this line is indented differently from the lines of its block: align it with the key it belongs "
+                   "to (the same number of spaces)")
+    else:
+        advice = _GENERIC
+    return error(Loc(name, row + 1), advice, excerpt=(_line(lines, row), column))
+
+
+def _colon_advice(lines: list[str], row: int, column: int) -> tuple[int, int, Message]:
+    """'mapping values are not allowed here': a colon inside a text, a key indented too far, or a line before with no colon."""
+    line = _line(lines, row)
+    before = line[:column]
+    if ": " in before or before.rstrip().endswith(":") or before.lstrip().startswith("- ") and ":" in before[:-1]:
+        return row, column, _QUOTE_IT
+    previous = row - 1
+    while previous >= 0 and not _line(lines, previous).strip():
+        previous -= 1
+    indent = len(line) - len(line.lstrip(" "))
+    if previous >= 0:
+        above = _line(lines, previous)
+        if ":" not in above and not above.lstrip().startswith(("-", "#")):
+            return previous, len(above.rstrip()), _("this line has no colon: write key: value (a text that goes on "
+                                                    "to the next line must be in quotes)")
+        if indent > len(above) - len(above.lstrip(" ")) and not above.rstrip().endswith(":"):
+            return row, indent, _("this line is indented further than the line above, which holds no block: align "
+                                  "it with the line above, or end the line above with a colon")
+    return row, column, _QUOTE_IT
+
+
+def _line(lines: list[str], row: int) -> str:
+    return lines[row] if 0 <= row < len(lines) else ""
 
 
 def _unreadable_character(exc: ReaderError, text: str, name: str) -> Finding:
@@ -65,9 +135,9 @@ def _unreadable_character(exc: ReaderError, text: str, name: str) -> Finding:
     position = exc.position if isinstance(exc.position, int) else 0
     line = text.count("\n", 0, max(0, min(position, len(text)))) + 1
     code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or b"\0")
-    return error(Loc(name, line), f"the file holds the character U+{code:04X}, which neither YAML nor a document"
-                                  " can contain (an invisible control character, often pasted from another"
-                                  " program); delete it and retype the text around it")
+    return error(Loc(name, line), _("the file holds the character {code}, which neither YAML nor a document can "
+                                    "contain (an invisible control character, often pasted from another program); "
+                                    "delete it and retype the text around it", code=code_point(chr(code))))
 
 
 def line_at(tree: Any, path: tuple, *, key_line: bool = True) -> int:

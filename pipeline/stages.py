@@ -69,7 +69,7 @@ def prepare(inputs: Path, as_of: dt.date, as_of_asked: bool = False) -> Assessme
 def jobs_for(assessment: Assessment, documents: list[str], selected: list[str] | None = None,
              langs: list[str] | None = None) -> list[Job]:
     if assessment.project.body is None:
-        raise InputRefused(assessment.findings, "body.yaml cannot be read")
+        raise InputRefused(assessment.findings, _("body.yaml cannot be read"))
     jobs, kinds_without_jobs = [], False
     for document in documents:
         kind = DOCUMENTS[document]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import ShtabError
+from .messages import _, os_problem
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,8 @@ def write_all(documents: Iterable[tuple[Path, bytes]], before_commit: Callable[[
             try:
                 staged.append(_stage_or_refuse(path, data))
             except OSError as exc:
-                raise WriteFailed(f"{exc.filename or 'outputs'}: cannot write the documents "
-                                  f"({exc.strerror or exc}); no document was changed") from exc
+                raise WriteFailed(_("{path}: cannot write the documents ({problem}); no document was changed",
+                                    path=exc.filename or "outputs", problem=os_problem(exc))) from exc
         if before_commit is not None:
             before_commit()
     except BaseException:
@@ -97,8 +98,9 @@ def write_all(documents: Iterable[tuple[Path, bytes]], before_commit: Callable[[
     try:
         return [commit(item) for item in staged]
     except OSError as exc:
-        raise WriteFailed(f"{exc.filename or 'outputs'}: cannot put the document in place ({exc.strerror or exc});"
-                          " documents already put in place are whole, the others unchanged") from exc
+        raise WriteFailed(_("{path}: cannot put the document in place ({problem}); documents already put in place "
+                            "are whole, the others unchanged", path=exc.filename or "outputs",
+                            problem=os_problem(exc))) from exc
     finally:
         _remove_temporaries(staged)
 

@@ -41,5 +41,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def stderr_is_findings_only(stderr: str) -> bool:
+    """Every line a finding or the summary; a finding may show the line it points at, indented, with a caret."""
     lines = [line for line in stderr.splitlines() if line.strip()]
-    return bool(lines) and all(FINDING_LINE.match(line) or SUMMARY_LINE.match(line) for line in lines)
+    return bool(lines) and all(FINDING_LINE.match(line) or SUMMARY_LINE.match(line) or line.startswith("    ")
+                               for line in lines)

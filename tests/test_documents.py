@@ -154,7 +154,7 @@ def test_missing_translation_names_file_line_key_s19(project):
     result = run(project, "protocol")
     assert result.exit_code == 1
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "heard:" in text)
-    assert f"{path}:{line}: the ru text of 'items[1].heard' is missing: the protocol in ru needs it (§19)" in result.output
+    assert f"{path}:{line}: the ru text of 'question 1, heard' is missing: the protocol in ru needs it (§19)" in result.output
     assert not project.outputs.exists()
 
 
@@ -177,8 +177,8 @@ def test_impossible_date_and_malformed_yaml_are_reported_together(project):
     project.write("meetings/2026-02.yaml", "number: [1\n")
     result = run(project, "check")
     assert result.exit_code == 1
-    assert "not a date: '2026-02-30'" in result.output
-    assert "2026-02.yaml:" in result.output and "malformed YAML" in result.output
+    assert "'2026-02-30' is not a date: there is no such day" in result.output
+    assert "2026-02.yaml:" in result.output and "^" in result.output
     assert "Traceback" not in result.output
 
 

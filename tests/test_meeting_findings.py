@@ -88,7 +88,7 @@ def test_finding_carries_file_and_line(project):
 
 
 @pytest.mark.parametrize("edit,message", [
-    (lambda s: s.replace("id: knb", "id: prosecutor"), "member id 'prosecutor' is used twice (§8)"),
+    (lambda s: s.replace("id: knb", "id: prosecutor"), "member id 'prosecutor' is used twice: give each member an id of its own (§8)"),
     (lambda s: s.replace("role: deputy_head", "role: head", 1), "the roster names 2 heads"),
     (lambda s: s.replace("role: head", "role: member", 1), "the roster names 0 heads"),
 ])

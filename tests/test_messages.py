@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
@@ -26,13 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def extracted() -> dict[str, str]:
-    """msgid -> where it is, for every message of pipeline/ and of the installed Click (as `make messages`)."""
+    """msgid -> where it is, for every message of pipeline/ and of the installed Click, mapped as `make messages`
+    maps them (babel.cfg: the _() calls, the help of the commands, the workspace's pages)."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
     found: dict[str, str] = {}
-    templates = "web/templates/**.html"   # the browser workspace's pages, by Jinja's extractor (babel.cfg)
     for folder in (ROOT / "pipeline", Path(click.__file__).parent):
         for filename, lineno, message, _comments, _context in extract_from_dir(
-                str(folder), method_map=[("**.py", "python"), (templates, "jinja2")],
-                options_map={templates: {"trim_blocks": "true", "lstrip_blocks": "true"}}):
+                str(folder), method_map=method_map, options_map=options_map):
             key = message[0] if isinstance(message, tuple) else message
             found.setdefault(key, f"{folder.name}/{filename}:{lineno}")
     return found

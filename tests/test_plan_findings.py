@@ -244,7 +244,7 @@ def test_not_heard_is_judged_only_after_the_half_year(project, monkeypatch):
 
 def test_plan_command_with_an_unknown_plan_is_a_usage_error():
     code, out = run("--inputs", str(SAMPLE), "plan", "2026-H3")
-    assert code == 2 and "no plan 2026-H3 (plans: 2026-H1, 2026-H2)" in out
+    assert code == 2 and "there is no plan 2026-H3; the plans are: 2026-H1, 2026-H2" in out
 
 
 def test_plan_command_writes_each_plan_in_each_language(tmp_path):

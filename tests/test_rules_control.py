@@ -71,7 +71,7 @@ def test_register_as_of_is_the_earlier_of_today_and_31_december_s24(year, today,
     (entry("in_progress", D(2026, 4, 1)), ["date is ignored"]),
 ])
 def test_status_consistency_s24(control, messages):
-    found = [f.message for f in check_entry_status(control, None)]
+    found = [str(f.message) for f in check_entry_status(control, None)]
     assert len(found) == len(messages)
     assert all(m in f for m, f in zip(messages, found))
     assert all(f.rule == "§24" for f in check_entry_status(control, None))
@@ -104,8 +104,9 @@ def test_unknown_assignment_is_an_error_with_file_and_line_s24(project):
         {"assignment": "2026-01/3.1", "status": "in_progress"},
     ])
     line = path.read_text(encoding="utf-8").splitlines().index("- assignment: 2026-01/3.1") + 1
-    assert findings(project) == [f"{path}:{line}: unknown assignment '2026-01/3.1': no adopted decision has this id "
-                                 "(meeting/item.decision, counted from 1 in the meeting file) (§24)"]
+    assert findings(project) == [f"{path}:{line}: unknown assignment '2026-01/3.1': no adopted decision has this id; "
+                                 "an id is meeting/question.decision, counted from 1 in the meeting file, e.g. "
+                                 "2026-01/1.2 (§24)"]
 
 
 def test_a_decision_not_adopted_creates_no_assignment_s24(project):

@@ -134,7 +134,7 @@ def test_new_meeting_is_prefilled_and_check_lists_what_to_type(project):
     unfilled = [line for line in check.output.splitlines() if "not filled in" in line]
     lines = text.splitlines()
     assert all("<<" in lines[int(line.split(":")[1]) - 1] for line in unfilled)   # each points at its mark
-    assert [line.split(": ")[1] for line in unfilled] == ["time", "place", "agenda_approved.date", "items[1].title"]
+    assert [line.split(": ")[1] for line in unfilled] == ["time", "place", "agenda_approved.date", "question 1, title"]
 
 
 def test_a_filled_in_scaffold_makes_an_agenda(project):
@@ -174,7 +174,7 @@ def test_new_meeting_never_overwrites_a_file(project, monkeypatch):
 def test_placeholder_text_is_refused_as_not_filled_in(project):
     path = project.meeting(place={"kk": "<<орны>>", "ru": "зал"})
     _, findings = load_file(path, Meeting)
-    assert [f.message for f in findings] == ["place: not filled in: replace <<орны>> with the real value"]
+    assert [str(f.message) for f in findings] == ["place: not filled in: replace <<орны>> with the real value"]
 
 
 # ---------------------------------------------------------------- new-plan (§16-18)
@@ -215,8 +215,8 @@ def test_check_lists_every_placeholder_of_a_fresh_plan_with_its_line(project):
     unfilled = [line for line in check.output.splitlines() if "2026-H2.yaml" in line and "not filled in" in line]
     assert all("<<" in lines[int(line.split(":")[1]) - 1] for line in unfilled)   # each points at its mark
     assert [line.split(": ")[1] for line in unfilled] == [
-        "approved.date", "sent_to_members", "items[1].title", "items[1].responsible[1]", "items[1].proposed_by",
-        "items[1].quarter"]                                  # dates, texts, a member id, a quarter number
+        "approved.date", "sent_to_members", "question 1, title", "question 1, responsible body 1",
+        "question 1, proposed_by", "question 1, quarter"]                                  # dates, texts, a member id, a quarter number
 
 
 def _fill_in(path: Path) -> None:

@@ -37,13 +37,45 @@ class Options:
             raise ShtabError(_("{path}: the inputs folder does not exist", path=self.inputs))
         return stages.prepare(self.inputs, self.as_of, self.as_of_asked)
 
-    def ask_as_of(self, as_of: dt.datetime | None) -> None:
+    def ask_as_of(self, as_of: dt.date | None) -> None:
         """A command's own --as-of (check, register) replaces the run's date."""
         if as_of is not None:
-            self.as_of, self.as_of_asked = as_of.date(), True
+            day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+            self.as_of, self.as_of_asked = day, True
 
 
 pass_options = click.make_pass_decorator(Options)
+
+
+class IsoDate(click.ParamType):
+    """A date on the command line as in the inputs, 2026-03-12; a wrong one is told so in her language."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(_("'{value}' is not a date: write it as 2026-03-12", value=value), param, ctx)
+
+
+class Year(click.ParamType):
+    """A year on the command line, 2026."""
+
+    name = "year"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if text.isdigit() and 1900 <= int(text) <= 2999:
+            return int(text)
+        self.fail(_("'{value}' is not a year: write it as 2026", value=value), param, ctx)
+
+
+ISO_DATE, YEAR = IsoDate(), Year()
 
 
 def report_written(options: Options, written, warnings, sealings=()) -> None:

@@ -10,25 +10,26 @@ import click
 from .. import stages
 from ..documents.yearly import REGISTER
 from ..errors import ShtabError, errors_in
-from ..messages import _
+from ..messages import _, translate
 from ..rules.assessment import ANNUAL_REPORT, report_years
-from .common import Options, pass_options, produce, refuse_unreadable_ids
+from .common import ISO_DATE, YEAR, Options, pass_options, produce, refuse_unreadable_ids
 
 
 def meetings_argument(options: Options, assessment: stages.Assessment, meetings: tuple[str, ...]) -> list[str]:
     unknown = [m for m in meetings if m not in assessment.meetings]
     refuse_unreadable_ids(assessment, unknown, "meetings")
     if unknown and assessment.project.body is not None:
-        known = ", ".join(assessment.meetings) or "none"
-        raise click.BadParameter(f"no meeting {', '.join(unknown)} (meetings: {known})", param_hint="MEETING")
+        raise click.BadParameter(_("there is no meeting {ids}; the meetings are: {known}", ids=", ".join(unknown),
+                                   known=", ".join(assessment.meetings) or "—"),
+                                 param_hint=translate("[MEETING]...").strip("[]."))
     return list(meetings)
 
 
 @click.command()
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--as-of", "as_of", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
               help="Judge past quarters (§12) and half-years (§18) as of this date (YYYY-MM-DD). Default: today.")
 @pass_options
-def check(options: Options, as_of: dt.datetime | None) -> None:
+def check(options: Options, as_of: dt.date | None) -> None:
     """Check every input against the regulation and list every finding.
 
     Errors make documents impossible (exit 1); warnings are listed and allowed (exit 0).
@@ -98,8 +99,8 @@ def _plans_argument(assessment: stages.Assessment, plans: tuple[str, ...]) -> li
     unknown = [p for p in plans if p not in known]
     refuse_unreadable_ids(assessment, unknown, "plans")
     if unknown and assessment.project.body is not None:
-        raise click.BadParameter(f"no plan {', '.join(unknown)} (plans: {', '.join(known) or 'none'})",
-                                 param_hint="PLAN")
+        raise click.BadParameter(_("there is no plan {ids}; the plans are: {known}", ids=", ".join(unknown),
+                                   known=", ".join(known) or "—"), param_hint=translate("[PLAN]...").strip("[]."))
     return list(plans)
 
 
@@ -142,14 +143,15 @@ def _year_argument(assessment: stages.Assessment, year: int | None) -> list[str]
         return []
     years = report_years(assessment)
     if assessment.project.body is not None and year not in years:
-        known = ", ".join(map(str, years)) or "none"
-        raise click.BadParameter(f"no meetings, control or indicators for {year} (years: {known})", param_hint="YEAR")
+        raise click.BadParameter(_("there are no meetings, control or indicators for {year}; the years are: {known}",
+                                   year=year, known=", ".join(map(str, years)) or "—"),
+                                 param_hint=translate("[YEAR]").strip("[]"))
     return [str(year)]
 
 
 @click.command()
-@click.argument("year", type=click.IntRange(1900, 2999), required=False)
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.argument("year", type=YEAR, required=False, metavar="[YEAR]")
+@click.option("--as-of", "as_of", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
               help="Overdue as of this date (YYYY-MM-DD). Default: the earlier of today and the year's 31 December.")
 @pass_options
 def register(options: Options, year: int | None, as_of) -> None:
@@ -170,7 +172,7 @@ def register(options: Options, year: int | None, as_of) -> None:
 
 
 @click.command(name="annual-report")
-@click.argument("year", type=click.IntRange(1900, 2999), required=False)
+@click.argument("year", type=YEAR, required=False, metavar="[YEAR]")
 @pass_options
 def annual_report(options: Options, year: int | None) -> None:
     """Write the annual report to the authorized body (§9.5, §26.7, §29): outputs/reports/<year>/annual-report.<lang>.docx.

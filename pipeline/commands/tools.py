@@ -12,11 +12,11 @@ import click
 from .. import stages
 from ..errors import ShtabError, errors_in
 from ..messages import _
-from .common import Options, pass_options, progress_bar, report_written
+from .common import ISO_DATE, Options, pass_options, progress_bar, report_written
 
 
 @click.command(name="new-meeting")
-@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--date", "day", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
               help="Date of the meeting (YYYY-MM-DD). Default: the run's day (today, or --as-of).")
 @pass_options
 def new_meeting(options: Options, day) -> None:
@@ -35,7 +35,7 @@ def new_meeting(options: Options, day) -> None:
     from ..scaffold import ScaffoldRefused, write_new_meeting
     if not options.inputs.is_dir():
         raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
-    meeting_day = day.date() if day else options.as_of
+    meeting_day = day or options.as_of
     try:
         path = write_new_meeting(stages.load_project(options.inputs), meeting_day)
     except ScaffoldRefused as exc:
@@ -44,7 +44,7 @@ def new_meeting(options: Options, day) -> None:
 
 
 @click.command(name="new-plan")
-@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--date", "day", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
               help="Without any plan yet: a day of the half-year to plan (YYYY-MM-DD). Default: today.")
 @pass_options
 def new_plan(options: Options, day) -> None:
@@ -66,7 +66,7 @@ def new_plan(options: Options, day) -> None:
     if not options.inputs.is_dir():
         raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
     try:
-        path = write_new_plan(stages.load_project(options.inputs), day.date() if day else options.as_of)
+        path = write_new_plan(stages.load_project(options.inputs), day or options.as_of)
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
     click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, WithJsonSchema
 
 from ..errors import Loc
-from ..messages import _
+from ..messages import Message, _, code_point
 
 LANGS: tuple[str, ...] = ("kk", "ru")
 Lang = Literal["kk", "ru"]
@@ -46,10 +46,9 @@ def refuse_placeholder(value: Any) -> Any:
 def check_characters(value: str) -> str:
     bad = _FORBIDDEN_CHARS.search(value)
     if bad:
-        raise ValueError(
-            f"the text holds the character U+{ord(bad.group()):04X}, which a document cannot contain"
-            f" (at position {bad.start() + 1}); delete it and retype the text"
-        )
+        raise ValueError(_("the text holds the character {code}, which a document cannot contain (at position "
+                           "{position}); delete it and retype the text", code=code_point(bad.group()),
+                           position=bad.start() + 1))
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -77,21 +76,22 @@ def _to_text(value: Any) -> Text:
     if isinstance(value, str):
         refuse_placeholder(value)
         if not value.strip():
-            raise ValueError("the text is empty")
+            raise ValueError(_("the text is empty: type the text, or remove the key"))
         return Text.plain(check_characters(value))
     if isinstance(value, dict):
         values: dict[str, str] = {}
         for lang, text in value.items():
             if lang not in LANGS:
-                raise ValueError(f"unknown language '{lang}': texts are in kk and/or ru (§19)")
+                raise ValueError(_("unknown language '{lang}': texts are in kk and/or ru (§19)", lang=lang))
             if not isinstance(text, str) or not text.strip():
-                raise ValueError(f"the {lang} text must be a non-empty text")
+                raise ValueError(_("the {lang} text is empty: type it, e.g. {lang}: \"...\"", lang=lang))
             refuse_placeholder(text)
             values[lang] = check_characters(text)
         if not values:
-            raise ValueError("the text is empty: give {kk: ..., ru: ...}")
+            raise ValueError(_("the text is empty: give {example}", example="{kk: ..., ru: ...}"))
         return Text(values)
-    raise ValueError(f"expected a text or {{kk: ..., ru: ...}}, got {kind_of(value)}")
+    raise ValueError(_("expected a text or {example}, got {value}", example="{kk: ..., ru: ...}",
+                       value=kind_of(value)))
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # the records' own span; also keeps date arithmetic from overflowing
@@ -104,15 +104,20 @@ def _to_date(value: Any) -> dt.date:
     if isinstance(value, str):
         try:
             day = dt.date.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise ValueError(f"not a date: {kind_of(value)} ({exc}); dates are written 2026-03-12") from None
+        except ValueError:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                raise ValueError(_("{value} is not a date: there is no such day in the calendar; check the month "
+                                   "and the day", value=kind_of(value))) from None
+            raise ValueError(_("{value} is not a date: dates are written year-month-day, e.g. 2026-03-12",
+                               value=kind_of(value))) from None
         return _in_span(day)
-    raise ValueError(f"expected a date such as 2026-03-12, got {kind_of(value)}")
+    raise ValueError(_("expected a date such as 2026-03-12, got {value}", value=kind_of(value)))
 
 
 def _in_span(day: dt.date) -> dt.date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"the year {day.year} is impossible here: dates lie between {FIRST_YEAR} and {LAST_YEAR}")
+        raise ValueError(_("the year {year} is impossible here: dates lie between {first} and {last}",
+                           year=day.year, first=FIRST_YEAR, last=LAST_YEAR))
     return day
 
 
@@ -120,7 +125,8 @@ def _to_slug(value: Any) -> str:
     refuse_placeholder(value)
     if isinstance(value, str) and SLUG.match(value):
         return value
-    raise ValueError(f"expected a member id (letters a-z, digits, _ and -), got {kind_of(value)}")
+    raise ValueError(_("expected a member id of body.yaml (Latin letters a-z, digits, _ and -), got {value}",
+                       value=kind_of(value)))
 
 
 def _to_time(value: Any) -> str:
@@ -128,57 +134,58 @@ def _to_time(value: Any) -> str:
     if isinstance(value, str) and re.fullmatch(r"([01]?\d|2[0-3])[:.][0-5]\d", value.strip()):
         hours, minutes = re.split(r"[:.]", value.strip())
         return f"{int(hours):02d}:{minutes}"
-    raise ValueError(f"expected a time such as \"10:00\" (in quotes), got {kind_of(value)}")
+    raise ValueError(_("expected a time such as \"10:00\" (in quotes), got {value}", value=kind_of(value)))
 
 
 def _to_name(value: Any) -> str:
     refuse_placeholder(value)
     if isinstance(value, str) and value.strip():
         return check_characters(value.strip())
-    raise ValueError(f"expected a name, got {kind_of(value)}")
+    raise ValueError(_("expected a name, got {value}", value=kind_of(value)))
 
 
 def _strict_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValueError(f"expected true or false, got {kind_of(value)}")
+    raise ValueError(_("expected true or false, got {value}", value=kind_of(value)))
 
 
 def _strict_int(value: Any) -> int:
     refuse_placeholder(value)   # a scaffold's quarter: "<<quarter, 3 or 4>>"
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise ValueError(f"expected a whole number, got {kind_of(value)}")
+    raise ValueError(_("expected a whole number, got {value}", value=kind_of(value)))
 
 
-def kind_of(value: Any) -> str:
+def kind_of(value: Any) -> Message | str:
+    """What she typed, in words for a message: "'12.03.2026'", "the number 12", "a list"."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return f"'{str(value).lower()}'"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {number}", number=value)
     if isinstance(value, str):
-        return f"'{value}'" if len(value) < 60 else "a long text"
+        return f"'{value}'" if len(value) < 60 else _("a long text")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping (key: value)")
     if isinstance(value, list):
-        return "a list"
-    return _oddkind_of(value)
+        return _("a list")
+    return _odd_kind_of(value)
 
 
-def _oddkind_of(value: Any) -> str:
+def _odd_kind_of(value: Any) -> Message:
     """YAML's rarer values in words: a tagged value (!foo 1), a set, binary data, a time of day."""
     tag = getattr(getattr(value, "tag", None), "value", None) or getattr(value, "tag", None)
     if isinstance(tag, str) and tag:
-        return f"a value tagged {tag}"
+        return _("a value tagged {tag}", tag=tag)
     if isinstance(value, AbstractSet):
-        return "a set"
+        return _("a set")
     if isinstance(value, (bytes, bytearray)):
-        return "binary data"
+        return _("binary data")
     if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat()}"
-    return f"a value of kind {type(value).__name__}"
+        return _("the date and time {value}", value=value.isoformat())
+    return _("a value of kind {kind}", kind=type(value).__name__)
 
 
 # JSON Schemas of the custom types, for editors (`schema` command): what the validators accept.

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator
 
+from ..messages import _
 from .base import Date, Model, TextField, kind_of
 
 ASSIGNMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/\d+\.\d+$")
@@ -15,7 +16,8 @@ ASSIGNMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/\d+\.\d+$")
 def _to_assignment_id(value: Any) -> str:
     if isinstance(value, str) and ASSIGNMENT_ID.match(value.strip()):
         return value.strip()
-    raise ValueError(f"expected an assignment id such as \"2026-01/1.2\" (meeting/item.decision), got {kind_of(value)}")
+    raise ValueError(_("expected an assignment id such as \"2026-01/1.2\" (meeting/question.decision), got {value}",
+                       value=kind_of(value)))
 
 
 AssignmentId = Annotated[str, BeforeValidator(_to_assignment_id)]

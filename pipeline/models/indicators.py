@@ -6,12 +6,13 @@ from typing import Annotated, Any, Union
 
 from pydantic import BeforeValidator
 
+from ..messages import _
 from .base import Date, Int, Model, Name, TextField, kind_of
 
 
 def _non_negative(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and value < 0:
-        raise ValueError(f"a count cannot be negative, got {value}")
+        raise ValueError(_("a count cannot be negative, got {value}", value=value))
     return value
 
 
@@ -21,7 +22,7 @@ Count = Annotated[Int, BeforeValidator(_non_negative)]
 def _to_percent(value: Any) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 100:
         return float(value)
-    raise ValueError(f"expected a percentage from 0 to 100, got {kind_of(value)}")
+    raise ValueError(_("expected a percentage from 0 to 100, got {value}", value=kind_of(value)))
 
 
 Percent = Annotated[float, BeforeValidator(_to_percent)]

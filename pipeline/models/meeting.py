@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal, Union
 from annotated_types import Ge
 from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema
 
+from ..messages import _
 from .base import (
     DATE_SCHEMA,
     MEMBER_ID_SCHEMA,
@@ -68,7 +69,8 @@ class VoteSpec(Model):
 def _to_vote(value: Any) -> Any:
     if value == "unanimous" or isinstance(value, (VoteSpec, dict)):
         return value
-    raise ValueError(f"expected 'unanimous' or {{for: [...], against: [...], abstained: [...]}}, got {kind_of(value)}")
+    raise ValueError(_("expected unanimous or the ids of those who voted, e.g. {example}, got {value}",
+                       example="vote: {against: [knb], abstained: [sport]}", value=kind_of(value)))
 
 
 Vote = Annotated[Union[Literal["unanimous"], VoteSpec], BeforeValidator(_to_vote)]
@@ -131,7 +133,8 @@ def _to_speaker(value: Any) -> Any:
         return _to_slug(value)
     if isinstance(value, (dict, Person)):
         return value
-    raise ValueError(f"expected a member id or {{name: ..., position: ...}}, got {kind_of(value)}")
+    raise ValueError(_("expected a member id or {example}, got {value}", example="{name: ..., position: ...}",
+                       value=kind_of(value)))
 
 
 Speaker = Annotated[Union[str, Person], BeforeValidator(_to_speaker)]
@@ -140,7 +143,7 @@ Speaker = Annotated[Union[str, Person], BeforeValidator(_to_speaker)]
 def _to_plan_ref(value: Any) -> str:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-H[12]/\d+", value.strip()):
         return value.strip()
-    raise ValueError(f"expected a plan item such as \"2026-H1/3\", got {kind_of(value)}")
+    raise ValueError(_("expected a plan item such as \"2026-H1/3\", got {value}", value=kind_of(value)))
 
 
 PlanRef = Annotated[str, BeforeValidator(_to_plan_ref),

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema
 
+from ..messages import _
 from .base import PLAN_ID, Approval, Date, Int, MemberId, Model, TextField, kind_of
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -19,7 +20,7 @@ def _to_month(value: Any) -> dt.date:
     match = MONTH.match(value.strip()) if isinstance(value, str) else None
     if match and 1 <= int(match.group(2)) <= 12:
         return dt.date(int(match.group(1)), int(match.group(2)), 1)
-    raise ValueError(f"expected a month such as 2026-03, got {kind_of(value)}")
+    raise ValueError(_("expected a month such as 2026-03, got {value}", value=kind_of(value)))
 
 
 def _to_period(value: Any) -> str:
@@ -29,8 +30,8 @@ def _to_period(value: Any) -> str:
     try:
         month = _to_month(value)
     except ValueError:
-        raise ValueError(f"expected a month such as 2026-09 or a half-year such as 2026-H2, got {kind_of(value)}"
-                         ) from None
+        raise ValueError(_("expected a month such as 2026-09 or a half-year such as 2026-H2, got {value}",
+                           value=kind_of(value))) from None
     return f"{month.year}-{month.month:02d}"
 
 

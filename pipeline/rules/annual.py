@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, warning
+from ..messages import _
 from .meeting import MeetingResult
 from .plan_questions import PlansResult, State
 
@@ -47,9 +48,9 @@ def quarters_without_regular_meeting(results: list[MeetingResult], year: int, as
 def quarter_findings(results: list[MeetingResult], year: int, as_of: dt.date, loc: Loc,
                      established: dt.date | None = None) -> list[Finding]:
     """§12 as findings at the year's file: a warning, so that the year's documents are still written."""
-    return [warning(loc, f"no regular meeting in quarter {q} of {year} "
-                         f"({quarter_start(year, q).isoformat()} – {quarter_end(year, q).isoformat()}): "
-                         "regular meetings are held at least once a quarter", "§12")
+    return [warning(loc, _("no regular meeting in quarter {quarter} of {year} ({start} – {end}): regular meetings "
+                           "are held at least once a quarter", quarter=q, year=year,
+                           start=quarter_start(year, q).isoformat(), end=quarter_end(year, q).isoformat()), "§12")
             for q in quarters_without_regular_meeting(results, year, as_of, established)]
 
 

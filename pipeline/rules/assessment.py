@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, error
 from ..load import Project
+from ..messages import _
 from ..models import Text
 from .annual import quarter_findings
 from .control import Assignment, assignments_of, attach_entries, control_findings
@@ -163,5 +164,6 @@ def check_addressee(assessment: Assessment) -> None:
     """§26.7: the annual report is addressed to the authorized body of body.yaml."""
     body = assessment.project.body
     if body.authorized_body is None:
-        assessment.findings.append(error(body.loc, "authorized_body is missing: the annual report is addressed to it",
+        assessment.findings.append(error(body.loc, _("authorized_body is missing: the annual report is addressed to it; "
+                                                     "add {example}", example="authorized_body: {kk: ..., ru: ...}"),
                                          "§26.7", ANNUAL_REPORT))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..messages import Message, _
 from ..models import PLAN_ID
 
 
@@ -22,9 +23,11 @@ def half_bounds(plan_id: str) -> tuple[dt.date, dt.date]:
     return (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else (dt.date(year, 7, 1), dt.date(year, 12, 31))
 
 
-def half_words(plan_id: str) -> str:
+def half_words(plan_id: str) -> Message:
     """For the messages: "the first half of 2026"."""
-    return f"the {'first' if plan_id.endswith('1') else 'second'} half of {plan_id[:4]}"
+    if plan_id.endswith("1"):
+        return _("the first half of {year}", year=plan_id[:4])
+    return _("the second half of {year}", year=plan_id[:4])
 
 
 def quarters_of(half: int) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..errors import Finding, Loc, error, warning
+from ..messages import _
 from ..models import ControlEntry, Decision, Meeting, Text
 from .meeting import MeetingResult
 
@@ -92,16 +93,19 @@ def check_entry_ids(entries: list[ControlEntry], assignments: dict[str, Assignme
     for entry in entries:
         loc = entry.loc_of("assignment")
         if entry.assignment in seen:
-            findings.append(error(loc, f"'{entry.assignment}' is listed twice in this file", "§24"))
+            findings.append(error(loc, _("'{assignment}' is listed twice in this file: keep one entry",
+                                         assignment=entry.assignment), "§24"))
         seen.add(entry.assignment)
         if entry.assignment in assignments:
             continue
         if entry.assignment in decisions:
-            findings.append(error(loc, f"'{entry.assignment}' is a decision that was not adopted: it creates "
-                                       "no assignment to control", "§24"))
+            findings.append(error(loc, _("'{assignment}' is a decision that was not adopted: it creates no "
+                                         "assignment to control; remove the entry", assignment=entry.assignment),
+                                  "§24"))
         else:
-            findings.append(error(loc, f"unknown assignment '{entry.assignment}': no adopted decision has this "
-                                       "id (meeting/item.decision, counted from 1 in the meeting file)", "§24"))
+            findings.append(error(loc, _("unknown assignment '{assignment}': no adopted decision has this id; an id "
+                                         "is meeting/question.decision, counted from 1 in the meeting file, e.g. "
+                                         "2026-01/1.2", assignment=entry.assignment), "§24"))
     return findings
 
 
@@ -109,25 +113,28 @@ def check_entry_status(entry: ControlEntry, assignment: Assignment | None) -> li
     """§24, §28: a status carries what it needs: done and removed a date, extended a new deadline."""
     status, findings = entry.status, []
     if status in CLOSED and entry.date is None:
-        findings.append(error(entry.loc_of("status"), f"status {status} needs the date: date: 2026-04-10", "§24"))
+        findings.append(error(entry.loc_of("status"), _("status {status} needs the date, e.g. date: 2026-04-10",
+                                                        status=status), "§24"))
     if status == EXTENDED and entry.new_due is None:
-        findings.append(error(entry.loc_of("status"), "status extended needs the new deadline: new_due: 2026-09-30",
-                              "§24"))
+        findings.append(error(entry.loc_of("status"), _("status extended needs the new deadline, e.g. "
+                                                        "new_due: 2026-09-30"), "§24"))
     if status != EXTENDED and entry.new_due is not None:
-        findings.append(warning(entry.loc_of("new_due"), f"new_due is ignored: the status is {status}, not "
-                                                          "extended", "§24"))
+        findings.append(warning(entry.loc_of("new_due"), _("new_due is ignored: the status is {status}, not "
+                                                           "extended", status=status), "§24"))
     if status == IN_PROGRESS and entry.date is not None:
-        findings.append(warning(entry.loc_of("date"), "date is ignored: the assignment is still in progress",
-                                "§24"))
+        findings.append(warning(entry.loc_of("date"), _("date is ignored: the assignment is still in progress "
+                                                        "(status: in_progress)"), "§24"))
     if assignment is None:
         return findings
     if entry.date is not None and entry.date < assignment.meeting.date:
-        findings.append(error(entry.loc_of("date"), f"the date {entry.date.isoformat()} is before the meeting that "
-                              f"gave the assignment ({assignment.meeting.date.isoformat()})", "§24"))
+        findings.append(error(entry.loc_of("date"), _("the date {date} is before the meeting that gave the "
+                                                      "assignment ({meeting_date})", date=entry.date.isoformat(),
+                                                      meeting_date=assignment.meeting.date.isoformat()), "§24"))
     due = assignment.due
     if status == EXTENDED and entry.new_due is not None and isinstance(due, dt.date) and entry.new_due <= due:
-        findings.append(warning(entry.loc_of("new_due"), f"the new deadline {entry.new_due.isoformat()} does not "
-                                f"extend the deadline {due.isoformat()}", "§24"))
+        findings.append(warning(entry.loc_of("new_due"), _("the new deadline {new_due} does not extend the deadline "
+                                                           "{due}: it comes later", new_due=entry.new_due.isoformat(),
+                                                           due=due.isoformat()), "§24"))
     return findings
 
 

@@ -258,20 +258,20 @@ def previous_values(indicators: dict[int, Indicators], year: int) -> IndicatorVa
 def indicators_of(indicators: dict[int, Indicators], year: int) -> list[Indicator]:
     """The 12 indicators of `year` against the previous year (§29)."""
     now, before = indicators.get(year), previous_values(indicators, year)
-    return [Indicator(number, compute(now, before)) for number, _, compute in INDICATORS]
+    return [Indicator(number, compute(now, before)) for number, _key, compute in INDICATORS]
 
 
 def missing_indicators(indicators: dict[int, Indicators], files: dict[int, str], year: int,
                        fallback: Loc) -> list[Finding]:
     """§29: the annual report shows all 12 indicators; an unknown one prints as "—" and is reported."""
     if year not in indicators:
-        return [warning(fallback, f"indicators/{year}.yaml is missing: the annual report for {year} shows "
-                                  "every indicator as —", "§29", "annual-report")]
+        return [warning(fallback, _("indicators/{year}.yaml is missing: the annual report for {year} shows every "
+                                    "indicator as —", year=year), "§29", "annual-report")]
     values = indicators[year]
     loc = Loc(files[year], 1)
-    return [warning(loc, f"indicator {number} ({key}) of {year} is missing: the annual report shows it as —",
-                    "§29", "annual-report")
-            for number, key, _ in INDICATORS if getattr(values, key) is None]
+    return [warning(loc, _("indicator {number} ({key}) of {year} is missing: the annual report shows it as —",
+                           number=number, key=key, year=year), "§29", "annual-report")
+            for number, key, _compute in INDICATORS if getattr(values, key) is None]
 
 
 def old_indicator_keys(indicators: dict[int, Indicators]) -> list[Finding]:

@@ -28,15 +28,18 @@ def check_extraordinary(meeting: Meeting, body: Body, total: int) -> list[Findin
     loc = meeting.loc_of("initiated_by")
     initiators = set(meeting.initiated_by)
     unknown = [i for i in meeting.initiated_by if body.member(i) is None]
-    findings = [error(loc, f"unknown member id '{i}' among the initiators", "§12") for i in unknown]
+    findings = [error(loc, _("unknown member id '{member}' in initiated_by: use the ids of body.yaml", member=i),
+                      "§12") for i in unknown]
     head = body.head
     if head is not None and head.id in initiators:
         return findings
     members = {m.id for m in total_membership(body, meeting.date)}
     count = len(initiators & members)
     if count * 2 <= total:
-        findings.append(error(loc, f"an extraordinary meeting is called by the head or by more than half of "
-                                   f"the {total} members; {count} initiated it", "§12"))
+        findings.append(error(loc, _("an extraordinary meeting is called by the head or by more than half of the "
+                                     "{total} members; {count} initiated it: list the head in initiated_by, or at "
+                                     "least {needed} members", total=total, count=count, needed=total // 2 + 1),
+                              "§12"))
     return findings
 
 
@@ -51,18 +54,20 @@ def check_attendance(meeting: Meeting, body: Body) -> list[Finding]:
         where = meeting.loc_of_item("present", index)
         findings += _known_member(body, member_id, meeting.date, where, PROTOCOL)
         if member_id in listed:
-            findings.append(error(where, f"'{member_id}' is listed twice", "§20", PROTOCOL))
+            findings.append(error(where, _("'{member}' is listed twice in present: leave one", member=member_id),
+                                  "§20", PROTOCOL))
         listed[member_id] = "present"
     for absence in meeting.absent:
         findings += _known_member(body, absence.member, meeting.date, absence.loc, PROTOCOL)
         if absence.member in listed:
-            findings.append(error(absence.loc, f"'{absence.member}' is listed both as present and as absent",
-                                  "§20", PROTOCOL))
+            findings.append(error(absence.loc, _("'{member}' is listed both in present and in absent: leave the id "
+                                                 "in one of them", member=absence.member), "§20", PROTOCOL))
         listed[absence.member] = "absent"
     for stand_in in meeting.stand_ins:
         findings += _known_member(body, stand_in.for_, meeting.date, stand_in.loc, PROTOCOL)
         if listed.get(stand_in.for_) == "present":
-            findings.append(error(stand_in.loc, f"a stand-in is recorded for '{stand_in.for_}', who is present",
+            findings.append(error(stand_in.loc, _("a stand-in is recorded for '{member}', who is present: a stand-in "
+                                                  "replaces an absent member only", member=stand_in.for_),
                                   "§20", PROTOCOL))
     return findings
 
@@ -94,8 +99,8 @@ def _known_member(body: Body, member_id: str, day: dt.date, loc: Loc, document: 
     if member is None:
         return [error(loc, _("unknown member id '{member}' (not in body.yaml)", member=member_id), "§8", document)]
     if not member.in_force_on(day):
-        return [error(loc, f"'{member_id}' is not a member on {day.isoformat()} (see from/until in body.yaml)",
-                      "§11", document)]
+        return [error(loc, _("'{member}' is not a member on {date}: see from and until of this member in body.yaml",
+                             member=member_id, date=day.isoformat()), "§11", document)]
     return []
 
 
@@ -119,27 +124,31 @@ def chair_and_signer(meeting: Meeting, body: Body) -> tuple[Member | None, Membe
     else:
         chair = body.member(meeting.chair)
         if chair is None:
-            findings.append(error(meeting.loc_of("chair"), f"unknown member id '{meeting.chair}'", "§25.1"))
+            findings.append(error(meeting.loc_of("chair"), _("unknown member id '{member}' in chair: use an id of "
+                                                               "body.yaml", member=meeting.chair), "§25.1"))
     if chair is None:
         if not findings:
-            findings.append(error(meeting.loc_of("present"), "neither the head nor a deputy head is present: "
-                                  "nobody can chair the meeting", "§25.3", PROTOCOL))
+            findings.append(error(meeting.loc_of("present"), _("neither the head nor a deputy head is present: "
+                                                                 "nobody can chair the meeting"), "§25.3", PROTOCOL))
         return None, None, findings
     if chair.id not in present:
-        findings.append(error(meeting.loc_of("chair"), f"the chair '{chair.id}' is not among those present",
+        findings.append(error(meeting.loc_of("chair"), _("the chair '{member}' is not among those present: add the "
+                                                         "id to present, or name another chair", member=chair.id),
                               "§25.1", PROTOCOL))
     elif head is not None and head.id in present and chair.id != head.id:
-        findings.append(error(meeting.loc_of("chair"), f"the head '{head.id}' is present and chairs the meeting, "
-                              f"not '{chair.id}'", "§25.1", PROTOCOL))
+        findings.append(error(meeting.loc_of("chair"), _("the head '{head}' is present and chairs the meeting, not "
+                                                         "'{member}': write chair: {head}, or remove the chair line",
+                                                         head=head.id, member=chair.id), "§25.1", PROTOCOL))
     elif chair.role not in ("head", "deputy_head"):
-        findings.append(error(meeting.loc_of("chair"), f"'{chair.id}' is neither the head nor a deputy head: "
-                              "only a deputy replaces the absent head", "§25.3", PROTOCOL))
+        findings.append(error(meeting.loc_of("chair"), _("'{member}' is neither the head nor a deputy head: only a "
+                                                         "deputy head replaces the absent head", member=chair.id),
+                              "§25.3", PROTOCOL))
     signer_id = meeting.protocol.signed_by or chair.id
     signer = body.member(signer_id)
     if signer_id != chair.id:
         findings.append(error(meeting.protocol.loc_of("signed_by"),
-                              f"the protocol is signed by the one who chaired, '{chair.id}', not '{signer_id}'",
-                              "§15", PROTOCOL))
+                              _("the protocol is signed by the one who chaired, '{chair}', not '{member}': write "
+                                "signed_by: {chair}", chair=chair.id, member=signer_id), "§15", PROTOCOL))
     return chair, signer, findings
 
 
@@ -164,22 +173,27 @@ def check_agenda_approval(meeting: Meeting, body: Body, chair: Member | None) ->
     """§22: the head, or the one replacing him, approves the agenda, before the meeting."""
     approval = meeting.agenda_approved
     if approval is None:
-        return [error(meeting.loc, "the agenda's approval is missing: agenda_approved: {by: ..., date: ...}",
+        return [error(meeting.loc, _("the agenda's approval is missing: add who approved it and when, e.g. "
+                                     "{example}", example="agenda_approved: {by: akim, date: 2026-03-05}"),
                       "§22", AGENDA)]
     findings: list[Finding] = []
     approver = body.member(approval.by)
     allowed = {m.id for m in body.members if m.role in ("head", "deputy_head")}
     if approver is None:
-        findings.append(error(approval.loc_of("by"), f"unknown member id '{approval.by}'", "§22", AGENDA))
+        findings.append(error(approval.loc_of("by"), _("unknown member id '{member}' in agenda_approved.by: use an "
+                                                       "id of body.yaml", member=approval.by), "§22", AGENDA))
     elif approval.by not in allowed:
-        findings.append(error(approval.loc_of("by"), f"'{approval.by}' may not approve the agenda: the head "
-                              "or the deputy replacing him does", "§22", AGENDA))
+        findings.append(error(approval.loc_of("by"), _("'{member}' may not approve the agenda: the head or the "
+                                                       "deputy head replacing him does", member=approval.by),
+                              "§22", AGENDA))
     elif body.head is not None and approval.by != body.head.id and chair is not None and chair.id == body.head.id:
         # A deputy approves only in the head's stead; the head may have been away that day and back to chair.
-        findings.append(warning(approval.loc_of("by"), f"the agenda is approved by '{approval.by}' but the head "
-                                "chairs the meeting: a deputy approves only while replacing the head", "§22", AGENDA))
+        findings.append(warning(approval.loc_of("by"), _("the agenda is approved by '{member}' but the head chairs "
+                                                         "the meeting: a deputy head approves only while replacing "
+                                                         "the head", member=approval.by), "§22", AGENDA))
     if approval.date > meeting.date:
-        findings.append(error(approval.loc_of("date"), "the agenda is approved after the meeting", "§22", AGENDA))
+        findings.append(error(approval.loc_of("date"), _("the agenda is approved after the meeting: the date of "
+                                                         "approval is on or before the meeting's date"), "§22", AGENDA))
     return findings
 
 
@@ -191,10 +205,12 @@ def check_dissent(meeting: Meeting, item: Item, voters: list[str]) -> list[Findi
     findings: list[Finding] = []
     for dissent in item.dissent:
         if dissent.member not in voters:
-            findings.append(error(dissent.loc_of("member"), f"'{dissent.member}' states a dissenting opinion but "
-                                  "is not a voting member present at the meeting", "§14", PROTOCOL))
+            findings.append(error(dissent.loc_of("member"), _("'{member}' states a dissenting opinion but is not a "
+                                                              "voting member present at the meeting",
+                                                              member=dissent.member), "§14", PROTOCOL))
         if dissent.date < meeting.date:
-            findings.append(error(dissent.loc_of("date"), "the dissenting opinion is dated before the meeting",
+            findings.append(error(dissent.loc_of("date"), _("the dissenting opinion is dated before the meeting: "
+                                                            "it is written on the meeting's day or later"),
                                   "§14", PROTOCOL))
     return findings
 

@@ -17,11 +17,12 @@ from .votes import PROTOCOL
 def check_materials(meeting: Meeting) -> list[Finding]:
     """§22: materials come in at least five calendar days before the meeting; an urgent one may take them on the day."""
     if meeting.urgent:
-        return [warning(m.loc_of("submitted"), "materials submitted after the meeting", "§22")
+        return [warning(m.loc_of("submitted"), _("materials submitted after the meeting"), "§22")
                 for item in meeting.items for m in item.materials if m.submitted > meeting.date]
     latest = meeting.date - dt.timedelta(days=5)
-    return [warning(m.loc_of("submitted"), f"materials submitted on {m.submitted.isoformat()}, later than five "
-                    f"days before the meeting ({latest.isoformat()})", "§22")
+    return [warning(m.loc_of("submitted"), _("materials submitted on {date}, later than five days before the "
+                                             "meeting ({latest})", date=m.submitted.isoformat(),
+                                             latest=latest.isoformat()), "§22")
             for item in meeting.items for m in item.materials if m.submitted > latest]
 
 
@@ -31,11 +32,13 @@ def check_documents_sent(meeting: Meeting) -> list[Finding]:
         return []
     latest = meeting.date - dt.timedelta(days=3)
     if meeting.documents_sent is None:
-        return [warning(meeting.loc, "the date the documents were sent to members (documents_sent) is missing",
-                        "§26.4")]
+        return [warning(meeting.loc, _("the date the documents were sent to members is missing: add e.g. "
+                                       "documents_sent: {date}", date=latest.isoformat()), "§26.4")]
     if meeting.documents_sent > latest:
-        return [warning(meeting.loc_of("documents_sent"), f"documents sent on {meeting.documents_sent.isoformat()}, "
-                        f"later than three days before the meeting ({latest.isoformat()})", "§26.4")]
+        return [warning(meeting.loc_of("documents_sent"), _("documents sent on {date}, later than three days before "
+                                                            "the meeting ({latest})",
+                                                            date=meeting.documents_sent.isoformat(),
+                                                            latest=latest.isoformat()), "§26.4")]
     return []
 
 
@@ -45,11 +48,12 @@ def check_protocol_date(meeting: Meeting) -> list[Finding]:
     if drawn_up is None:
         return []
     if drawn_up < meeting.date:
-        return [error(meeting.protocol.loc_of("drawn_up"), "the protocol is dated before the meeting", "§23",
-                      PROTOCOL)]
+        return [error(meeting.protocol.loc_of("drawn_up"), _("the protocol is dated before the meeting: drawn_up is "
+                                                             "the meeting's day or the day after"), "§23", PROTOCOL)]
     if drawn_up > meeting.date + dt.timedelta(days=1):
-        return [warning(meeting.protocol.loc_of("drawn_up"), f"the protocol was drawn up on {drawn_up.isoformat()}, "
-                        "more than one day after the meeting", "§23")]
+        return [warning(meeting.protocol.loc_of("drawn_up"), _("the protocol was drawn up on {date}, more than one "
+                                                               "day after the meeting", date=drawn_up.isoformat()),
+                        "§23")]
     return []
 
 

@@ -14,6 +14,7 @@ of each question is `plan_questions`, its tie to the meetings `plan_links`, and
 from __future__ import annotations
 
 from ..errors import Finding, Loc, error, warning
+from ..messages import Message, _
 from ..models import WORKING_BODY, Body, Plan, PlanChange, PlanItem
 from .calendar import half_words, period_start, plan_id_of, quarters_of, scheduled_end
 
@@ -27,11 +28,13 @@ def check_approval(plan: Plan, body: Body) -> list[Finding]:
     approval = plan.approved
     head = body.head
     if body.member(approval.by) is None:
-        return [error(approval.loc_of("by"), f"plan {plan.id}: unknown member id '{approval.by}' (not in body.yaml)",
+        return [error(approval.loc_of("by"), _("plan {plan}: unknown member id '{member}' in approved.by: use the id "
+                                               "of the head from body.yaml", plan=plan.id, member=approval.by),
                       "§16", PLAN)]
     if head is not None and approval.by != head.id:
-        return [error(approval.loc_of("by"), f"plan {plan.id} is approved by the head of the Штаб, '{head.id}', "
-                      f"not '{approval.by}'", "§16", PLAN)]
+        return [error(approval.loc_of("by"), _("plan {plan} is approved by the head of the Штаб, '{head}', not "
+                                               "'{member}': write approved: {{by: {head}, date: ...}}",
+                                               plan=plan.id, head=head.id, member=approval.by), "§16", PLAN)]
     return []
 
 
@@ -44,16 +47,18 @@ def check_proposers(plan: Plan, body: Body) -> list[Finding]:
     for item in plan.items:
         member = body.member(item.proposed_by)
         loc = item.loc_of("proposed_by")
-        where = f"plan {plan.id}, item {item.no}"
+        where = _("plan {plan}, item {number}", plan=plan.id, number=item.no)
         if member is None:
-            findings.append(error(loc, f"{where}: unknown member id '{item.proposed_by}' (not in body.yaml)",
-                                  "§16", PLAN))
+            findings.append(error(loc, _("{where}: unknown member id '{member}' in proposed_by: use an id of "
+                                         "body.yaml", where=where, member=item.proposed_by), "§16", PLAN))
         elif member.role == "secretary":
-            findings.append(error(loc, f"{where}: proposed by the secretary '{member.id}', who is not a member of "
-                                  "the Штаб: the plan is made from the members' proposals", "§16", PLAN))
+            findings.append(error(loc, _("{where}: proposed by the secretary '{member}', who is not a member of the "
+                                         "Штаб: the plan is made from the members' proposals; name the member who "
+                                         "proposed it", where=where, member=member.id), "§16", PLAN))
         elif not member.in_force_on(plan.approved.date):
-            findings.append(error(loc, f"{where}: '{member.id}' is not a member on "
-                                  f"{plan.approved.date.isoformat()}, the day the plan is approved", "§16", PLAN))
+            findings.append(error(loc, _("{where}: '{member}' is not a member on {date}, the day the plan is "
+                                         "approved", where=where, member=member.id,
+                                         date=plan.approved.date.isoformat()), "§16", PLAN))
     return findings
 
 
@@ -63,32 +68,39 @@ def check_proposers(plan: Plan, body: Body) -> list[Finding]:
 def check_sent(plan: Plan) -> list[Finding]:
     """§17: the approved plan is sent to the members (a warning while it is not on record)."""
     if plan.sent_to_members is None:
-        return [warning(plan.loc, f"plan {plan.id} is not recorded as sent to the members: "
-                        "add sent_to_members: <date>", "§17")]
+        return [warning(plan.loc, _("plan {plan} is not recorded as sent to the members: add e.g. "
+                                    "sent_to_members: {date}", plan=plan.id, date=plan.approved.date.isoformat()),
+                        "§17")]
     if plan.sent_to_members < plan.approved.date:
-        return [error(plan.loc_of("sent_to_members"), f"plan {plan.id} is sent to the members on "
-                      f"{plan.sent_to_members.isoformat()}, before it was approved on "
-                      f"{plan.approved.date.isoformat()}", "§17", PLAN)]
+        return [error(plan.loc_of("sent_to_members"), _("plan {plan} is sent to the members on {sent}, before it was "
+                                                        "approved on {approved}", plan=plan.id,
+                                                        sent=plan.sent_to_members.isoformat(),
+                                                        approved=plan.approved.date.isoformat()), "§17", PLAN)]
     return []
 
 
-def check_when(plan: Plan, entry: PlanItem | PlanChange, label: str, required: bool = True) -> list[Finding]:
+def check_when(plan: Plan, entry: PlanItem | PlanChange, label: Message, required: bool = True) -> list[Finding]:
     """§17: a question is heard in a quarter or a month of the plan's own half-year, one of the two."""
     if entry.quarter is not None and entry.month is not None:
-        return [error(entry.loc_of("month"), f"{label}: give either quarter or month, not both", "§17", PLAN)]
+        return [error(entry.loc_of("month"), _("{label}: give either quarter or month, not both", label=label),
+                      "§17", PLAN)]
     if entry.quarter is not None:
         allowed = quarters_of(plan.half)
         if entry.quarter not in allowed:
-            return [error(entry.loc_of("quarter"), f"{label}: quarter {entry.quarter} is outside {half_words(plan.id)}"
-                          f" (quarters {allowed[0]}-{allowed[1]})", "§17", PLAN)]
+            return [error(entry.loc_of("quarter"), _("{label}: quarter {quarter} is outside {half} (quarters "
+                                                     "{first}-{second})", label=label, quarter=entry.quarter,
+                                                     half=half_words(plan.id), first=allowed[0], second=allowed[1]),
+                          "§17", PLAN)]
         return []
     if entry.month is not None:
         if plan_id_of(entry.month) != plan.id:
-            return [error(entry.loc_of("month"), f"{label}: {entry.month.strftime('%Y-%m')} is outside "
-                          f"{half_words(plan.id)}", "§17", PLAN)]
+            return [error(entry.loc_of("month"), _("{label}: the month {month} is outside {half}", label=label,
+                                                   month=entry.month.strftime("%Y-%m"), half=half_words(plan.id)),
+                          "§17", PLAN)]
         return []
     if required:
-        return [error(entry.loc, f"{label}: say when it is heard: quarter: N or month: YYYY-MM", "§17", PLAN)]
+        return [error(entry.loc, _("{label}: say when it is heard: quarter: N or month: YYYY-MM", label=label),
+                      "§17", PLAN)]
     return []
 
 
@@ -96,10 +108,10 @@ def check_schedule(plan: Plan) -> list[Finding]:
     """§17: every planned question, and every added one that says when, falls inside the plan's half-year."""
     findings = []
     for item in plan.items:
-        findings += check_when(plan, item, f"plan {plan.id}, item {item.no}")
+        findings += check_when(plan, item, _("plan {plan}, item {number}", plan=plan.id, number=item.no))
     for change in plan.changes:
         if change.action == "add":
-            findings += check_when(plan, change, f"plan {plan.id}, added question {change.no}", required=False)
+            findings += check_when(plan, change, change_label(plan, change), required=False)
     return findings
 
 
@@ -116,10 +128,12 @@ def check_item_numbers(plan: Plan) -> list[Finding]:
     for item in plan.items:
         loc = item.loc_of("no")
         if item.no < 1:
-            findings.append(error(loc, f"plan {plan.id}: item numbers start at 1, not {item.no}", "§17", PLAN))
+            findings.append(error(loc, _("plan {plan}: item numbers start at 1, not {number}", plan=plan.id,
+                                         number=item.no), "§17", PLAN))
         elif item.no in seen:
-            findings.append(error(loc, f"plan {plan.id}: item number {item.no} is used twice "
-                                  f"(first at line {seen[item.no].line})", "§17", PLAN))
+            findings.append(error(loc, _("plan {plan}: item number {number} is used twice (first at line {line}): "
+                                         "give each question its own number", plan=plan.id, number=item.no,
+                                         line=seen[item.no].line), "§17", PLAN))
         else:
             seen[item.no] = loc
     for change in plan.changes:
@@ -127,11 +141,12 @@ def check_item_numbers(plan: Plan) -> list[Finding]:
             continue
         loc = change.loc_of("no")
         if change.no < 1:
-            findings.append(error(loc, f"plan {plan.id}: question numbers start at 1, not {change.no}", "§18", PLAN))
+            findings.append(error(loc, _("plan {plan}: question numbers start at 1, not {number}", plan=plan.id,
+                                         number=change.no), "§18", PLAN))
         elif change.no in seen:
-            findings.append(error(loc, f"plan {plan.id}: the added question takes number {change.no}, which is "
-                                  f"already taken (line {seen[change.no].line}); give the next free number",
-                                  "§18", PLAN))
+            findings.append(error(loc, _("plan {plan}: the added question takes number {number}, which is already "
+                                         "taken (line {line}); give the next free number", plan=plan.id,
+                                         number=change.no, line=seen[change.no].line), "§18", PLAN))
         else:
             seen[change.no] = loc
     return findings
@@ -150,23 +165,26 @@ def check_change_form(plan: Plan) -> list[Finding]:
         given = change.model_fields_set
         if change.action == "add":
             if change.item is not None:
-                findings.append(error(change.loc_of("item"), f"{label}: an added question takes a new number `no`, "
-                                      "not `item`", "§18", PLAN))
+                findings.append(error(change.loc_of("item"), _("{label}: an added question takes a new number "
+                                                                "(no), not item", label=label), "§18", PLAN))
             for key in ("no", "title"):
                 if getattr(change, key) is None:
-                    findings.append(error(change.loc, f"{label}: the added question needs `{key}`", "§18", PLAN))
+                    findings.append(error(change.loc, _("{label}: the added question needs {key}", label=label,
+                                                        key=key), "§18", PLAN))
         else:
             if change.item is None:
-                findings.append(error(change.loc, f"{label}: name the plan item concerned: item: N", "§18", PLAN))
+                findings.append(error(change.loc, _("{label}: name the plan item concerned: item: N", label=label),
+                                      "§18", PLAN))
             for key in _ADD_ONLY:
                 if key in given:
-                    findings.append(error(change.loc_of(key), f"{label}: `{key}` belongs to an added question only",
-                                          "§18", PLAN))
+                    findings.append(error(change.loc_of(key), _("{label}: {key} belongs to an added question only: "
+                                                                "remove it", label=label, key=key), "§18", PLAN))
         if change.action == "postpone" and change.to is None:
-            findings.append(error(change.loc, f"{label}: say where it is postponed to: to: 2026-09 or to: 2026-H2",
-                                  "§18", PLAN))
+            findings.append(error(change.loc, _("{label}: say where it is postponed to: to: 2026-09 or to: 2026-H2",
+                                                label=label), "§18", PLAN))
         if change.action != "postpone" and change.to is not None:
-            findings.append(error(change.loc_of("to"), f"{label}: only a postponement has `to`", "§18", PLAN))
+            findings.append(error(change.loc_of("to"), _("{label}: only a postponement has to: remove it",
+                                                         label=label), "§18", PLAN))
     return findings
 
 
@@ -179,17 +197,22 @@ def check_change_items(plan: Plan) -> list[Finding]:
     """§18: a change excludes or postpones a question of this plan (an item, or a question added to it)."""
     numbers = set(plan_numbers(plan))
     known = ", ".join(str(n) for n in sorted(numbers))
-    return [error(change.loc_of("item"), f"plan {plan.id} has no item {change.item} to {change.action} "
-                  f"(its questions: {known})", "§18", PLAN)
+    return [error(change.loc_of("item"), _("plan {plan} has no item {number} (action: {action}); its questions: "
+                                           "{known}", plan=plan.id, number=change.item, action=change.action,
+                                           known=known), "§18", PLAN)
             for change in plan.changes
             if change.action != "add" and change.item is not None and change.item not in numbers]
 
 
-def change_label(plan: Plan, change: PlanChange) -> str:
+def change_label(plan: Plan, change: PlanChange) -> Message:
     """For the messages: "plan 2026-H1, postponement of item 5"."""
-    what = {"exclude": "exclusion of item", "postpone": "postponement of item", "add": "added question"}[change.action]
     number = change.no if change.action == "add" else change.item
-    return f"plan {plan.id}, {what} {number if number is not None else '?'}"
+    number = number if number is not None else "?"
+    if change.action == "exclude":
+        return _("plan {plan}, exclusion of item {number}", plan=plan.id, number=number)
+    if change.action == "postpone":
+        return _("plan {plan}, postponement of item {number}", plan=plan.id, number=number)
+    return _("plan {plan}, added question {number}", plan=plan.id, number=number)
 
 
 def check_change_authority(plan: Plan, body: Body) -> list[Finding]:
@@ -201,17 +224,23 @@ def check_change_authority(plan: Plan, body: Body) -> list[Finding]:
         label = change_label(plan, change)
         basis, decided = change.basis, change.decided
         if basis.by != WORKING_BODY and basis.by not in deputies:
-            what = "an unknown member id" if body.member(basis.by) is None else "neither a deputy head nor the working body"
-            findings.append(error(basis.loc_of("by"), f"{label}: the justification note is by '{basis.by}', {what}; "
-                                  f"it comes from a deputy head ({', '.join(sorted(deputies))}) or {WORKING_BODY}",
-                                  "§18", PLAN))
+            what = (_("an unknown member id") if body.member(basis.by) is None
+                    else _("neither a deputy head nor the working body"))
+            findings.append(error(basis.loc_of("by"), _("{label}: the justification note is by '{member}', {what}; it "
+                                                        "comes from a deputy head ({deputies}) or {working_body}",
+                                                        label=label, member=basis.by, what=what,
+                                                        deputies=", ".join(sorted(deputies)),
+                                                        working_body=WORKING_BODY), "§18", PLAN))
         if head is not None and decided.by != head.id:
-            findings.append(error(decided.loc_of("by"), f"{label}: decided by '{decided.by}'; the head of the Штаб, "
-                                  f"'{head.id}', decides changes of the plan", "§18", PLAN))
+            findings.append(error(decided.loc_of("by"), _("{label}: decided by '{member}'; the head of the Штаб, "
+                                                          "'{head}', decides changes of the plan: write decided: "
+                                                          "{{by: {head}, date: ...}}", label=label,
+                                                          member=decided.by, head=head.id), "§18", PLAN))
         if basis.date > decided.date:
-            findings.append(error(basis.loc_of("date"), f"{label}: the justification note is dated "
-                                  f"{basis.date.isoformat()}, after the decision of {decided.date.isoformat()}",
-                                  "§18", PLAN))
+            findings.append(error(basis.loc_of("date"), _("{label}: the justification note is dated {basis}, after "
+                                                          "the decision of {decided}", label=label,
+                                                          basis=basis.date.isoformat(),
+                                                          decided=decided.date.isoformat()), "§18", PLAN))
     return findings
 
 
@@ -228,8 +257,9 @@ def check_postponement_targets(plan: Plan) -> list[Finding]:
             continue
         planned = scheduled_end(plan.id, entry.quarter, entry.month)
         if period_start(change.to) <= planned:
-            findings.append(error(change.loc_of("to"), f"plan {plan.id}, item {change.item}: postponed to "
-                                  f"{change.to}, which is not later than planned", "§18", PLAN))
+            findings.append(error(change.loc_of("to"), _("plan {plan}, item {number}: postponed to {to}, which is not "
+                                                         "later than planned", plan=plan.id, number=change.item,
+                                                         to=change.to), "§18", PLAN))
     return findings
 
 

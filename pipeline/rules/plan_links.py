@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, error, warning
+from ..messages import _
 from ..models import Meeting, Plan, Text
 from .calendar import half_words, plan_id_of
 from .plan import plan_numbers
@@ -59,14 +60,16 @@ def link_meetings(meetings: list[Meeting], plans: dict[str, Plan], plan_files: s
 def _unplanned(meeting: Meeting, number: int, item, link: Link) -> list[Finding]:
     findings = []
     if item.title is None:
-        findings.append(error(item.loc, f"question {number} of meeting {meeting.id} has neither a title nor a plan "
-                              "item: give title: {kk: ..., ru: ...} or plan: <plan>/<item>", "§22"))
+        findings.append(error(item.loc, _("question {number} of meeting {meeting} has neither a title nor a plan "
+                                          "item: give {title} or plan: 2026-H1/3", number=number, meeting=meeting.id,
+                                          title="title: {kk: ..., ru: ...}"), "§22"))
     if meeting.kind == "regular":
         plan_id = plan_id_of(meeting.date)
         link.unplanned.append(Unplanned(meeting.id, number, meeting.date))
-        findings.append(warning(item.loc, f"question {number} of the regular meeting {meeting.id} is in no plan: "
-                                f"name its plan item (plan: {plan_id}/N), adding it to plans/{plan_id}.yaml by an "
-                                "\"add\" change decided by the head if it is not planned", "§18"))
+        findings.append(warning(item.loc, _("question {number} of the regular meeting {meeting} is in no plan: name "
+                                            "its plan item (plan: {plan}/N); if it is not planned, add it to "
+                                            "plans/{plan}.yaml by an add change decided by the head", number=number,
+                                            meeting=meeting.id, plan=plan_id), "§18"))
     return findings
 
 
@@ -75,15 +78,15 @@ def _missing_item(meeting: Meeting, number: int, item, plan_id: str, no: int, pl
     loc = item.loc_of("plan")
     if plan_id in plan_files and plan_id not in plans:
         if item.title is None:
-            return [error(loc, f"question {number} takes its title from plan {plan_id}, which cannot be read "
-                          "(see its errors)", "§18")]
+            return [error(loc, _("question {number} takes its title from plan {plan}, which cannot be read: fix the "
+                                 "errors of plans/{plan}.yaml", number=number, plan=plan_id), "§18")]
         return []
     if plan_id not in plans:
-        return [error(loc, f"question {number} names plan {plan_id}, which does not exist "
-                      f"(no file plans/{plan_id}.yaml)", "§18")]
+        return [error(loc, _("question {number} names plan {plan}, which does not exist (no file "
+                             "plans/{plan}.yaml)", number=number, plan=plan_id), "§18")]
     numbers = ", ".join(str(n) for n in sorted(set(plan_numbers(plans[plan_id]))))
-    return [error(loc, f"question {number} names {plan_id}/{no}, but plan {plan_id} has no question {no} "
-                  f"(its questions: {numbers})", "§18")]
+    return [error(loc, _("question {number} names {plan}/{no}, but plan {plan} has no question {no} (its "
+                         "questions: {numbers})", number=number, plan=plan_id, no=no, numbers=numbers), "§18")]
 
 
 def _hearing_findings(meeting: Meeting, number: int, loc: Loc, question: Question) -> list[Finding]:
@@ -91,13 +94,14 @@ def _hearing_findings(meeting: Meeting, number: int, loc: Loc, question: Questio
     heard_in = plan_id_of(meeting.date)
     day = meeting.date.isoformat()
     if question.added is not None and meeting.date < question.added.decided.date:
-        return [warning(loc, f"{question.ref} is heard on {day}, before the head added it to the plan on "
-                        f"{question.added.decided.date.isoformat()}", "§18")]
+        return [warning(loc, _("{ref} is heard on {day}, before the head added it to the plan on {added}",
+                               ref=question.ref, day=day, added=question.added.decided.date.isoformat()), "§18")]
     excluded = question.excluded
     if excluded is not None and excluded.decided.date <= meeting.date:
-        return [warning(loc, f"{question.ref} is heard on {day}, although the head excluded it from the plan on "
-                        f"{excluded.decided.date.isoformat()}", "§18")]
+        return [warning(loc, _("{ref} is heard on {day}, although the head excluded it from the plan on {excluded}",
+                               ref=question.ref, day=day, excluded=excluded.decided.date.isoformat()), "§18")]
     if heard_in not in question.valid_halves:
-        return [warning(loc, f"{question.ref} is planned for {half_words(question.plan_id)} and heard on {day}, "
-                        f"in {half_words(heard_in)}, with no postponement to it on record", "§18")]
+        return [warning(loc, _("{ref} is planned for {half} and heard on {day}, in {heard_in}, with no postponement "
+                               "to it on record", ref=question.ref, half=half_words(question.plan_id), day=day,
+                               heard_in=half_words(heard_in)), "§18")]
     return []

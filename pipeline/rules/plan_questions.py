@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..errors import Finding, Loc, warning
+from ..messages import _
 from ..models import Plan, PlanChange, Text
 from .calendar import half_bounds, half_words, target_plan_id
 
@@ -138,7 +139,12 @@ def unheard_findings(questions: dict[str, Question], as_of: dt.date) -> list[Fin
             continue
         postponed = question.postponed
         loc = postponed.loc if postponed is not None else question.loc
-        since = ", where it was postponed to," if postponed is not None else ""
-        findings.append(warning(loc, f"{question.ref} was not heard in {half_words(question.due_half)}{since} and is "
-                                "neither excluded nor postponed by a decision of the head", "§18"))
+        half = half_words(question.due_half)
+        if postponed is not None:
+            message = _("{ref} was not heard in {half}, where it was postponed to, and is neither excluded nor "
+                        "postponed again by a decision of the head", ref=question.ref, half=half)
+        else:
+            message = _("{ref} was not heard in {half} and is neither excluded nor postponed by a decision of the "
+                        "head", ref=question.ref, half=half)
+        findings.append(warning(loc, message, "§18"))
     return findings

@@ -13,17 +13,21 @@ def check_roster(body: Body) -> list[Finding]:
     seen: set[str] = set()
     for member in body.members:
         if member.id in seen:
-            findings.append(error(member.loc_of("id"), f"member id '{member.id}' is used twice", "§8"))
+            findings.append(error(member.loc_of("id"), _("member id '{member}' is used twice: give each member an id "
+                                                         "of its own", member=member.id), "§8"))
         seen.add(member.id)
         if member.from_ and member.until and member.until < member.from_:
-            findings.append(error(member.loc_of("until"), f"'{member.id}': membership ends before it begins", "§11"))
+            findings.append(error(member.loc_of("until"), _("'{member}': membership ends before it begins: until is "
+                                                            "on or after from", member=member.id), "§11"))
     heads = [m for m in body.members if m.role == "head"]
     if len(heads) != 1:
-        findings.append(error(body.loc_of("members"), f"the roster names {len(heads)} heads; the Штаб has one head "
-                                                      "(role: head)", "§8"))
+        findings.append(error(body.loc_of("members"), _("the roster names {count} heads; the Штаб has one head: "
+                                                        "give role: head to exactly one member", count=len(heads)),
+                              "§8"))
     secretaries = [m for m in body.members if m.role == "secretary"]
     if len(secretaries) > 1:
-        findings.append(error(secretaries[1].loc_of("role"), "the roster names more than one secretary", "§8"))
+        findings.append(error(secretaries[1].loc_of("role"), _("the roster names more than one secretary: give "
+                                                               "role: secretary to one member only"), "§8"))
     return findings
 
 

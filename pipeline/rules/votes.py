@@ -98,13 +98,16 @@ def count_votes(vote, voters: list[str], loc: Loc, roster: frozenset[str] | None
         for index, member_id in enumerate(ids):
             where = vote.loc_of_item("for_" if side == "for" else side, index)
             if roster is not None and member_id not in roster:
-                findings.append(error(where, _("unknown member id '{member}' (not in body.yaml)", member=member_id), "§8", PROTOCOL))
+                findings.append(error(where, _("unknown member id '{member}' (not in body.yaml)", member=member_id),
+                                      "§8", PROTOCOL))
             elif member_id not in voters:
-                findings.append(error(where, f"'{member_id}' votes ({side}) but is not a voting member present "
-                                      "at the meeting: stand-ins, invitees, the secretary and absent members "
-                                      "do not vote", "§20", PROTOCOL))
+                findings.append(error(where, _("'{member}' is listed under vote.{side} but is not a voting member "
+                                               "present at the meeting (stand-ins, invitees, the secretary and absent "
+                                               "members do not vote): remove the id, or add it to present",
+                                               member=member_id, side=side), "§20", PROTOCOL))
             elif member_id in seen:
-                findings.append(error(where, f"'{member_id}' votes twice", "§13", PROTOCOL))
+                findings.append(error(where, _("'{member}' votes twice: leave the id in one list of vote only",
+                                               member=member_id), "§13", PROTOCOL))
             seen.add(member_id)
     against = tuple(i for i in voters if i in lists["against"])
     abstained = tuple(i for i in voters if i in lists["abstained"] and i not in against)
