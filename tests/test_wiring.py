@@ -188,7 +188,7 @@ def test_register_as_of_reaches_the_plan_rules(project):
     options.ask_as_of(dt.datetime(2026, 7, 1))
     assessment = options.assessment()
     assert assessment.plans.as_of == dt.date(2026, 7, 1) and assessment.as_of_asked
-    assert any(f.rule == "§18" and "2026-H1/2" in f.message for f in assessment.findings)
+    assert any(f.rule == "§18" and "2026-H1/2" in str(f.message) for f in assessment.findings)
     result = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(project.outputs),
                                       "register", "2026", "--as-of", "2026-07-01"])
     assert result.exit_code == 0, result.output
