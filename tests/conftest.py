@@ -22,14 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ["SHTAB_LANG"] = "en"
 
 
-@pytest.fixture(autouse=True)
-def english_messages():
-    """Each test starts in English: a command run by an earlier test may have chosen another language."""
-    from pipeline import messages
-    messages.set_ui_lang("en")
-    yield
-    messages.set_ui_lang("en")
-
 # Under CI=true a test skipped for want of LibreOffice fails (tests/ci_skips.py).
 pytest_plugins = ["tests.ci_skips"]
 
