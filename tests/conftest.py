@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # collection, and again for every test by `plain_environment`.
 os.environ["SHTAB_LANG"] = "en"
 
-
 # Under CI=true a test skipped for want of LibreOffice fails (tests/ci_skips.py).
 pytest_plugins = ["tests.ci_skips"]
 
