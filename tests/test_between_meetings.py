@@ -133,7 +133,7 @@ def test_unknown_meeting_is_a_wrong_command_line(project):
     project.write("meetings/2026-01.yaml", cycle_meeting())
     for command in ("notice", "extracts"):
         result = run(project, command, "2026-09")
-        assert result.exit_code == 2 and "no meeting 2026-09 (meetings: 2026-01)" in result.output
+        assert result.exit_code == 2 and "there is no meeting 2026-09; the meetings are: 2026-01" in result.output
     assert not project.outputs.exists()
 
 
