@@ -171,18 +171,23 @@ def test_a_vote_with_a_dissent_then_the_protocol_downloaded_and_read_back(page, 
     assert "против" in words and "воздерж" in words
 
 
-def test_mark_an_assignment_done_and_see_it_leave_the_due_list(page, served, tmp_path):
+def test_mark_an_assignment_done_and_see_it_leave_the_reminders(page, served, tmp_path):
+    """§24: 2026-04/1.2 (due 15.10.2026) is overdue on 1 December and in the reminders; done, it leaves them."""
     _, ws = served
     page.click("#lang-ru")
-    assert "2026-05/1.1" in page.locator("#due").inner_text()
+    assert "2026-04/1.2" in page.locator("#reminders").inner_text()
+    page.locator("#reminders").scroll_into_view_if_needed()
+    shot(page, "workspace-reminders.ru", tmp_path)
     page.click("nav >> text=Контроль исполнения поручений")
-    row = page.locator("#row-2026-05-1-1")
+    row = page.locator("#row-2026-04-1-2")
     row.locator("select").select_option("done")
     row.locator("input[type=date]").first.fill("2026-11-28")
+    row.scroll_into_view_if_needed()
     shot(page, "workspace-control.ru", tmp_path)
     page.click("#save")
     page.wait_for_selector("#saved")
-    assert "- assignment: 2026-05/1.1\n  status: done\n  date: 2026-11-28\n" in \
-        (ws.inputs / "control" / "2026.yaml").read_text(encoding="utf-8")
+    control = (ws.inputs / "control" / "2026.yaml").read_text(encoding="utf-8")
+    assert "- assignment: 2026-04/1.2\n  status: done\n  date: 2026-11-28\n" in control
     page.click("nav >> text=Год на одном экране")
-    assert "2026-05/1.1" not in page.locator("body").inner_text()
+    assert "2026-04/1.2" not in page.locator("#reminders").inner_text()
+    assert "2026-05/2.1" in page.locator("#reminders").inner_text()       # the others stay

@@ -30,7 +30,8 @@ from ..load import load_file, yaml_files
 from ..lock import ProjectBusy, project_root, run_lock
 from ..messages import _, set_ui_lang, ui_lang
 from ..models import MEETING_ID, PLAN_ID, Body
-from ..rules.control import CLOSED, register_of
+from ..rules.control import register_of
+from ..rules.execution import reminders_of
 from ..source import display_path
 from . import forms, yamledit
 from .checks import check_inputs, check_with, findings_of, ticket
@@ -39,7 +40,6 @@ from .texts import UI, both, label, translate
 
 HERE = Path(__file__).parent
 LANG_COOKIE = "shtab_lang"
-SOON = dt.timedelta(days=30)     # "due soon" on the year page
 
 
 @dataclass
@@ -164,11 +164,10 @@ async def overview(request: Request) -> Response:
     year = _int(request.query_params.get("year"), years[-1] if today.year not in years else today.year)
     from ..scaffold import planned_questions
     questions = planned_questions(assessment.project, today) if assessment.project.body else []
-    register = register_of(assessment.assignments, year, min(today, dt.date(year, 12, 31)))
-    due = [(a, s) for a, s in register.rows
-           if s.status not in CLOSED and s.deadline is not None and (s.overdue or s.deadline <= today + SOON)]
+    reminders = reminders_of(assessment.assignments, today)       # the `reminders` command's own rule (§24, §27.1)
+    due = {a.id for letter in reminders.letters for a, _standing in letter.dated}
     return page(request, "overview.html", year=year, years=years, meetings=_meeting_rows(checked, year),
-                questions=questions, due=due, today=today, findings=checked.findings,
+                questions=questions, reminders=reminders, due=due, today=today, findings=checked.findings,
                 errors=len(errors_in(checked.findings)))
 
 
