@@ -270,3 +270,28 @@ def test_the_readme_lists_the_launchers_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("shtab.bat check", "shtab.bat protocol", "shtab.bat watch", r".\shtab.ps1"):
         assert command in readme, command
+
+
+
+def test_the_run_lock_works_on_windows(tmp_path):
+    """One writer at a time (pipeline/lock.py, filelock) without fcntl: a second `all` refuses while a first holds
+    the lock (SHTAB_LOCK_WAIT=0), and runs once it is released."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(ROOT / "inputs", inputs)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pathlib import Path\nfrom pipeline.lock import run_lock\n"
+         f"with run_lock(Path({str(tmp_path)!r}), 'shtab all'):\n    print('held', flush=True)\n"
+         "    sys.stdin.readline()\n"],
+        cwd=ROOT, env=windows(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        busy = shtab("-q", "--inputs", str(inputs), "--outputs", str(tmp_path / "outputs"), "all",
+                     env=windows(SHTAB_LOCK_WAIT="0"))
+        assert busy.returncode == 1 and "another run is still writing" in busy.stderr, busy.stderr
+        assert not list((tmp_path / "outputs").rglob("*.docx"))
+    finally:
+        holder.communicate("\n", timeout=30)
+    done = shtab("-q", "--inputs", str(inputs), "--outputs", str(tmp_path / "outputs"), "all",
+                 env=windows(SHTAB_LOCK_WAIT="0"))
+    assert done.returncode == 0, done.stderr
+    assert list((tmp_path / "outputs").rglob("*.docx"))
