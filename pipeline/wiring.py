@@ -60,7 +60,8 @@ INPUTS: tuple[InputKind, ...] = (
     InputKind("plan", "plans/*.yaml", Plan, load.load_plans, (rules.assess_plans,),
               "Жартыжылдық жұмыс жоспары / План работы на полугодие"),
     InputKind("control", "control/*.yaml", list[ControlEntry], load.load_control,
-              (rules.assess_control, rules.assess_unrecorded)),
+              (rules.assess_control, rules.assess_unrecorded),
+              "Хаттамалық тапсырмалардың орындалуы / Исполнение протокольных поручений"),
     InputKind("indicators", "indicators/*.yaml", Indicators, load.load_indicators, (rules.assess_indicators,)),
 )
 
