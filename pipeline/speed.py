@@ -32,6 +32,10 @@ lists those this installation lacks; when any is missing, reuse is switched
 off and every document is rendered the plain way (slower, the same bytes).
 pyproject.toml pins both libraries to the tested minor versions, and
 tests/test_speed.py fails loudly when the internals change.
+
+Split by job (issue 14: no module over ~400 lines): the worker processes live in
+pipeline/speed_pool.py and the picture cache in pipeline/speed_pictures.py;
+every name is re-exported here, so import from `pipeline.speed` as before.
 """
 
 from __future__ import annotations
@@ -40,20 +44,39 @@ import copy
 import gc
 import io
 import os
-import sys
 import zipfile
-from collections import deque
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Union
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from .speed_pictures import _DRAWN as _DRAWN
+from .speed_pictures import PNG_SIGNATURE as PNG_SIGNATURE
+from .speed_pictures import PictureCache as PictureCache
+from .speed_pictures import _is_picture as _is_picture
+from .speed_pictures import _keep as _keep
+from .speed_pictures import _read_png as _read_png
+from .speed_pool import WINDOW as WINDOW
+from .speed_pool import Context as Context
+from .speed_pool import Item as Item
+from .speed_pool import _chunks as _chunks
+from .speed_pool import _context as _context
+from .speed_pool import _forked as _forked
+from .speed_pool import _in_this_process as _in_this_process
+from .speed_pool import _ping as _ping
+from .speed_pool import _pool as _pool
+from .speed_pool import _render_inherited as _render_inherited
+from .speed_pool import _render_sent as _render_sent
+from .speed_pool import _spawned as _spawned
+from .speed_pool import _windowed as _windowed
+from .speed_pool import return_free_memory as return_free_memory
+
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    pass
 
 EPOCH = (1980, 1, 1, 0, 0, 0)   # the date of every zip entry: same inputs, same bytes
 
@@ -284,82 +307,10 @@ class _FixedDateZipWriter:
         return self._buffer.getvalue()
 
 
-# ---------------------------------------------------------------- pictures drawn once per data
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_DRAWN: dict[str, bytes] = {}   # this process's pictures by key (`watch` redraws only a changed year)
-
-
-def _is_picture(value) -> bool:
-    """A value with a `key` naming what it shows and a `png` drawn on first use (asked of its class: no drawing)."""
-    return hasattr(type(value), "key") and hasattr(type(value), "png")
-
-
-class PictureCache:
-    """Pictures of the contexts (the annual report's chart) kept in `folder` under the hash of what they show.
-
-    `fill(context)` gives each picture of a context its PNG: kept from an
-    earlier run, else drawn now. `keep()`, called once the run has written its
-    documents, stores the newly drawn ones; a run that fails keeps nothing new,
-    so the outputs folder is as it was. The key hashes everything the picture
-    depends on (chart.Chart.key), so a kept PNG is the one drawing would give,
-    to the byte. The cache is an optimisation only: a folder that cannot be
-    read or written (or that is a link out of the outputs) just means drawing again.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.usable = not folder.is_symlink() and not folder.parent.is_symlink()
-        self.drawn: dict[Path, bytes] = {}
-
-    def fill(self, context: dict) -> dict:
-        for picture in filter(_is_picture, context.values()):
-            if "png" in vars(picture):
-                continue
-            path = self.folder / f"{picture.key}.png"
-            png = _DRAWN.get(picture.key) or (_read_png(path) if self.usable else None)
-            if png is None:
-                png = self.drawn[path] = picture.png
-            elif self.usable and not path.is_file():
-                self.drawn[path] = png
-            picture.png = _DRAWN[picture.key] = png
-        return context
-
-    def keep(self) -> None:
-        if self.usable:
-            for path, png in self.drawn.items():
-                _keep(path, png)
-        self.drawn.clear()
-
-
-def _read_png(path: Path) -> bytes | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    return data if data.startswith(PNG_SIGNATURE) else None
-
-
-def _keep(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-
-
 # ---------------------------------------------------------------- many documents at once
 
 PARALLEL_FROM = 64   # documents; below this, starting and warming workers costs more than it saves (bench)
 KEEP_CONTEXTS_BELOW = PARALLEL_FROM   # documents; from here each context is built again as its document renders
-WINDOW = 4           # chunks in flight per worker: enough to keep them busy, few enough to bound memory
-
-Context = Union[dict, Callable[[], dict]]   # a context, or a function that makes it
-Item = tuple[Path, Context]
-_INHERITED: list[Item | None] = []   # what forked workers render, inherited, never pickled
-_INHERITED_RENDER: Callable[[Path, dict], bytes] | None = None
 
 
 def keep_contexts(documents: int) -> bool:
@@ -414,108 +365,3 @@ def render_many(items: list[Item], render: Callable[[Path, dict], bytes], consum
             yield from _spawned(items, render, consume, made, workers)
     finally:
         gc.unfreeze()
-
-
-def _context(value: Context, made: Callable[[dict], dict]) -> dict:
-    return made(value() if callable(value) else value)
-
-
-def _in_this_process(items: list[Item], render, consume: bool, made) -> Iterator[bytes]:
-    for index, (template, context) in enumerate(items):
-        if consume:
-            items[index] = None
-        yield render(template, _context(context, made))
-
-
-def _chunks(indices: list[int], workers: int) -> list[list[int]]:
-    size = max(1, min(8, len(indices) // (workers * 4)))
-    return [indices[start:start + size] for start in range(0, len(indices), size)]
-
-
-def _pool(workers: int, method: str):
-    """A pool of worker processes (imported here: a run of few documents never starts one)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
-
-
-def _windowed(pool, chunks: list, submit: Callable[[list], Future], workers: int):
-    """The chunks' results in order, with at most WINDOW chunks per worker submitted ahead."""
-    pending: deque[Future] = deque()
-    queue = deque(chunks)
-    while queue or pending:
-        while queue and len(pending) < workers * WINDOW:
-            pending.append(submit(queue.popleft()))
-        yield from pending.popleft().result()
-
-
-def _forked(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
-    """Workers forked after the first document of each template is rendered here, so they inherit it prepared."""
-    global _INHERITED, _INHERITED_RENDER
-    first = {template: index for index, (template, _) in reversed(list(enumerate(items)))}
-    done = {}
-    for index in sorted(first.values()):
-        gc.collect()
-        return_free_memory()   # before each: what the last left behind (a year's register: ~130 MB) goes back
-        done[index] = render(items[index][0], _context(items[index][1], made))
-        items[index] = (items[index][0], None)
-    rest = [index for index in range(len(items)) if index not in done]
-    gc.collect()
-    return_free_memory()
-    _INHERITED, _INHERITED_RENDER = items, render
-    try:
-        with _pool(workers, "fork") as pool:
-            for future in [pool.submit(_ping) for _ in range(workers)]:   # fork every worker now, while inherited
-                future.result()
-            _INHERITED = []
-            results = _windowed(pool, _chunks(rest, workers), lambda chunk: pool.submit(_render_inherited, chunk),
-                                workers)
-            for index in range(len(items)):
-                if consume:
-                    items[index] = None
-                yield done.pop(index) if index in done else next(results)
-    finally:
-        _INHERITED, _INHERITED_RENDER = [], None
-
-
-def _spawned(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
-    """Spawned workers (no fork): each chunk's templates and contexts travel pickled, a window ahead."""
-    def submit(chunk: list[int]) -> Future:
-        work = [(items[index][0], _context(items[index][1], made)) for index in chunk]
-        if consume:
-            for index in chunk:
-                items[index] = None
-        return pool.submit(_render_sent, render, work)
-
-    with _pool(workers, "spawn") as pool:
-        yield from _windowed(pool, _chunks(list(range(len(items))), workers), submit, workers)
-
-
-def _ping() -> None:
-    """Nothing: submitted once per worker so that each is forked before the inherited items are let go."""
-
-
-def _render_inherited(chunk: list[int]) -> list[bytes]:
-    """In a forked worker: make each context (the worker's own copy of the jobs) and render it."""
-    return [_INHERITED_RENDER(_INHERITED[index][0], _context(_INHERITED[index][1], lambda context: context))
-            for index in chunk]
-
-
-def _render_sent(render, work: list[Item]) -> list[bytes]:
-    return [render(template, context) for template, context in work]
-
-
-def return_free_memory() -> None:
-    """Give the C heap's free pages back to the system before forking (glibc only; elsewhere nothing).
-
-    Rendering the year's register (4,000 rows) frees ~140 MB of strings and XML
-    trees that glibc keeps mapped; workers forked afterwards would each count it
-    in their resident memory (measured: the peak of 1,000 meetings, README "Benchmark").
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # pragma: no cover - Linux without glibc (musl)
-        pass

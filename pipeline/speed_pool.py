@@ -1,0 +1,131 @@
+"""The worker processes behind `speed.render_many` (split from pipeline/speed.py by job: issue 14).
+
+`render_many` (pipeline/speed.py) decides how many workers and which start
+method; this module runs the documents: in this process, in forked workers
+that inherit the prepared templates and the items, or in spawned workers
+(Windows) that receive each chunk pickled, a window ahead. Import the public
+names from `pipeline.speed`, which re-exports them.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections import deque
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Union
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+WINDOW = 4           # chunks in flight per worker: enough to keep them busy, few enough to bound memory
+
+Context = Union[dict, Callable[[], dict]]   # a context, or a function that makes it
+Item = tuple[Path, Context]
+_INHERITED: list[Item | None] = []   # what forked workers render, inherited, never pickled
+_INHERITED_RENDER: Callable[[Path, dict], bytes] | None = None
+
+
+def _context(value: Context, made: Callable[[dict], dict]) -> dict:
+    return made(value() if callable(value) else value)
+
+
+def _in_this_process(items: list[Item], render, consume: bool, made) -> Iterator[bytes]:
+    for index, (template, context) in enumerate(items):
+        if consume:
+            items[index] = None
+        yield render(template, _context(context, made))
+
+
+def _chunks(indices: list[int], workers: int) -> list[list[int]]:
+    size = max(1, min(8, len(indices) // (workers * 4)))
+    return [indices[start:start + size] for start in range(0, len(indices), size)]
+
+
+def _pool(workers: int, method: str):
+    """A pool of worker processes (imported here: a run of few documents never starts one)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+
+
+def _windowed(pool, chunks: list, submit: Callable[[list], Future], workers: int):
+    """The chunks' results in order, with at most WINDOW chunks per worker submitted ahead."""
+    pending: deque[Future] = deque()
+    queue = deque(chunks)
+    while queue or pending:
+        while queue and len(pending) < workers * WINDOW:
+            pending.append(submit(queue.popleft()))
+        yield from pending.popleft().result()
+
+
+def _forked(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
+    """Workers forked after the first document of each template is rendered here, so they inherit it prepared."""
+    global _INHERITED, _INHERITED_RENDER
+    first = {template: index for index, (template, _) in reversed(list(enumerate(items)))}
+    done = {}
+    for index in sorted(first.values()):
+        gc.collect()
+        return_free_memory()   # before each: what the last left behind (a year's register: ~130 MB) goes back
+        done[index] = render(items[index][0], _context(items[index][1], made))
+        items[index] = (items[index][0], None)
+    rest = [index for index in range(len(items)) if index not in done]
+    gc.collect()
+    return_free_memory()
+    _INHERITED, _INHERITED_RENDER = items, render
+    try:
+        with _pool(workers, "fork") as pool:
+            for future in [pool.submit(_ping) for _ in range(workers)]:   # fork every worker now, while inherited
+                future.result()
+            _INHERITED = []
+            results = _windowed(pool, _chunks(rest, workers), lambda chunk: pool.submit(_render_inherited, chunk),
+                                workers)
+            for index in range(len(items)):
+                if consume:
+                    items[index] = None
+                yield done.pop(index) if index in done else next(results)
+    finally:
+        _INHERITED, _INHERITED_RENDER = [], None
+
+
+def _spawned(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
+    """Spawned workers (no fork): each chunk's templates and contexts travel pickled, a window ahead."""
+    def submit(chunk: list[int]) -> Future:
+        work = [(items[index][0], _context(items[index][1], made)) for index in chunk]
+        if consume:
+            for index in chunk:
+                items[index] = None
+        return pool.submit(_render_sent, render, work)
+
+    with _pool(workers, "spawn") as pool:
+        yield from _windowed(pool, _chunks(list(range(len(items))), workers), submit, workers)
+
+
+def _ping() -> None:
+    """Nothing: submitted once per worker so that each is forked before the inherited items are let go."""
+
+
+def _render_inherited(chunk: list[int]) -> list[bytes]:
+    """In a forked worker: make each context (the worker's own copy of the jobs) and render it."""
+    return [_INHERITED_RENDER(_INHERITED[index][0], _context(_INHERITED[index][1], lambda context: context))
+            for index in chunk]
+
+
+def _render_sent(render, work: list[Item]) -> list[bytes]:
+    return [render(template, context) for template, context in work]
+
+
+def return_free_memory() -> None:
+    """Give the C heap's free pages back to the system before forking (glibc only; elsewhere nothing).
+
+    Rendering the year's register (4,000 rows) frees ~140 MB of strings and XML
+    trees that glibc keeps mapped; workers forked afterwards would each count it
+    in their resident memory (measured: the peak of 1,000 meetings, README "Benchmark").
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # pragma: no cover - Linux without glibc (musl)
+        pass
