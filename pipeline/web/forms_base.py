@@ -1,0 +1,178 @@
+"""The forms' common ground: the submitted fields, and applying one date, text, choice or flag or a list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ..models import Meeting, Model
+from . import yamledit as ye
+
+
+def _model_orders(*models: type[Model]) -> list[list[str]]:
+    """Every model's keys in declaration order, recursively: where `yamledit` puts a new key."""
+    seen: list[list[str]] = []
+    stack = list(models)
+    while stack:
+        model = stack.pop()
+        keys = [info.alias or name for name, info in model.model_fields.items()]
+        if keys not in seen:
+            seen.append(keys)
+        for info in model.model_fields.values():
+            for arg in _types_in(info.annotation):
+                if isinstance(arg, type) and issubclass(arg, Model) and arg not in models:
+                    stack.append(arg)
+    return seen
+
+
+def _types_in(annotation: Any) -> Iterable[Any]:
+    yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _types_in(arg)
+
+
+ye.KEY_ORDER[:] = _model_orders(Meeting)
+
+
+class Form:
+    """The submitted fields, with the helpers that read them as the form meant them."""
+
+    def __init__(self, items: Iterable[tuple[str, str]]) -> None:
+        self.values: dict[str, list[str]] = {}
+        for key, value in items:
+            self.values.setdefault(key, []).append(value)
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        values = self.values.get(key)
+        return values[-1].replace("\r\n", "\n") if values else default
+
+    def all(self, key: str) -> list[str]:
+        return [v for v in self.values.get(key, []) if v]
+
+    def has(self, key: str) -> bool:
+        return key in self.values
+
+    def indexes(self, prefix: str) -> list[int]:
+        """The list indexes the form sent under `prefix.` (items.0..., items.1...), in order."""
+        found = set()
+        for key in self.values:
+            if key.startswith(prefix + "."):
+                head = key[len(prefix) + 1:].split(".", 1)[0]
+                if head.isdigit():
+                    found.add(int(head))
+        return sorted(found)
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def shown_date(value: Any) -> str:
+    """A date as an <input type=date> shows it: ISO, or empty for a placeholder or a wrong value."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value or "")
+    return text if parse_date(text) else ""
+
+
+def apply_date(node: CommentedMap, key: str, form: Form, name: str) -> None:
+    if not form.has(name):
+        return
+    submitted = (form.get(name) or "").strip()
+    if submitted == shown_date(node.get(key)):
+        return
+    ye.set_date(node, key, parse_date(submitted))
+
+
+def apply_text(node: CommentedMap, key: str, form: Form, name: str) -> None:
+    if not (form.has(f"{name}.kk") or form.has(f"{name}.ru")):
+        return
+    shown = ye.text_value(node.get(key))
+    kk, ru = form.get(f"{name}.kk", shown["kk"]), form.get(f"{name}.ru", shown["ru"])
+    ye.set_text(node, key, kk, ru)
+
+
+def apply_choice(node: CommentedMap, key: str, form: Form, name: str, *, default: str = "") -> None:
+    if not form.has(name):
+        return
+    value = (form.get(name) or "").strip()
+    current = node.get(key, default)
+    if value == str(current if current is not None else ""):
+        return
+    if value == default and key not in node:
+        return
+    ye.set_scalar(node, key, value or None)
+
+
+def apply_flag(node: CommentedMap, key: str, form: Form, name: str) -> None:
+    """A checkbox sends nothing when unticked: the form sends `name.shown` to say the box was there."""
+    if not form.has(f"{name}.shown"):
+        return
+    value = form.get(name) == "on"
+    if bool(node.get(key, False)) is value:
+        return
+    if not value and key not in node:
+        return
+    ye.set_scalar(node, key, value, drop_empty=False)
+
+
+def responsible_lines(node: Any) -> dict[str, str]:
+    """A decision's responsible bodies as two textareas, one body per line."""
+    out = {"kk": [], "ru": []}
+    for entry in node or []:
+        value = ye.text_value(entry)
+        out["kk"].append(value["kk"])
+        out["ru"].append(value["ru"])
+    return {lang: "\n".join(lines) for lang, lines in out.items()}
+
+
+
+def _entry(seq: CommentedSeq, index: int) -> CommentedMap:
+    while len(seq) <= index:
+        seq.append(CommentedMap())
+    return seq[index]
+
+
+def _removed(form: Form, name: str) -> bool:
+    return form.get(f"{name}.remove") == "on"
+
+
+def _blank(form: Form, name: str) -> bool:
+    """Every field of a new entry is empty: the entry is not created."""
+    prefix = name + "."
+    return all(not v.strip() for key, values in form.values.items() if key.startswith(prefix)
+               and not key.endswith(".shown") for v in values)
+
+
+def _apply_list(node: CommentedMap, key: str, form: Form, name: str, apply_one) -> None:
+    """Entries of a list, each by its index; new ones (past the end) only when something was typed."""
+    indexes = form.indexes(name)
+    if not indexes:
+        return
+    existing = node.get(key)
+    length = len(existing) if isinstance(existing, CommentedSeq) else 0
+    removed = []
+    for index in indexes:
+        field = f"{name}.{index}"
+        if index >= length and _blank(form, field):
+            continue
+        if _removed(form, field):
+            removed.append(index)
+            continue
+        seq = ye.ensure_seq(node, key)
+        apply_one(_entry(seq, index), form, field)
+    seq = node.get(key)
+    for index in sorted(removed, reverse=True):
+        if isinstance(seq, CommentedSeq) and index < len(seq):
+            del seq[index]
+    if isinstance(seq, CommentedSeq):
+        for index in reversed(range(len(seq))):   # entries added past a gap and left empty
+            if seq[index] == {} and index >= length:
+                del seq[index]

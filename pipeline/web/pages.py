@@ -1,0 +1,167 @@
+"""The workspace's shared page helpers: the Workspace, the templates, rendering, findings by field, saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from ..errors import Finding
+from ..load import load_file
+from ..messages import _
+from ..models import Body
+from ..source import display_path
+from . import forms, yamledit
+from .checks import check_inputs
+from .security import Secrets
+from .texts import UI, label, translate
+
+HERE = Path(__file__).parent
+LANG_COOKIE = "shtab_lang"
+
+
+@dataclass
+class Workspace:
+    """What one server serves: the inputs and outputs folders, its secrets and its clock.
+
+    `today` is read once per request and passed to the stages as their `as_of`:
+    the run's one clock, which `serve --as-of` (a global option) fixes.
+    """
+
+    inputs: Path
+    outputs: Path
+    keys: Secrets = field(default_factory=Secrets)
+    default_lang: str = "kk"
+    today: Callable[[], dt.date] = dt.date.today
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["day"] = lambda value: value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else (value or "")
+    env.globals.update(text_value=yamledit.text_value, shown_date=forms.shown_date,
+                       responsible_lines=forms.responsible_lines, ballots_of=forms.ballots_of,
+                       attendance_of=forms.attendance_of)
+    return env
+
+
+ENV = _environment()
+
+
+# ---------------------------------------------------------------- page helpers
+
+
+def lang_of(request: Request) -> str:
+    chosen = request.cookies.get(LANG_COOKIE)
+    return chosen if chosen in UI else request.app.state.ws.default_lang
+
+
+def page(request: Request, template: str, status: int = 200, headers: dict | None = None, **values) -> HTMLResponse:
+    lang = lang_of(request)
+    ws: Workspace = request.app.state.ws
+    values.setdefault("today", ws.today())
+    html = ENV.get_template(template).render(
+        _=lambda msgid, **kw: translate(msgid, lang, **kw), label=lambda code: label(code, lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
+        finding_text=lambda f: finding_text(f, lang), finding_here=lambda f: finding_here(f, lang), **values)
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
+def finding_text(finding: Finding, lang: str) -> str:
+    """A finding as `check` prints it, in her language."""
+    return finding.render(lang)
+
+
+def finding_here(finding: Finding, lang: str) -> str:
+    """A finding beside its field: the line and the message, without the file the page already names."""
+    text = finding_text(finding, lang)
+    place = f"{finding.loc.file}:"
+    return text[len(place):].lstrip() if text.startswith(place) else text
+
+
+async def not_found(request: Request, exc: HTTPException) -> Response:
+    if request.scope.get("app") is None or not hasattr(request.app.state, "ws"):
+        return HTMLResponse("Not found", status_code=404)
+    return page(request, "message.html", status=404, message=_("Not found").render(lang_of(request)))
+
+
+def choose_language(request: Request) -> Response:
+    code = request.path_params["code"]
+    if code not in UI:
+        raise HTTPException(404)
+    target = request.query_params.get("next", "/")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = "/"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(LANG_COOKIE, code, samesite="strict", path="/", max_age=10 * 365 * 86400)
+    return response
+
+
+async def assessed(request: Request):
+    ws: Workspace = request.app.state.ws
+    return await run_in_threadpool(check_inputs, ws.inputs, ws.today())
+
+def _redirect(request: Request, target: str) -> Response:
+    if request.headers.get("hx-request"):
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+def _placed(findings: list[Finding], tree) -> dict[str, list[Finding]]:
+    """Findings by the field they concern: `slot` ids made of the path of the line they cite."""
+    lines = yamledit.paths_by_line(tree)
+    out: dict[str, list[Finding]] = {"": []}
+    for finding in findings:
+        path = lines.get(finding.loc.line)
+        if path and path[-1] in ("kk", "ru"):      # a text's language line: the text is one field
+            path = path[:-1]
+        out.setdefault(slot(path) if path else "", []).append(finding)
+    return out
+
+
+def _lines_tree(text: str, document: yamledit.Document):
+    """The edited text's tree, only for the line of each key: libyaml when it can (fast), else ruamel."""
+    from .. import fastyaml
+    tree = fastyaml.load(text)
+    return tree if tree is not None else yamledit.parse(text, document.path, document.style).tree
+
+
+def slot(path: tuple) -> str:
+    return "fd-" + "-".join(str(step) for step in path)
+
+
+_BODIES: dict[str, tuple[str, Body | None]] = {}   # body.yaml → (digest, model): read again only when it changed
+
+
+def roster(ws: Workspace) -> Body | None:
+    """The Штаб and its members as body.yaml says now (None when it cannot be read: the check says why)."""
+    path = ws.inputs / "body.yaml"
+    try:
+        version = yamledit.digest(path.read_bytes())
+    except OSError:
+        return None
+    cached = _BODIES.get(str(path.resolve()))
+    if cached is None or cached[0] != version:
+        cached = (version, load_file(path, Body)[0])
+        _BODIES[str(path.resolve())] = cached
+    return cached[1]
+
+
+def _roster_only(ws: Workspace):
+    """What applying a form needs of the project: the roster (body.yaml), not a whole check."""
+    from types import SimpleNamespace
+    return SimpleNamespace(project=SimpleNamespace(body=roster(ws)), plans=None)
+
+
+async def _save(request: Request, document: yamledit.Document, base: str | None, path: Path) -> Response:
+    try:
+        written = yamledit.save(document, base or "")
+    except yamledit.ChangedOnDisk as exc:
+        return page(request, "conflict.html", status=409, conflict=exc, file=display_path(path))
+    return page(request, "saved.html", written=written, base=document.digest, file=display_path(path))

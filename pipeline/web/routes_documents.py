@@ -1,0 +1,105 @@
+"""The workspace's pages: the documents, written, converted and downloaded."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+
+from .. import stages
+from ..errors import InputRefused, errors_in
+from ..lock import ProjectBusy, project_root, run_lock
+from .pages import (
+    Workspace,
+    assessed,
+    page,
+)
+
+# ---------------------------------------------------------------- documents
+
+
+def produced(ws: Workspace, assessment) -> dict[str, tuple[stages.Job | None, Path]]:
+    """key → the document the program writes, and its file: the only files that can be downloaded.
+
+    The keys are digests of the output's place, computed here from the jobs
+    (`stages.jobs_for`, as `all` would write them) and the PDFs beside them; a
+    request names a key, never a path, so nothing else under the disk can be served.
+    """
+    out: dict[str, tuple[stages.Job | None, Path]] = {}
+    if assessment.project.body is None:
+        return out
+    for job in stages.jobs_for(assessment, list(stages.DOCUMENTS)):
+        for output in (job.output, job.output.with_suffix(".pdf")):
+            key = hashlib.sha256(output.as_posix().encode()).hexdigest()[:16]
+            out[key] = (job, ws.outputs / output)
+    return out
+
+
+async def documents(request: Request, result: dict | None = None) -> Response:
+    ws: Workspace = request.app.state.ws
+    checked = await assessed(request)
+    files = produced(ws, checked.assessment)
+    rows: dict[Path, dict] = {}
+    for key, (job, path) in files.items():
+        row = rows.setdefault(ws.outputs / job.output, {"job": job, "docx": None, "pdf": None})
+        if path.exists():
+            row["pdf" if path.suffix == ".pdf" else "docx"] = key
+    return page(request, "documents.html", rows=list(rows.values()), result=result or {},
+                errors=len(errors_in(checked.findings)))
+
+
+async def generate(request: Request) -> Response:
+    ws: Workspace = request.app.state.ws
+
+    def run():
+        assessment = stages.prepare(ws.inputs, ws.today())
+        jobs = stages.jobs_for(assessment, list(stages.DOCUMENTS))
+        with run_lock(project_root(ws.inputs), "shtab serve"):   # one writer at a time (lock.py)
+            return stages.run_documents(assessment, jobs, ws.outputs)
+    try:
+        written = await run_in_threadpool(run)
+    except InputRefused as exc:
+        return await documents(request, {"refused": exc.findings})
+    except ProjectBusy as exc:
+        return await documents(request, {"failed": exc.format_message()})
+    return await documents(request, {"written": written})
+
+
+async def make_pdf(request: Request) -> Response:
+    from ..errors import ShtabError
+    from ..pdf import convert_outputs
+    ws: Workspace = request.app.state.ws
+    try:
+        converted = await run_in_threadpool(convert_outputs, ws.outputs)
+    except ShtabError as exc:
+        return await documents(request, {"failed": exc.format_message()})
+    return await documents(request, {"pdf": converted})
+
+
+async def _produced_file(request: Request) -> Path:
+    ws: Workspace = request.app.state.ws
+    checked = await assessed(request)
+    entry = produced(ws, checked.assessment).get(request.path_params["key"])
+    if entry is None or not entry[1].is_file():
+        raise HTTPException(404)
+    return entry[1]
+
+
+async def download(request: Request) -> Response:
+    path = await _produced_file(request)
+    inline = request.query_params.get("inline") == "1" and path.suffix == ".pdf"
+    media = "application/pdf" if path.suffix == ".pdf" else \
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return FileResponse(path, media_type=media, filename=path.parent.name + "-" + path.name,
+                        content_disposition_type="inline" if inline else "attachment")
+
+
+async def preview(request: Request) -> Response:
+    path = await _produced_file(request)
+    if path.suffix != ".pdf":
+        raise HTTPException(404)
+    return page(request, "preview.html", key=request.path_params["key"], name=path.name)

@@ -1,0 +1,221 @@
+"""The workspace's pages: the year at a glance and the meetings."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .. import stages
+from ..errors import errors_in
+from ..load import yaml_files
+from ..messages import _, set_ui_lang, ui_lang
+from ..models import MEETING_ID
+from ..rules.execution import reminders_of
+from ..source import display_path
+from . import forms, yamledit
+from .checks import check_with, findings_of, ticket
+from .pages import (
+    Workspace,
+    _lines_tree,
+    _placed,
+    _redirect,
+    _roster_only,
+    _save,
+    assessed,
+    lang_of,
+    page,
+)
+
+# ---------------------------------------------------------------- the year at a glance
+
+
+async def overview(request: Request) -> Response:
+    ws: Workspace = request.app.state.ws
+    checked = await assessed(request)
+    assessment = checked.assessment
+    today = ws.today()
+    years = sorted({r.meeting.date.year for r in assessment.meetings.values()} | {today.year})
+    year = _int(request.query_params.get("year"), years[-1] if today.year not in years else today.year)
+    from ..scaffold import planned_questions
+    questions = planned_questions(assessment.project, today) if assessment.project.body else []
+    reminders = reminders_of(assessment.assignments, today)       # the `reminders` command's own rule (§24, §27.1)
+    due = {a.id for letter in reminders.letters for a, _standing in letter.dated}
+    return page(request, "overview.html", year=year, years=years, meetings=_meeting_rows(checked, year),
+                questions=questions, reminders=reminders, due=due, today=today, findings=checked.findings,
+                errors=len(errors_in(checked.findings)))
+
+
+def _int(text: str | None, default: int) -> int:
+    return int(text) if text and text.isdigit() else default
+
+
+def _meeting_rows(checked, year: int | None = None) -> list[dict]:
+    rows = []
+    for meeting_id, result in checked.assessment.meetings.items():
+        if year is not None and result.meeting.date.year != year:
+            continue
+        own = [f for f in checked.findings if f.loc.file == result.meeting.loc.file]
+        rows.append({"id": meeting_id, "meeting": result.meeting, "result": result,
+                     "errors": len(errors_in(own)), "warnings": len(own) - len(errors_in(own))})
+    return rows
+
+
+# ---------------------------------------------------------------- meetings
+
+
+async def meetings(request: Request) -> Response:
+    checked = await assessed(request)
+    unreadable = [f for f in errors_in(checked.findings) if "/meetings/" in f.loc.file.replace("\\", "/")]
+    return page(request, "meetings.html", meetings=_meeting_rows(checked), findings=checked.findings,
+                unreadable=unreadable, today=request.app.state.ws.today())
+
+
+async def new_meeting(request: Request) -> Response:
+    from ..scaffold import ScaffoldRefused, write_new_meeting
+    ws: Workspace = request.app.state.ws
+    form = await request.form()
+    day = forms.parse_date(str(form.get("date") or "")) or ws.today()
+    try:
+        path = await run_in_threadpool(_scaffold_in, lang_of(request), write_new_meeting,
+                                       stages.load_project(ws.inputs), day)
+    except ScaffoldRefused as exc:
+        return page(request, "message.html", status=409, message=str(exc))
+    return _redirect(request, f"/meetings/{path.stem}")
+
+
+_SCAFFOLD_LOCK = threading.Lock()
+
+
+def _scaffold_in(lang: str, write, *args):
+    """A scaffold writes its comments in the run's language (`ui_lang`): hers, for this call only."""
+    with _SCAFFOLD_LOCK:
+        previous = ui_lang()
+        set_ui_lang(lang)
+        try:
+            return write(*args)
+        finally:
+            set_ui_lang(previous)
+
+
+def meeting_file(ws: Workspace, meeting_id: str) -> Path:
+    """The meeting's file, chosen among the files that exist: never a path made from the request."""
+    for path in yaml_files(ws.inputs / "meetings"):
+        if path.stem == meeting_id and MEETING_ID.match(path.stem):
+            return path
+    raise HTTPException(404)
+
+
+@dataclass
+class MeetingPage:
+    """Everything the meeting form shows, read from the tree being edited and the project around it."""
+
+    id: str
+    document: yamledit.Document
+    members: list
+    roster: forms.Roster
+    plan_choices: list[tuple[str, str]]
+    signed: bool
+
+
+def _meeting_page(ws: Workspace, meeting_id: str, document: yamledit.Document, assessment, lang: str) -> MeetingPage:
+    body = assessment.project.body
+    tree = document.tree
+    day = forms.parse_date(forms.shown_date(tree.get("date"))) or ws.today()
+    members = [m for m in body.members if m.in_force_on(day)] if body else []
+    listed = forms.attendance_of(tree)
+    known = {m.id for m in members}
+    extra = [m for m in (body.members if body else []) if m.id in listed and m.id not in known]
+    members += extra
+    roster = forms.Roster([m.id for m in members], [m.id for m in members if m.votes])
+    plans = assessment.plans
+    choices = []
+    if plans is not None:
+        for ref, question in plans.questions.items():
+            title = question.title.get(lang) if question.title is not None else ""
+            choices.append((ref, f"{ref} — {title or ''}"))
+    protocol = tree.get("protocol")
+    signed = isinstance(protocol, dict) and protocol.get("signed") is True
+    return MeetingPage(meeting_id, document, members, roster, choices, signed)
+
+
+async def meeting_form(request: Request) -> Response:
+    ws: Workspace = request.app.state.ws
+    path = meeting_file(ws, request.path_params["meeting"])
+    document = yamledit.load(path)
+    checked = await assessed(request)
+    view = _meeting_page(ws, path.stem, document, checked.assessment, lang_of(request))
+    return page(request, "meeting.html", m=view, tree=document.tree, base=document.digest,
+                placed=_placed(findings_of(checked.findings, path), document.tree),
+                file=display_path(path))
+
+
+async def _edited_meeting(request: Request, *, whole: bool = False):
+    ws: Workspace = request.app.state.ws
+    path = meeting_file(ws, request.path_params["meeting"])
+    form = forms.Form((await request.form()).multi_items())
+    document = yamledit.load(path)
+    assessment = (await assessed(request)).assessment if whole else _roster_only(ws)
+    view = _meeting_page(ws, path.stem, document, assessment, lang_of(request))
+    if not view.signed:
+        forms.apply_meeting(document.tree, form, view.roster)
+    return ws, path, form, document, view
+
+
+async def meeting_check(request: Request) -> Response:
+    """Live findings for the form as it stands: the panel, and each finding beside its field (htmx out-of-band)."""
+    ws, path, form, document, view = await _edited_meeting(request)
+    text = document.text()
+    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today(), ticket(path))
+    if checked is None:                 # a newer check of this file is on its way: this answer is not awaited
+        return Response(status_code=204)
+    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
+    return page(request, "findings.html", placed=placed, file=display_path(path), oob=True)
+
+
+async def meeting_reform(request: Request) -> Response:
+    """The form redrawn from the edited tree, with a new empty entry where asked (a question, a decision...)."""
+    ws, path, form, document, view = await _edited_meeting(request, whole=True)
+    text = document.text()     # checked before the new entry: an empty entry is not yet a mistake
+    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today())
+    _add_entry(document.tree, request.query_params.get("add", ""))
+    return page(request, "meeting_form.html", m=view, tree=document.tree, base=form.get("base") or document.digest,
+                placed=_placed(findings_of(checked.findings, path), _lines_tree(text, document)),
+                file=display_path(path))
+
+
+_ADDABLE = ("items", "materials", "decisions", "dissent")
+
+
+def _add_entry(tree, where: str) -> None:
+    """An empty entry at the end of the list `where` (items.0.decisions): a new block of the form to fill.
+
+    Only the meeting's own lists can grow; anything else in `where` is ignored.
+    It is written only once something is typed into it (forms._apply_list).
+    """
+    from ruamel.yaml.comments import CommentedMap
+    steps = where.split(".") if where else []
+    target = tree
+    for step in steps:
+        if step.isdigit() and isinstance(target, list) and int(step) < len(target):
+            target = target[int(step)]
+        elif step in _ADDABLE and isinstance(target, dict):
+            target = target.setdefault(step, yamledit.CommentedSeq())
+        else:
+            return
+    if isinstance(target, list):
+        target.append(CommentedMap())
+
+
+async def meeting_save(request: Request) -> Response:
+    ws, path, form, document, view = await _edited_meeting(request)
+    if view.signed:
+        return page(request, "message.html", status=409, message=_(
+            "The protocol is signed: the meeting is shown read-only (§15). To correct it, edit the file and "
+            "replace the protocol knowingly with --force.").render(lang_of(request)))
+    return await _save(request, document, form.get("base"), path)
