@@ -17,6 +17,7 @@ from .forms_base import (
     apply_choice,
     apply_date,
     apply_flag,
+    apply_responsible,
     apply_text,
     parse_date,
     responsible_lines,
@@ -37,7 +38,6 @@ from .forms_plan import (
     apply_plan,
     apply_plan_change,
     apply_plan_item,
-    apply_responsible,
     apply_when,
     plan_when,
 )

@@ -14,9 +14,9 @@ from .forms_base import (
     apply_choice,
     apply_date,
     apply_flag,
+    apply_responsible,
     apply_text,
     parse_date,
-    responsible_lines,
     shown_date,
 )
 
@@ -161,21 +161,7 @@ def apply_material(entry: CommentedMap, form: Form, name: str) -> None:
 
 def apply_decision(entry: CommentedMap, form: Form, name: str) -> None:
     apply_text(entry, "text", form, f"{name}.text")
-    if form.has(f"{name}.responsible.kk"):
-        shown = responsible_lines(entry.get("responsible"))
-        kk = [line.strip() for line in (form.get(f"{name}.responsible.kk") or "").splitlines() if line.strip()]
-        ru = [line.strip() for line in (form.get(f"{name}.responsible.ru") or "").splitlines() if line.strip()]
-        if ["\n".join(kk), "\n".join(ru)] != [shown["kk"], shown["ru"]]:
-            seq = ye.ensure_seq(entry, "responsible")
-            for index in range(max(len(kk), len(ru))):
-                holder = CommentedMap([("v", seq[index] if index < len(seq) else None)])
-                ye.set_text(holder, "v", kk[index] if index < len(kk) else "", ru[index] if index < len(ru) else "")
-                if index < len(seq):
-                    seq[index] = holder["v"]
-                else:
-                    seq.append(holder["v"])
-            del seq[max(len(kk), len(ru)):]
-            ye.drop_if_empty(entry, "responsible")
+    apply_responsible(entry, form, f"{name}.responsible")
     if form.has(f"{name}.due"):
         submitted = (form.get(f"{name}.due") or "").strip()
         current = entry.get("due")

@@ -16,8 +16,8 @@ from .forms_base import (
     _model_orders,
     apply_choice,
     apply_date,
+    apply_responsible,
     apply_text,
-    responsible_lines,
 )
 
 ye.KEY_ORDER.extend(_model_orders(ControlEntry))
@@ -94,27 +94,6 @@ def apply_number(entry: CommentedMap, form: Form, name: str) -> None:
         entry.insert(0, key, int(typed) if typed.isdigit() else typed)
         return
     ye.set_scalar(entry, key, int(typed) if typed.isdigit() else typed or None)
-
-
-def apply_responsible(entry: CommentedMap, form: Form, name: str) -> None:
-    """Responsible bodies as two textareas (kk, ru), one body per line."""
-    if not form.has(f"{name}.kk"):
-        return
-    shown = responsible_lines(entry.get("responsible"))
-    kk = [line.strip() for line in (form.get(f"{name}.kk") or "").splitlines() if line.strip()]
-    ru = [line.strip() for line in (form.get(f"{name}.ru") or "").splitlines() if line.strip()]
-    if ["\n".join(kk), "\n".join(ru)] == [shown["kk"], shown["ru"]]:
-        return
-    seq = ye.ensure_seq(entry, "responsible")
-    for index in range(max(len(kk), len(ru))):
-        holder = CommentedMap([("v", seq[index] if index < len(seq) else None)])
-        ye.set_text(holder, "v", kk[index] if index < len(kk) else "", ru[index] if index < len(ru) else "")
-        if index < len(seq):
-            seq[index] = holder["v"]
-        else:
-            seq.append(holder["v"])
-    del seq[max(len(kk), len(ru)):]
-    ye.drop_if_empty(entry, "responsible")
 
 
 def _apply_map(entry: CommentedMap, key: str, form: Form, name: str, apply_inner) -> None:
