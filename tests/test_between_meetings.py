@@ -11,7 +11,7 @@ from pipeline.cli import cli
 from pipeline.grammar.addressee import addressee
 from pipeline.rules.workdays import last_working_day_before, reply_deadline, working_days_after
 from tests.conftest import BASE_MEETING
-from tests.docx_text import text
+from tests.docx_text import paragraphs, text
 
 POLICE = {"kk": "Қостанай ауданының полиция бөлімі (келісім бойынша)",
           "ru": "Отдел полиции Костанайского района (по согласованию)"}
@@ -157,6 +157,21 @@ def test_notice_holds_agenda_materials_invited_and_the_reply_date(project):
     assert "секретарю штаба до 20 марта 2026 года" in ru
     kk = text(project.outputs / "meetings" / "2026-01" / "notice.kk.docx")
     assert "ХАБАРЛАМА" in kk and "2026 жылғы 20 наурызға дейін" in kk and "КҮН ТӘРТІБІ:" in kk
+
+
+def test_every_letter_leaves_the_outgoing_number_to_the_registry(project):
+    """The notice and each extract go out as the akimat's letters: the date, then "№" and a line the registry
+    fills in when it registers the letter (as the annual report does without `outgoing`)."""
+    project.write("meetings/2026-01.yaml", cycle_meeting(date="2026-03-26", documents_sent="2026-03-19"))
+    assert run(project, "notice", "2026-01").exit_code == 0
+    assert run(project, "extracts", "2026-01").exit_code == 0
+    folder = project.outputs / "meetings" / "2026-01"
+    for lang in ("kk", "ru"):  # the notice is dated the day the documents were sent (§26.4)
+        assert "19.03.2026 № ______________" in paragraphs(folder / f"notice.{lang}.docx")
+    extracts = sorted((folder / "extracts").glob("*.docx"))
+    assert len(extracts) >= 2
+    for extract in extracts:  # an extract, the day its protocol was drawn up
+        assert "13.03.2026 № ______________" in paragraphs(extract), extract.name
 
 
 def test_urgent_notice_says_materials_come_at_the_meeting(project):

@@ -123,11 +123,15 @@ BW = {
 
 
 def letterhead(doc, addressee_lines: list[str]):
-    """The sender at the left (the Штаб at the akimat, its seat, the outgoing date), the addressee at the right."""
+    """The sender at the left (the Штаб at the akimat, its seat, the outgoing date and number), the addressee at right.
+
+    The outgoing number is given by the akimat's registry when it registers the letter, so its place is
+    left as a line to fill in (as on the annual report without `outgoing`); the date is the day it is sent.
+    """
     tbl = table(doc, [8.0, 8.5], borders=False)
     cells = tbl.add_row().cells
     first_cell_paragraph(cells[0], "{{ sender.akimat }}", bold=True, size=12)
-    for text in ("{{ sender.body_name }}", "{{ sender.seat }}", "{% if sender.date %}{{ sender.date }}{% endif %}"):
+    for text in ("{{ sender.body_name }}", "{{ sender.seat }}", "{% if sender.date %}{{ sender.date }}{% else %}______________{% endif %} № ______________"):
         paragraph = cells[0].add_paragraph()
         paragraph.add_run(text).font.size = Pt(10 if text == "{{ sender.body_name }}" else 12)
     first_cell_paragraph(cells[1], addressee_lines[0], bold=True)
