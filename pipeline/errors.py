@@ -52,7 +52,6 @@ class Finding:
     severity: Severity = Severity.ERROR
     document: str | None = None
     excerpt: tuple[str, int] | None = None  # the line as typed and the column to point at, shown under the message
-    excerpt: tuple[str, int] | None = None  # the line as typed and the column to point at, shown under the message
 
     @property
     def is_error(self) -> bool:

@@ -37,6 +37,7 @@ class Project:
     inputs: Path
     body: Body | None = None
     meetings: list[Meeting] = field(default_factory=list)
+    unread_meetings: set[str] = field(default_factory=set)          # ids of meeting files that gave no model
     plans: dict[str, Plan] = field(default_factory=dict)            # by plan id, in id order
     plan_files: set[str] = field(default_factory=set)               # every plan id with a file, read or not
     control: dict[int, list[ControlEntry]] = field(default_factory=dict)    # by year
@@ -64,13 +65,16 @@ def load_meetings(project: Project) -> None:
         meeting, found = load_file(path, Meeting)
         project.findings += found
         if not MEETING_ID.match(path.stem):
+            project.unread_meetings.add(path.stem)
             project.findings.append(error(Loc(display_path(path)),
                                           _("the file name must be a meeting id: Latin letters a-z, digits and -, "
                                             "e.g. 2026-01.yaml; rename the file")))
             continue
-        if meeting is not None:
-            meeting._id = path.stem
-            project.meetings.append(meeting)
+        if meeting is None:
+            project.unread_meetings.add(path.stem)
+            continue
+        meeting._id = path.stem
+        project.meetings.append(meeting)
     project.meetings.sort(key=lambda m: (m.date, m.number, m.id))
 
 

@@ -103,8 +103,17 @@ def assess_responsible(assessment: Assessment) -> None:
         assessment.findings += bind_responsible(result, assessment.project.body)
 
 
+def every_meeting_read(assessment: Assessment) -> bool:
+    """Whether the year's completeness can be judged: a meeting file that could not be read may be the very
+    meeting a quarter (§12) or a plan question (§18) lacks, and its own error already says what to mend."""
+    return not assessment.project.unread_meetings
+
+
 def assess_quarters(assessment: Assessment) -> None:
-    """§12: every quarter over by `as_of`, of every year with meetings, had a regular meeting."""
+    """§12: every quarter over by `as_of`, of every year with meetings, had a regular meeting (judged only when
+    every meeting file was read)."""
+    if not every_meeting_read(assessment):
+        return
     results = list(assessment.meetings.values())
     established = assessment.project.body.established.date
     for year in meeting_years(assessment):
@@ -126,7 +135,8 @@ def assess_plans(assessment: Assessment) -> None:
         questions.update(plan_questions(plan))
     link = link_meetings(project.meetings, project.plans, project.plan_files, questions)
     assessment.findings += link.findings
-    assessment.findings += unheard_findings(questions, assessment.as_of)
+    if every_meeting_read(assessment):
+        assessment.findings += unheard_findings(questions, assessment.as_of)
     for meeting_id, titles in link.titles.items():
         assessment.item_titles.setdefault(meeting_id, {}).update(titles)
     for meeting_id, bodies in link.responsible.items():
@@ -142,7 +152,8 @@ def assess_control(assessment: Assessment) -> None:
     for year in sorted(project.control):
         attach_entries(assignments, project.control[year])
     assessment.assignments = assignments
-    assessment.findings += control_findings(project.control, results, assignments)
+    assessment.findings += control_findings(project.control, results, assignments,
+                                            frozenset(project.unread_meetings))
 
 
 def assess_unrecorded(assessment: Assessment) -> None:

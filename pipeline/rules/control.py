@@ -87,8 +87,13 @@ def all_decision_ids(results: Iterable[MeetingResult]) -> set[str]:
 
 
 def check_entry_ids(entries: list[ControlEntry], assignments: dict[str, Assignment],
-                    decisions: set[str]) -> list[Finding]:
-    """§24: every entry names an assignment of an adopted decision, once per file."""
+                    decisions: set[str], unread_meetings: frozenset[str] = frozenset()) -> list[Finding]:
+    """§24: every entry names an assignment of an adopted decision, once per file.
+
+    An entry of a meeting whose file could not be read is not judged: that
+    file's own error says what to mend, and one typing error should not bring
+    an "unknown assignment" for every line of the control file.
+    """
     findings, seen = [], set()
     for entry in entries:
         loc = entry.loc_of("assignment")
@@ -96,7 +101,7 @@ def check_entry_ids(entries: list[ControlEntry], assignments: dict[str, Assignme
             findings.append(error(loc, _("'{assignment}' is listed twice in this file: keep one entry",
                                          assignment=entry.assignment), "§24"))
         seen.add(entry.assignment)
-        if entry.assignment in assignments:
+        if entry.assignment in assignments or entry.assignment.split("/")[0] in unread_meetings:
             continue
         if entry.assignment in decisions:
             findings.append(error(loc, _("'{assignment}' is a decision that was not adopted: it creates no "
@@ -184,13 +189,13 @@ def default_as_of(year: int, run_day: dt.date) -> dt.date:
 
 
 def control_findings(entries_by_year: dict[int, list[ControlEntry]], results: list[MeetingResult],
-                     assignments: list[Assignment]) -> list[Finding]:
+                     assignments: list[Assignment], unread_meetings: frozenset[str] = frozenset()) -> list[Finding]:
     """Every §24 finding of every control file."""
     by_id = {a.id: a for a in assignments}
     decisions = all_decision_ids(results)
     findings: list[Finding] = []
     for entries in entries_by_year.values():
-        findings += check_entry_ids(entries, by_id, decisions)
+        findings += check_entry_ids(entries, by_id, decisions, unread_meetings)
         for entry in entries:
             findings += check_entry_status(entry, by_id.get(entry.assignment))
     return findings
