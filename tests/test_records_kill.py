@@ -134,7 +134,9 @@ def test_random_kills_leave_whole_documents_and_consistent_records(tmp_path, cap
     duration = time.monotonic() - started
     chance = random.Random(int(os.environ.get("SHTAB_KILL_SEED", "13")))
     killed = completed = half_sealed = staged = 0
-    for attempt in range(KILLS * 3):
+    # A kill that comes after its run finished is no kill; when other work on the machine stops, runs get
+    # faster than the first one measured, so there are enough attempts for KILLS kills at any load.
+    for attempt in range(KILLS * 8):
         if killed >= KILLS:
             break
         _variant(project, (attempt + 1) % len(TEXTS))
