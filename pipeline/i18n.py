@@ -25,8 +25,8 @@ PHRASES_FILE = Path(__file__).resolve().parent.parent / "templates_docx" / "phra
 
 def _load_phrases(path: Path = PHRASES_FILE) -> dict[str, dict[str, str]]:
     """The phrase table: language → key → text with {placeholders} (YAML, read once per process)."""
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    with path.open(encoding="utf-8") as handle:   # libyaml where installed: the same table, 5x faster
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loaders
 
 
 PHRASES: dict[str, dict[str, str]] = _load_phrases()

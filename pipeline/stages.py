@@ -23,7 +23,6 @@ from .load import Project
 from .lock import project_root
 from .messages import _
 from .records import RECORDS, Sealer, Store, who_seals
-from .render import render_docx, render_many, template_path
 from .rules.assessment import Assessment
 from .wiring import DOCUMENTS, INPUTS, all_rules
 from .write import WriteFailed, Written, remove_leftovers, write_all
@@ -178,6 +177,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     for job, context in built:
         if context is not None:
             refuse_unprintable(context, f"{job.document} ({job.lang})")
+    from .render import render_many, template_path  # here, not on top: `check` renders nothing (issue 15)
     render_jobs = [job for job, _context in built]
     items = [(template_path(job.template_name, job.lang), partial(printable_context, job) if context is None
               else context) for job, context in built]
@@ -202,6 +202,12 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
         sealed_now += seals.done
     sealed_paths = {outputs / output for output in seals.sealed_outputs}
     return [replace(item, sealed=True) if item.path in sealed_paths else item for item in written]
+
+
+def render_docx(template: Path, context: dict) -> bytes:
+    """Stage 4 for one document (render.py, imported on first use: `check` never loads docxtpl)."""
+    from .render import render_docx as render
+    return render(template, context)
 
 
 def default_sealer(root: Path) -> Sealer:

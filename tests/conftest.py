@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import copy
 import datetime as dt
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # languages (tests/test_messages.py) set the language, or the locale, themselves. Set here for what runs at
 # collection, and again for every test by `plain_environment`.
 os.environ["SHTAB_LANG"] = "en"
+
+# What runs keep between them (pipeline/speed_kept.py: inflections, days off, compiled templates) goes to a folder
+# of this test session, not to the developer's own cache; removed when the session ends.
+os.environ["SHTAB_CACHE"] = tempfile.mkdtemp(prefix="shtab-test-cache-")
+atexit.register(shutil.rmtree, os.environ["SHTAB_CACHE"], True)
 
 # Under CI=true a test skipped for want of LibreOffice fails (tests/ci_skips.py).
 pytest_plugins = ["tests.ci_skips"]

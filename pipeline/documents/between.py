@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from slugify import slugify
-
 from ..context.extract import extract_context
 from ..context.notice import notice_context
 from ..grammar.addressee import without_note
@@ -30,6 +28,7 @@ def body_slug(addressee: Addressee) -> str:
     the kind of body, «Отдел образования…», where Kazakh leads with the district)."""
     if addressee.member_id:
         return addressee.member_id
+    from slugify import slugify  # here: building its pattern of HTML entities costs a run without extracts ~20 ms
     name = addressee.name
     text = next((name.get(lang) for lang in ("ru", *LANGS) if name.get(lang)), "")
     return slugify(without_note(text), max_length=BODY_SLUG_LENGTH, word_boundary=True, save_order=True) or "body"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..messages import Message, _
+from ..speed_kept import KeptValues, code_digest, version
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
@@ -226,6 +227,18 @@ def inflect_ru(phrase: str, case: str) -> Inflected:
     tokens = _tokens(phrase)
     if tokens and not tokens[0].glue.strip() and _is_abbreviation(tokens[0].text):
         return Inflected(phrase, True)
+    key = f"{case} {phrase}"
+    kept = _from_kept(_kept().get(key))
+    if kept is None:
+        kept = _by_analyser(phrase, case, tokens)
+        if _keepable(kept):
+            _kept().put(key, [kept.form, kept.sure, _reason_data(kept.reason)])
+    return kept
+
+
+def _by_analyser(phrase: str, case: str, tokens: list[_Token]) -> Inflected:
+    """The inflection itself: the head noun phrase found and put in `case` by the analyser."""
+    text = phrase.strip()
     modifiers, head, after = _head(tokens)
     if head is None:
         first = tokens[0].text if tokens else text
@@ -249,6 +262,45 @@ def inflect_ru(phrase: str, case: str) -> Inflected:
             reasons.append(reason)
     pieces.append(phrase[position:])
     return Inflected("".join(pieces), sure, reasons[0] if reasons else "")
+
+
+# ---------------------------------------------------------------- kept between runs
+
+
+@lru_cache(maxsize=1)
+def _kept() -> KeptValues:
+    """The inflections of earlier runs (speed_kept.py), so that a run loads pymorphy3 only for a new phrase.
+
+    The stamp names all the result depends on: pymorphy3 and its dictionary's
+    versions, and this file (its code and its _LEXICON).
+    """
+    stamp = (f"pymorphy3 {version('pymorphy3')}; dictionary {version('pymorphy3-dicts-ru')}; "
+             f"code {code_digest(__file__)}")
+    return KeptValues("inflections-ru", stamp)
+
+
+def _reason_data(reason: Message | str) -> list | str:
+    return [reason.key, [[name, value] for name, value in reason.values]] if isinstance(reason, Message) else reason
+
+
+def _keepable(result: Inflected) -> bool:
+    """Whether the result is kept: its reason, if a message, holds only text (all of this file's do)."""
+    reason = result.reason
+    return not isinstance(reason, Message) or all(isinstance(value, str) for _name, value in reason.values)
+
+
+def _from_kept(data) -> Inflected | None:
+    """A kept [form, sure, reason] as an Inflected; None for anything else (a damaged table: inflect again)."""
+    try:
+        form, sure, reason = data
+        if isinstance(reason, list):
+            key, values = reason
+            reason = Message(key, tuple((name, value) for name, value in values))
+        if isinstance(form, str) and isinstance(sure, bool) and isinstance(reason, (str, Message)):
+            return Inflected(form, sure, reason)
+    except (TypeError, ValueError):
+        pass
+    return None
 
 
 def genitive_ru(phrase: str) -> Inflected:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from ..speed_kept import KeptValues, code_digest, version
+
 REPLY_WORKING_DAYS = 3
 
 
@@ -24,9 +26,35 @@ def _calendar():
     return holidays.country_holidays("KZ")
 
 
+@lru_cache(maxsize=1)
+def _kept() -> KeptValues:
+    """The days off of each year asked for before (speed_kept.py): importing `holidays` and building a year's
+    calendar took ~0.1 s of each `check`, for the same few dates every run. Stamped with the package's version
+    and this file."""
+    return KeptValues("days-off-kz", f"holidays {version('holidays')}; code {code_digest(__file__)}")
+
+
+@lru_cache(maxsize=None)
+def _days_off(year: int) -> frozenset[dt.date]:
+    """The days of `year` that are not working days: weekends, public holidays and moved days off."""
+    kept = _kept().get(str(year))
+    try:
+        days = frozenset(dt.date.fromisoformat(text) for text in kept)
+        if days and all(day.year == year for day in days):
+            return days
+    except (TypeError, ValueError):
+        pass   # not kept, or damaged: ask the calendar
+    calendar = _calendar()
+    first = dt.date(year, 1, 1)
+    days = frozenset(day for day in (first + dt.timedelta(days=n) for n in range(366))
+                     if day.year == year and not calendar.is_working_day(day))
+    _kept().put(str(year), sorted(day.isoformat() for day in days))
+    return days
+
+
 def is_working_day(day: dt.date) -> bool:
     """Monday to Friday, not a public holiday or a day off moved onto it."""
-    return _calendar().is_working_day(day)
+    return day not in _days_off(day.year)
 
 
 def working_days_after(day: dt.date, count: int) -> dt.date:
