@@ -27,7 +27,6 @@ from docxbuild import (  # noqa: E402
     RIGHT,
     first_cell_paragraph,
     new_document,
-    page_break,
     para,
     row,
     runs,
@@ -321,8 +320,9 @@ def protocol(lang: str):
     para(doc, "", before=18)
     signature_table(doc, w)
     tag(doc, "{%p for a in appendices %}")
-    page_break(doc)
-    para(doc, w["appendix"], align=RIGHT)
+    # The appendix starts a page by its own first paragraph, not by a paragraph holding a break: when the
+    # signatures end at the foot of a page, that paragraph fell onto the next one and left it blank.
+    para(doc, w["appendix"], align=RIGHT).paragraph_format.page_break_before = True
     para(doc, w["appendix_of"], align=RIGHT, after=18)
     para(doc, w["dissent_title"], bold=True, align=CENTER)
     para(doc, w["dissent_sub"], align=CENTER, after=12)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -187,12 +187,6 @@ def runs(container, parts: list[tuple[str, bool]], *, align=None, first_line: fl
 def tag(container, text: str):
     """A paragraph that holds only a docxtpl {%p ... %} tag; docxtpl removes it when rendering."""
     return para(container, text)
-
-
-def page_break(container):
-    paragraph = container.add_paragraph()
-    paragraph.add_run().add_break(WD_BREAK.PAGE)
-    return paragraph
 
 
 def first_cell_paragraph(cell, text: str = "", **kwargs):
