@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 from tests.docx_text import text as docx_text
 
@@ -178,10 +179,14 @@ def test_both_guides_run_the_same_kinds_of_command():
     assert commands("kk") == commands("ru")
 
 
+def _without_comments(script: str) -> str:
+    lines = [re.sub(r"(^|\s)#.*$", "", line).split() for line in script.splitlines()]
+    return "\n".join(" ".join(words) for words in lines if words)
+
+
 def _command_words(script: str) -> str:
     """A script without its comments, each guide's own language written LANG: `--ui-lang kk` ~ `--ui-lang ru`."""
-    lines = [re.sub(r"(^|\s)#.*$", "", line).split() for line in script.splitlines()]
-    return re.sub(r"\b(kk|ru)\b", "LANG", "\n".join(" ".join(words) for words in lines if words))
+    return re.sub(r"\b(kk|ru)\b", "LANG", _without_comments(script))
 
 
 # ---------------------------------------------------------------- running the commands
@@ -231,10 +236,15 @@ _RUNS: dict[tuple, subprocess.CompletedProcess] = {}
 
 
 def run_block(pristine: Path, tmp_path: Path, block: Block) -> subprocess.CompletedProcess:
-    """The block's lines as one bash script in a fresh copy (the same script, givens and language run once)."""
+    """The block's lines as one bash script in a fresh copy.
+
+    The same commands from the same state run once: for both guides when only the exit status is asked
+    (the guides' comments aside), for each guide when its output is read.
+    """
     if "./shtab" in block.body and not (ROOT / "shtab").exists():
         pytest.skip("the ./shtab launcher is not in the project yet (issue 12 item 4)")
-    key = (block.body, tuple(block.givens), block.guide)
+    reads_output = block.action == "refuses" or "shows" in block.mark.split()
+    key = (_without_comments(block.body), tuple(block.givens), block.guide if reads_output else "")
     if key not in _RUNS:
         root = fresh_copy(pristine, tmp_path, block)
         _RUNS[key] = subprocess.run(["bash", "-e", "-c", block.body], cwd=root, env=_environment(block.guide),
@@ -330,3 +340,47 @@ def test_the_protocol_of_the_worked_example_says_what_the_guide_says(pristine, t
     written = docx_text(root / "outputs" / "meetings" / meeting / f"protocol.{block.guide}.docx")
     missing = [line for line in shown_lines(block) if not holds(written, line)]
     assert not missing, f"{block.where}: the protocol does not say {missing}\n{written}"
+# ---------------------------------------------------------------- the table of common messages
+
+def catalogue(lang: str) -> list[str]:
+    """Every translation of the catalogue, its placeholders marked by NUL (a value the program fills in)."""
+    with open(ROOT / "pipeline" / "locale" / lang / "LC_MESSAGES" / "shtab.po", "rb") as po:
+        entries = read_po(po)
+    texts = []
+    for message in entries:
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        for string in strings:
+            if string:
+                texts.append(re.sub(r"\{\{|\}\}|\{[^{}]*\}",
+                                    lambda m: {"{{": "{", "}}": "}"}.get(m.group(0), "\0"), string))
+    return texts
+
+
+def message_table(guide: str) -> list[tuple[int, str]]:
+    """The `code` of each row's first cell of the guide's table of common messages, with its line."""
+    lines = GUIDES[guide].read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if MARK.match(line) and MARK.match(line).group(1) == "messages")
+    rows = []
+    for number, line in enumerate(lines[start + 1:], start=start + 2):
+        if not line.startswith("|"):
+            if rows:
+                break
+            continue
+        first = line.split("|")[1]
+        rows += [(number, code) for code in re.findall(r"`([^`]+)`", first)]
+    return rows
+
+
+@pytest.mark.parametrize("guide", sorted(GUIDES))
+def test_the_messages_of_the_table_are_the_catalogues_own(guide):
+    """Each message the table explains is one the program prints in that language (... is a value it fills in)."""
+    texts = catalogue(guide)
+    rows = message_table(guide)
+    assert len(rows) >= 15, f"docs/guide.{guide}.md: the table of common messages has {len(rows)} messages"
+    unknown = []
+    for number, shown in rows:
+        pieces = [re.escape(piece.strip()) for piece in re.split(r"\.\.\.|…", shown) if piece.strip()]
+        pattern = ".*?".join(pieces)
+        if not any(re.search(pattern, text, re.S) for text in texts):
+            unknown.append(f"docs/guide.{guide}.md:{number}: {shown}")
+    assert not unknown, "not in the catalogue:\n" + "\n".join(unknown)
