@@ -66,8 +66,8 @@ from .speed_pool import _forked as _forked
 from .speed_pool import _in_this_process as _in_this_process
 from .speed_pool import _ping as _ping
 from .speed_pool import _pool as _pool
-from .speed_pool import _render_inherited as _render_inherited
 from .speed_pool import _render_sent as _render_sent
+from .speed_pool import _render_with_inherited as _render_with_inherited
 from .speed_pool import _spawned as _spawned
 from .speed_pool import _windowed as _windowed
 from .speed_pool import return_free_memory as return_free_memory
@@ -116,8 +116,8 @@ KEEP_CONTEXTS_BELOW = PARALLEL_FROM   # documents; from here each context is bui
 
 def keep_contexts(documents: int) -> bool:
     """Whether a run of this many documents holds every context until it renders (few: building each once is
-    cheaper) or builds each again as its document renders (many: memory stays bounded, ~100 MB less for 1,000
-    meetings, and forked workers build their contexts in parallel)."""
+    cheaper) or builds each again just before it is sent to render (many: memory stays bounded, ~100 MB less
+    for 1,000 meetings)."""
     return documents < KEEP_CONTEXTS_BELOW
 
 
@@ -146,11 +146,15 @@ def render_many(items: list[Item], render: Callable[[Path, dict], bytes], consum
     finished bytes travel back, in the order of `items` and with the same bytes
     as rendering one by one (so a progress bar can follow). A context may be a
     function that makes it, called just before its document is rendered.
-    Forked workers inherit the items and make their contexts themselves;
-    spawned ones (no fork: Windows) receive the contexts made here and pickled,
-    a few chunks ahead, and rebuild everything else themselves. `render` must
-    be a module-level function for spawn. `made` is applied to each context
-    made in this process (PictureCache.fill). `consume`: the caller hands
+    Workers receive the contexts made here and pickled, a few chunks ahead:
+    forked ones (after the first document of each template is rendered here,
+    so they inherit it prepared) render with the `render` they inherited;
+    spawned ones (no fork: Windows) rebuild everything else themselves, and
+    `render` must be a module-level function for them. A forked worker no
+    longer makes its own contexts: reading the inherited models copied them
+    into its memory page by page (reference counts), and each worker grew
+    towards a second copy of this process (README "Benchmark"). `made` is
+    applied to each context made in this process (PictureCache.fill). `consume`: the caller hands
     `items` over, and each is dropped once its document is rendered, so a large
     run frees memory as it goes. `method` overrides `start_method()` (tests).
     """

@@ -1,10 +1,10 @@
 """The worker processes behind `speed.render_many` (split from pipeline/speed.py by job: issue 14).
 
 `render_many` (pipeline/speed.py) decides how many workers and which start
-method; this module runs the documents: in this process, in forked workers
-that inherit the prepared templates and the items, or in spawned workers
-(Windows) that receive each chunk pickled, a window ahead. Import the public
-names from `pipeline.speed`, which re-exports them.
+method; this module runs the documents: in this process, or in worker
+processes that receive each chunk's contexts pickled, a window ahead (forked
+ones inherit the prepared templates, spawned ones on Windows prepare their
+own). Import the public names from `pipeline.speed`, which re-exports them.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ WINDOW = 4           # chunks in flight per worker: enough to keep them busy, fe
 
 Context = Union[dict, Callable[[], dict]]   # a context, or a function that makes it
 Item = tuple[Path, Context]
-_INHERITED: list[Item | None] = []   # what forked workers render, inherited, never pickled
 _INHERITED_RENDER: Callable[[Path, dict], bytes] | None = None
 
 
@@ -60,8 +59,14 @@ def _windowed(pool, chunks: list, submit: Callable[[list], Future], workers: int
 
 
 def _forked(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
-    """Workers forked after the first document of each template is rendered here, so they inherit it prepared."""
-    global _INHERITED, _INHERITED_RENDER
+    """Workers forked after the first document of each template is rendered here, so they inherit it prepared.
+
+    Each chunk's contexts are made here and sent pickled, a window ahead, as to spawned workers: a worker
+    that made its own would read the inputs' models it inherited, and every object it reads is copied
+    into its own memory (CPython writes reference counts into the object), so each worker grew towards a
+    second copy of the parent's heap (1,000 meetings: +55 MB each, measured).
+    """
+    global _INHERITED_RENDER
     first = {template: index for index, (template, _) in reversed(list(enumerate(items)))}
     done = {}
     for index in sorted(first.values()):
@@ -72,20 +77,24 @@ def _forked(items: list[Item], render, consume: bool, made, workers: int) -> Ite
     rest = [index for index in range(len(items)) if index not in done]
     gc.collect()
     return_free_memory()
-    _INHERITED, _INHERITED_RENDER = items, render
+    _INHERITED_RENDER = render
+
+    def submit(chunk: list[int]) -> Future:
+        work = [(items[index][0], _context(items[index][1], made)) for index in chunk]
+        if consume:
+            for index in chunk:
+                items[index] = None
+        return pool.submit(_render_with_inherited, work)
+
     try:
         with _pool(workers, "fork") as pool:
-            for future in [pool.submit(_ping) for _ in range(workers)]:   # fork every worker now, while inherited
+            for future in [pool.submit(_ping) for _ in range(workers)]:   # fork every worker now
                 future.result()
-            _INHERITED = []
-            results = _windowed(pool, _chunks(rest, workers), lambda chunk: pool.submit(_render_inherited, chunk),
-                                workers)
+            results = _windowed(pool, _chunks(rest, workers), submit, workers)
             for index in range(len(items)):
-                if consume:
-                    items[index] = None
                 yield done.pop(index) if index in done else next(results)
     finally:
-        _INHERITED, _INHERITED_RENDER = [], None
+        _INHERITED_RENDER = None
 
 
 def _spawned(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
@@ -102,13 +111,12 @@ def _spawned(items: list[Item], render, consume: bool, made, workers: int) -> It
 
 
 def _ping() -> None:
-    """Nothing: submitted once per worker so that each is forked before the inherited items are let go."""
+    """Nothing: submitted once per worker so that each is forked now, while the prepared templates are fresh."""
 
 
-def _render_inherited(chunk: list[int]) -> list[bytes]:
-    """In a forked worker: make each context (the worker's own copy of the jobs) and render it."""
-    return [_INHERITED_RENDER(_INHERITED[index][0], _context(_INHERITED[index][1], lambda context: context))
-            for index in chunk]
+def _render_with_inherited(work: list[Item]) -> list[bytes]:
+    """In a forked worker: render each sent (template, context) with the render function it inherited."""
+    return [_INHERITED_RENDER(template, context) for template, context in work]
 
 
 def _render_sent(render, work: list[Item]) -> list[bytes]:

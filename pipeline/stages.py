@@ -191,6 +191,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
             seals.keep(job, data)
             if to_outputs:
                 yield outputs / job.output, data
+        documents.close()   # the workers end here, not after sealing: their memory is not held through it
         for job in jobs:
             if job.output in seals.copies:
                 yield outputs / job.output, seals.copies[job.output]

@@ -193,3 +193,26 @@ def test_contexts_built_again_as_they_render_give_the_same_documents(tmp_path, m
     held = {p.relative_to(tmp_path / "held"): p.read_bytes() for p in (tmp_path / "held").rglob("*.docx")}
     for other in ("built-again", "in-workers"):
         assert {p.relative_to(tmp_path / other): p.read_bytes() for p in (tmp_path / other).rglob("*.docx")} == held
+
+
+def test_the_workers_have_ended_before_the_signed_protocols_are_sealed(tmp_path, monkeypatch):
+    """Sealing comes after the last document is staged; the workers, idle by then, must not live through it
+    (1,000 meetings: they held 2 × 167 MB while the parent sealed, the run's peak)."""
+    import datetime as dt
+    import multiprocessing
+    import shutil
+    inputs = tmp_path / "project" / "inputs"
+    shutil.copytree(SAMPLE, inputs)
+    monkeypatch.setenv("SHTAB_SEAL_PDF", "0")
+    monkeypatch.setenv("SHTAB_WORKERS", "2")
+    monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(speed, "KEEP_CONTEXTS_BELOW", 0)
+    alive_when_sealing = []
+    seal = stages._seal
+    monkeypatch.setattr(stages, "_seal", lambda seals: (alive_when_sealing.append(multiprocessing.active_children()),
+                                                        seal(seals)))
+    assessment = stages.prepare(inputs, dt.date(2026, 12, 31))
+    sealed = []
+    stages.run_documents(assessment, stages.jobs_for(assessment, ["protocol", "agenda"]), tmp_path / "outputs",
+                         sealed_now=sealed)
+    assert sealed and alive_when_sealing == [[]]
