@@ -95,6 +95,8 @@ class GuardedGroup(click.Group):
                 break
             if name in takes_value and name not in own:
                 width = 2 if takes_value[name] and "=" not in word else 1
+                if position + width > len(argv):   # `check --inputs` with no folder: Click's own "needs a value"
+                    return argv[:index] + moved + [word]
                 moved += argv[position:position + width]
                 position += width
             else:

@@ -182,7 +182,7 @@ def value_problem(err: dict, path: tuple) -> Message:
     if kind == "too_short":
         return _("the list is empty: list at least one entry")
     if kind == "literal_error":
-        return _("expected {expected}, got {value}", expected=ctx.get("expected", ""), value=got)
+        return _("expected {expected}, got {value}", expected=one_of(str(ctx.get("expected", ""))), value=got)
     if kind in ("greater_than_equal", "greater_than"):
         return _("expected at least {limit}, got {value}", limit=ctx.get("ge", ctx.get("gt", "")), value=got)
     if kind in ("less_than_equal", "less_than"):
@@ -194,6 +194,14 @@ def value_problem(err: dict, path: tuple) -> Message:
     if kind.startswith("bool_"):
         return _("expected true or false, got {value}", value=got)
     return _("this value is not accepted here: {value}", value=got)
+
+
+def one_of(expected: str) -> Message | str:
+    """pydantic's "'done', 'in_progress' or 'removed'" with her word for "or": the values stay as she types them."""
+    values = re.findall(r"'[^']*'|\S+(?=,| or |$)", expected)
+    if len(values) < 2:
+        return expected
+    return _("{values} or {last}", values=", ".join(values[:-1]), last=values[-1])
 
 
 def whole_file_message(kind: str, value: Any) -> Message:

@@ -155,7 +155,7 @@ def test_missing_translation_in_a_plan_is_cited_at_its_line(project):
     result = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "check"])
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "title:" in text)
     assert result.exit_code == 1
-    assert f"{path}:{line}: the ru text of 'question 1, title' is missing: the plan in ru needs it (§19)" in result.output
+    assert f"{path}:{line}: the ru text of 'question 1, title' is missing: the work plan in ru needs it (§19)" in result.output
 
 
 def test_meeting_without_title_prints_the_plan_title(project, tmp_path):

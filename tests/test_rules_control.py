@@ -109,6 +109,20 @@ def test_unknown_assignment_is_an_error_with_file_and_line_s24(project):
                                  "2026-01/1.2 (§24)"]
 
 
+def test_entries_of_a_meeting_whose_file_cannot_be_read_are_not_called_unknown_s24(project):
+    """One mistake in a meeting file is one error, there: not also one "unknown assignment" per control entry."""
+    two_decision_meeting(project)
+    meeting = project.inputs / "meetings" / "2026-01.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("number: 1", "number: 1\nkindd: regular"),
+                       encoding="utf-8")
+    project.write("control/2026.yaml", [{"assignment": "2026-01/1.1", "status": "in_progress"},
+                                        {"assignment": "2026-02/1.1", "status": "in_progress"}])
+    found = findings(project)
+    assert any("unknown key 'kindd'" in f for f in found)
+    assert [f for f in found if "unknown assignment" in f] == [f for f in found if "'2026-02/1.1'" in f]
+    assert len([f for f in found if "unknown assignment" in f]) == 1   # 2026-02 has no file at all: still unknown
+
+
 def test_a_decision_not_adopted_creates_no_assignment_s24(project):
     two_decision_meeting(project)
     project.write("control/2026.yaml", [{"assignment": "2026-01/1.2", "status": "in_progress"}])

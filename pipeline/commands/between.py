@@ -17,7 +17,7 @@ from ..errors import InputRefused, ShtabError
 from ..messages import _
 from ..rules.execution import DEFAULT_WITHIN
 from ..rules.extracts import unsigned_protocol
-from .common import Options, pass_options, produce, write_jobs
+from .common import ISO_DATE, Options, WholeNumber, pass_options, produce, write_jobs
 from .documents import meetings_argument
 
 
@@ -67,11 +67,11 @@ def extracts(options: Options, meetings: tuple[str, ...]) -> None:
 
 # ---------------------------------------------------------------- between meetings (issue 10): reminders, status
 
-AS_OF = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+AS_OF = click.option("--as-of", "as_of", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
                      help="The date (YYYY-MM-DD) the assignments are judged as of. Default: today.")
 
 
-def _dated_assessment(options: Options, as_of: dt.datetime | None) -> stages.Assessment:
+def _dated_assessment(options: Options, as_of: dt.date | None) -> stages.Assessment:
     """The assessment as of the date asked for; a date before the first meeting, or an error in the meetings or
     the control files, refuses before anything is printed or written."""
     options.ask_as_of(as_of)
@@ -86,10 +86,10 @@ def _dated_assessment(options: Options, as_of: dt.datetime | None) -> stages.Ass
 
 @click.command()
 @AS_OF
-@click.option("--within", type=click.IntRange(0, 366), default=DEFAULT_WITHIN, show_default=True,
-              help="Remind of deadlines up to this many days after the as-of date (that day included).")
+@click.option("--within", type=WholeNumber(0, 366, 30), default=DEFAULT_WITHIN, show_default=True,
+              metavar="DAYS", help="Remind of deadlines up to this many days after the as-of date (that day included).")
 @pass_options
-def reminders(options: Options, as_of: dt.datetime | None, within: int) -> None:
+def reminders(options: Options, as_of: dt.date | None, within: int) -> None:
     """Write a reminder to each body with assignments due soon or overdue (§24, §27.1).
 
     outputs/reminders/<as-of>/<NN>-<body>.<lang>.docx: one letter to each responsible body listing its
@@ -115,7 +115,7 @@ def reminders(options: Options, as_of: dt.datetime | None, within: int) -> None:
 @click.command()
 @AS_OF
 @pass_options
-def status(options: Options, as_of: dt.datetime | None) -> None:
+def status(options: Options, as_of: dt.date | None) -> None:
     """Show the execution of every assignment as of a date and write the report for the head (§24, §28).
 
     A table on the terminal, by responsible body: done on time, done late, in progress, due within 14 days,

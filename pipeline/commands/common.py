@@ -75,6 +75,30 @@ class Year(click.ParamType):
         self.fail(_("'{value}' is not a year: write it as 2026", value=value), param, ctx)
 
 
+class WholeNumber(click.ParamType):
+    """A count on the command line (days, a port) within its limits; a wrong one is told so in her words, with an
+    example, instead of Click's "not a valid integer range" and "0<=x<=366"."""
+
+    name = "number"
+
+    def __init__(self, low: int, high: int, example: int) -> None:
+        self.low, self.high, self.example = low, high, example
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            text = str(value).strip()
+            if not text.isdigit():
+                self.fail(_("'{value}' is not a number: write a whole number from {low} to {high}, e.g. {example}",
+                            value=value, low=self.low, high=self.high, example=self.example), param, ctx)
+            number = int(text)
+        if not self.low <= number <= self.high:
+            self.fail(_("{value} is out of range: write a whole number from {low} to {high}, e.g. {example}",
+                        value=number, low=self.low, high=self.high, example=self.example), param, ctx)
+        return number
+
+
 ISO_DATE, YEAR = IsoDate(), Year()
 
 

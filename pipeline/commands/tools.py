@@ -73,7 +73,7 @@ def new_plan(options: Options, day) -> None:
 
 
 @click.command()
-@click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
               help="Folder for the schemas. Default: schemas/ of the program.")
 @pass_options
 def schema(options: Options, folder: Path | None) -> None:
@@ -94,7 +94,7 @@ def schema(options: Options, folder: Path | None) -> None:
 
 @click.command()
 @click.option("--dir", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="Folder of the templates. Default: templates_docx/ of the program.")
+              metavar="FOLDER", help="Folder of the templates. Default: templates_docx/ of the program.")
 @pass_options
 def templates(options: Options, folder: Path | None) -> None:
     """Check every Word template: its tags parse, it uses only known values, and it renders the sample inputs.

@@ -8,14 +8,14 @@ import click
 
 from ..errors import ShtabError
 from ..messages import _, ui_lang
-from .common import Options
+from .common import Options, WholeNumber
 
 
 @click.command()
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="Port; when it is taken, a free one is chosen.")
+@click.option("--port", type=WholeNumber(0, 65535, 8800), default=8765, show_default=True,
+              metavar="PORT", help="Port; when it is taken, a free one is chosen.")
 @click.option("--no-browser", is_flag=True, help="Print the start link without opening the browser.")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
               help="Address to answer on. Anything but 127.0.0.1/localhost exposes the workspace to the "
                    "network and prints a warning.")
 @click.pass_context

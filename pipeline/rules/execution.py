@@ -189,8 +189,10 @@ def unrecorded_overdue(assignments: Iterable[Assignment], today: dt.date) -> lis
             continue
         position = standing(None, assignment.due, today)
         if position.overdue:
+            example = f"- {{assignment: {assignment.id}, status: done, date: {today.isoformat()}}}"
             findings.append(warning(assignment.decision.loc_of("due"), _(
-                "assignment {assignment} was due on {due} and control/{year}.yaml says nothing about it: record "
-                "how it stands (done, extended, removed or in_progress with a note)", assignment=assignment.id,
-                due=position.deadline.isoformat(), year=assignment.meeting.date.year), "§24"))
+                "assignment {assignment} was due on {due} and control/{year}.yaml says nothing about it: add an "
+                "entry saying how it stands (status: 'done', 'extended', 'removed', or 'in_progress' with a 'note'), "
+                "e.g. {example}", assignment=assignment.id, due=position.deadline.isoformat(),
+                year=assignment.meeting.date.year, example=example), "§24"))
     return findings
