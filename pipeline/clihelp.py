@@ -84,6 +84,8 @@ def localize(command: click.Command, translate: Callable[[str], str]) -> None:
         command.options_metavar = translate(english["options_metavar"])
     if english["subcommand_metavar"]:
         command.subcommand_metavar = translate(english["subcommand_metavar"])
+    if getattr(command, "_help_option", None) is not None:
+        command._help_option = None   # Click keeps its --help option, text and all, from the first language asked
     for param in command.params:
         saved = param.__dict__.setdefault("_shtab_english", {"help": getattr(param, "help", None),
                                                               "metavar": param.metavar})

@@ -61,3 +61,10 @@ def test_every_translation_of_the_catalogue_is_in_her_language(lang):
             wrong += [f"{entry.id!r} → {line!r}: {', '.join(words)}" for line in bare.splitlines()
                       if (words := foreign_words(line, {c.name for c in COMMANDS}))]
     assert wrong == [], f"{lang}: translations with words she cannot read:\n" + "\n".join(wrong)
+
+
+def test_the_help_follows_the_language_of_each_run_in_one_process():
+    """Click keeps a command's --help option once made: asked first in English, it must not stay English."""
+    english = CliRunner().invoke(cli, ["check", "--help"], env={"SHTAB_LANG": "en"}, prog_name="shtab").output
+    assert "Show this message and exit." in english
+    assert "Показать эту справку и выйти." in help_of(("check",), "ru")
