@@ -15,8 +15,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import yaml
-from babel import Locale
-from babel.numbers import format_decimal, format_percent
 
 from .errors import Finding, Loc, ShtabError, error
 from .grammar.kk import kk_possessive_number
@@ -155,6 +153,7 @@ def number(value, lang: str) -> str:
     """A count or a one-decimal figure: "2 140", "73,4"; None prints as the dash of an unknown value."""
     if value is None:
         return "—"
+    from babel.numbers import format_decimal  # here: a protocol prints no figures and never loads Babel
     pattern = "#,##0" if isinstance(value, int) else "#,##0.0"
     return format_decimal(value, pattern, locale=lang)
 
@@ -163,6 +162,8 @@ def percent(value, lang: str) -> str:
     """A percentage given in percent (97.4 → "97,4%" / "97,4 %"), one decimal, the locale's pattern."""
     if value is None:
         return "—"
+    from babel import Locale
+    from babel.numbers import format_percent
     pattern = re.sub(r"0(\s*%)", r"0.0\1", Locale.parse(lang).percent_formats[None].pattern)
     return format_percent(Decimal(str(value)) / 100, pattern, locale=lang)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -311,13 +312,19 @@ def stamp(value: Any, node: Any, name: str, line: int, path: tuple = ()) -> None
                 stamp(item, node[key], name, node.lc.key(key)[0] + 1, path + (key,))
 
 
+@lru_cache(maxsize=None)
+def _adapter(kind: Any) -> TypeAdapter:
+    """One validator per kind of input for the run (a list type's was built again for every file)."""
+    return TypeAdapter(kind)
+
+
 def parse_tree(tree: Any, kind: Any, name: str) -> tuple[Any, list[Finding]]:
     """Validate an already-read tree (used by loaders of other input kinds)."""
     broken = broken_characters(tree, name)
     if broken:
         return None, broken
     try:
-        value = TypeAdapter(kind).validate_python(tree)
+        value = _adapter(kind).validate_python(tree)
     except ValidationError as exc:
         return None, validation_findings(exc, tree, name)
     stamp(value, tree, name, 1)

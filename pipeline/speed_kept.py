@@ -3,8 +3,9 @@
 The secretary's loop is one process per command, so what a process computed
 once was computed again by the next: the Russian forms of the Штаб's name
 (pymorphy3 loads its dictionaries for them: a tenth of a second), Kazakhstan's
-working days (the `holidays` package builds the year's calendar) and each
-template's compiled Jinja code (speed_templates.py). They are kept here, in the
+working days (the `holidays` package builds the year's calendar), the month
+names (Babel's locale data), and each template's cleaned XML and compiled Jinja
+code (speed_templates.py). They are kept here, in the
 user's own cache folder (`SHTAB_CACHE`, else the system's place for it:
 ~/.cache/shtab on Linux, %LOCALAPPDATA%\\shtab\\Cache on Windows).
 
@@ -29,7 +30,7 @@ import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 ENV = "SHTAB_CACHE"
 OFF = ("0", "off", "no", "false")
@@ -155,3 +156,26 @@ class KeptValues:
             write_atomic(self._path, sealed(payload.encode("utf-8")))
         except OSError:
             self._path = None   # a full disk or a read-only folder: this run keeps nothing more
+
+
+def kept_text(name: str, stamp: str, key: str, make: Callable[[], str]) -> str:
+    """A long text that is a pure function of `key` and `stamp` (docxtpl's clean-up of a template's XML), kept in
+    a file of its own named by their hash, which the file also holds (another key's file under this name, or
+    anything else, is not read): read back when whole, else made by `make` now and kept."""
+    where = folder()
+    if where is None:
+        return make()
+    digest = hashlib.sha256(f"{name}\n{stamp}\n".encode("utf-8") + key.encode("utf-8")).digest()
+    path = where / f"{name}-{digest.hex()}.txt"
+    try:
+        payload = unsealed(path.read_bytes())
+        if payload is not None and payload[:32] == digest:
+            return payload[32:].decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    text = make()
+    try:
+        write_atomic(path, sealed(digest + text.encode("utf-8")))
+    except OSError:
+        pass
+    return text

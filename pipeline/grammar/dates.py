@@ -10,20 +10,37 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from babel.dates import get_month_names
-
+from ..speed_kept import KeptValues, code_digest, version
 from .kk import dative_kk, locative, locative_attributive
 
 
 @lru_cache(maxsize=None)
+def _months(context: str, lang: str) -> tuple[str, ...]:
+    """CLDR's twelve wide month names in `context` ("format", "stand-alone"), kept between runs (speed_kept.py):
+    Babel's import and its locale data for two languages took ~30 ms CPU of every run, for the same 48 words."""
+    kept = _kept().get(f"{context} {lang}")
+    if isinstance(kept, list) and len(kept) == 12 and all(isinstance(name, str) and name for name in kept):
+        return tuple(kept)
+    from babel.dates import get_month_names  # only when the names are not kept
+    names = get_month_names("wide", context, lang)
+    months = tuple(names[month] for month in range(1, 13))
+    _kept().put(f"{context} {lang}", list(months))
+    return months
+
+
+@lru_cache(maxsize=1)
+def _kept() -> KeptValues:
+    return KeptValues("months", f"babel {version('babel')}; code {code_digest(__file__)}")
+
+
 def month_name(month: int, lang: str) -> str:
     """CLDR's month in the form used after a day number: "наурыз", "марта"."""
-    return get_month_names("wide", "format", lang)[month]
+    return _months("format", lang)[month - 1]
 
 
 def month_nominative(month: int, lang: str) -> str:
     """CLDR's stand-alone month, in lower case as running text writes it: "наурыз", "март"."""
-    return get_month_names("wide", "stand-alone", lang)[month].lower()
+    return _months("stand-alone", lang)[month - 1].lower()
 
 
 def date_long(day: dt.date, lang: str) -> str:

@@ -217,7 +217,7 @@ Int = Annotated[int, BeforeValidator(_strict_int)]
 class Model(BaseModel):
     """Base of every input model: unknown keys refused, places stamped after loading."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, arbitrary_types_allowed=True, defer_build=True)
     _loc: Loc = PrivateAttr(default_factory=lambda: Loc("?"))
     _field_locs: dict = PrivateAttr(default_factory=dict)
     _item_locs: dict = PrivateAttr(default_factory=dict)
