@@ -2,7 +2,8 @@
 
     python tools/bench.py                          # everything; a few minutes on 2 cores
     python tools/bench.py --reps 3 --sizes 100,1000 --no-pdf
-    python tools/bench.py --profile                # and where a protocol's time goes (pyinstrument)
+    python tools/bench.py --profile                # and where a protocol's time goes (always when a start-up
+                                                   # target is not met: -X importtime by package, pyinstrument)
 
 The machine may be shared and busy, so no figure is read alone: every figure is
 measured next to its floor, in turns (floor, figure, floor, figure...), and the
@@ -417,7 +418,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", default="100,300,1000", help="meetings of the synthetic Штаб")
     parser.add_argument("--pdf-single", type=int, default=4, help="files converted one process each")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF figures")
-    parser.add_argument("--profile", action="store_true", help="add the start-up's imports and a protocol's profile")
+    parser.add_argument("--profile", action="store_true",
+                        help="add a protocol's imports and profile (always added when a start-up target is not met)")
     args = parser.parse_args(argv)
     lines: list[str] = []
     results: dict = {"cpus": os.cpu_count(), "load_before": os.getloadavg()}
@@ -550,7 +552,9 @@ def main(argv: list[str]) -> int:
         say("")
         say("Fixed costs: " + "; ".join(f"`python -c '{code}'` {wall:.2f} s ({cpu:.2f})"
                                         for code, (wall, cpu) in fixed.items()) + ".")
-        if args.profile:
+        unmet = [name for name in ("protocol", "check", "all")
+                 if min(value for value in ratios[name] if value is not None) > TARGETS[name]]
+        if args.profile or unmet:   # a start-up target not met: the profile that shows why, in the same table
             for line in profile(work):
                 say(line)
     results["load_after"] = os.getloadavg()
