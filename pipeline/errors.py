@@ -133,6 +133,14 @@ class ShtabError(Exception):
         print(_("Error: {message}", message=self.format_message()), file=file or sys.stderr)
 
 
+class Summary(ShtabError):
+    """A refusal whose lines above already say what is wrong (check's findings): its one summary line is
+    shown as it is, without "Error:" before it ("Ошибка: ошибок: 2" read twice the same word)."""
+
+    def show(self, file=None) -> None:
+        print(self.format_message(), file=file or sys.stderr)
+
+
 class InputRefused(ShtabError):
     """The inputs break a rule that makes the requested documents impossible."""
 

@@ -96,6 +96,14 @@ CASES = [
          at("templates_docx/phrases.yaml"), program=True, typed=("datum",)),
     Case("sealed-record-altered", ("verify",), (("records/meetings/2026-01/protocol.ru.docx", None, "altered"),),
          re.escape("records/meetings/2026-01/protocol.ru.docx")),
+    Case("not-a-time", CHECK, ((MEETING, 'time: "10:00"', 'time: "25:70"'),), at(MEETING, 5)),
+    Case("missing-required-key", CHECK, ((MEETING, "number: 1\n", ""),), at(MEETING)),
+    Case("unknown-plan-question", CHECK, ((MEETING, 'plan: "2026-H1/2"', 'plan: "2026-H1/9"'),), at(MEETING)),
+    Case("file-name-not-a-meeting-id", CHECK, (("inputs/meetings/2026-05.yaml", None, None),
+                                               ("inputs/meetings/2026_05.yaml", None, "number: 5\n")),
+         re.escape("inputs/meetings/2026_05.yaml")),
+    Case("extracts-of-an-unsigned-protocol", ("extracts", "2026-05"), place=at("inputs/meetings/2026-05.yaml")),
+    Case("as-of-before-the-first-meeting", ("status", "--as-of", "2025-01-01"), place=at(MEETING)),
     # ---------------------------------------------------------------- the command line
     Case("within-not-a-number", ("reminders", "--within", "abc"), place="--within", exit=2, typed=("abc",)),
     Case("within-too-many-days", ("reminders", "--within", "999"), place="--within", exit=2),
@@ -109,6 +117,9 @@ CASES = [
     Case("unknown-command", ("protokol",), place="protokol", exit=2, typed=("protokol", "protocol")),
     Case("unknown-meeting", ("protocol", "2026-99"), place="2026-99", exit=2, typed=("protocol",)),
     Case("unknown-document-language", ("check", "--lang", "de"), place="--lang", exit=2, typed=("de",)),
+    Case("inputs-folder-missing", ("check", "--inputs", "nowhere"), place="nowhere", typed=("nowhere",)),
+    Case("templates-folder-missing", ("templates", "--dir", "nowhere"), place="nowhere", exit=2,
+         typed=("nowhere",)),
 ]
 
 

@@ -99,6 +99,19 @@ class WholeNumber(click.ParamType):
         return number
 
 
+class Folder(click.Path):
+    """A folder on the command line; Click names it ("Directory 'x' does not exist") with a word it translated
+    when this module was imported, before the run's language was chosen: here it is translated when checked."""
+
+    def __init__(self, exists: bool = False) -> None:
+        super().__init__(exists=exists, file_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        import gettext  # Click's own words come from the catalogue through gettext (messages.set_ui_lang)
+        self.name = gettext.gettext("directory")
+        return super().convert(value, param, ctx)
+
+
 ISO_DATE, YEAR = IsoDate(), Year()
 
 

@@ -9,7 +9,7 @@ import click
 
 from .. import stages
 from ..documents.yearly import REGISTER
-from ..errors import ShtabError, errors_in
+from ..errors import Summary, errors_in
 from ..messages import _, translate
 from ..rules.assessment import ANNUAL_REPORT, report_years
 from .common import ISO_DATE, YEAR, Options, pass_options, produce, refuse_unreadable_ids
@@ -46,7 +46,7 @@ def check(options: Options, as_of: dt.date | None) -> None:
     errors = errors_in(findings)
     summary = _("{errors} error(s), {warnings} warning(s)", errors=len(errors), warnings=len(findings) - len(errors))
     if errors:
-        raise ShtabError(summary)
+        raise Summary(summary)
     if not options.quiet:
         click.echo(summary if findings else _("no findings: the inputs follow the regulation"))
 

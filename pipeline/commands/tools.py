@@ -12,7 +12,7 @@ import click
 from .. import stages
 from ..errors import ShtabError, errors_in
 from ..messages import _
-from .common import ISO_DATE, Options, pass_options, progress_bar, report_written
+from .common import ISO_DATE, Folder, Options, pass_options, progress_bar, report_written
 
 
 @click.command(name="new-meeting")
@@ -93,7 +93,7 @@ def schema(options: Options, folder: Path | None) -> None:
 
 
 @click.command()
-@click.option("--dir", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+@click.option("--dir", "folder", type=Folder(exists=True), default=None,
               metavar="FOLDER", help="Folder of the templates. Default: templates_docx/ of the program.")
 @pass_options
 def templates(options: Options, folder: Path | None) -> None:
