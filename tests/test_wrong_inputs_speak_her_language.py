@@ -181,6 +181,26 @@ def test_a_wrong_input_is_answered_in_her_language(case, lang, tmp_path):
     assert wrong == [], f"not in {lang}:\n" + "\n".join(wrong) + "\n\nthe whole answer:\n" + output
 
 
+# What she runs when nothing is wrong says it in her language too: the files written, the summary, the status
+# table, the scaffolds, the seals checked (the sample's one open §24 warning included).
+RIGHT_RUNS = [
+    ("check",), ("status", "--as-of", "2026-11-27"), ("reminders", "--as-of", "2026-11-27"), ("new-meeting",),
+    ("new-plan",), ("verify",), ("notice", "2026-05"), ("protocol", "2026-05"),
+]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("argv", RIGHT_RUNS, ids=[" ".join(argv) for argv in RIGHT_RUNS])
+def test_a_run_that_succeeds_speaks_her_language_too(argv, lang, tmp_path):
+    folder = prepare(Case("sample", argv), tmp_path / "project")
+    result = run_as_she_does(Case("sample", argv), lang, folder)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    wrong = not_in_her_language(output, lang, {word for arg in argv for word in re.findall(r"[A-Za-z][\w-]*", arg)},
+                                her_lines(folder))
+    assert wrong == [], f"not in {lang}:\n" + "\n".join(wrong) + "\n\nthe whole answer:\n" + output
+
+
 def test_there_are_at_least_25_kinds_of_wrong_input():
     assert len({case.id for case in CASES}) == len(CASES) >= 25
 
