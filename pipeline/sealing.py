@@ -24,6 +24,7 @@ from . import fingerprint
 from .errors import Finding, warning
 from .messages import _
 from .records import PDF_ENV, RECORDS, Altered, FileProblem, Sealer, Store, file_finding, file_name, fingerprint_file
+from .rules import signed
 from .rules.signed import PROTOCOL, sealed_inputs_changed, unsigned_after_seal
 
 if TYPE_CHECKING:
@@ -167,7 +168,8 @@ def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked
         meeting.protocol.loc_of("signed"),
         _("meeting {meeting}: the inputs changed since the signed protocol was sealed ({changes}); version "
           "{version} is sealed because of --force by {who} on {when}; version {previous} stays in {folder}",
-          meeting=meeting_id, changes=_short(described), version=latest.version + 1, who=result.sealer.who,
+          meeting=meeting_id, changes=_short([signed.described(c) for c in changes]), version=latest.version + 1,
+          who=result.sealer.who,
           when=result.sealer.as_json()["at"], previous=latest.version, folder=_folder(meeting_id)),
         "§15", PROTOCOL))
 
@@ -199,9 +201,10 @@ def _folder(meeting_id: str) -> str:
     return f"{RECORDS}/meetings/{meeting_id}/"
 
 
-def _short(described: list[str], limit: int = 3) -> str:
+def _short(described: list, limit: int = 3) -> tuple:
+    """The first changes, and how many more: a value of a message, rendered in her language when printed."""
     more = len(described) - limit
-    return "; ".join(described[:limit]) + (f"; … +{more}" if more > 0 else "")
+    return tuple(described[:limit]) + ((f"… +{more}",) if more > 0 else ())
 
 
 def _display(path: Path) -> str:

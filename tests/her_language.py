@@ -42,6 +42,7 @@ _SECTION = re.compile(r"§\s?(?:\d+(?:\.\d+)*|N)")
 _VERBATIM = re.compile(r"\bSHTAB_[A-Z_]+|\bCtrl-[A-Z]\b|\ba-z\b|\{%.*?%\}|(?:yaml-)?language-server|\$schema"
                        r"|sudo apt-get install [\w -]+|\b[\w-]+\.(?:org|com|kz)\b|\bN{1,2}\b")
 _CARET = re.compile(r"^\s*\^\s*$")
+_INDEXED = re.compile(r"\w+\[(?:no )?\d+\]")
 
 
 @cache
@@ -117,6 +118,7 @@ def foreign_words(line: str, hers: set[str] = frozenset(), her_lines: set[str] =
         return []
     if any(shown.replace("→", "\t") in her_line for her_line in her_lines if len(shown) > 8):
         return []
+    indexed = _INDEXED.findall(shown)   # items[1].heard: a programmer's path, not her words («вопрос 1, heard»)
     for pattern in (_VERBATIM, _PATH, _OPTION, _IDS, _SECTION):
         shown = pattern.sub(" ", shown)
     allowed_bare = PRODUCTS | PROGRAM | member_ids() | set(hers)
@@ -132,7 +134,7 @@ def foreign_words(line: str, hers: set[str] = frozenset(), her_lines: set[str] =
         if word in yaml_values() and _keylike(shown, match.start(), match.end(), value=True):
             continue
         foreign.append(word)
-    return foreign
+    return indexed + foreign
 
 
 def not_in_her_language(output: str, lang: str, hers: set[str] = frozenset(),

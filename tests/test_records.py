@@ -134,7 +134,7 @@ def test_an_input_edit_of_a_sealed_meeting_is_refused_naming_the_key_and_line_s1
     assert result.exit_code == 1
     line = line_of(path, "Исправлено задним числом.")
     assert f"{path}:{line}: meeting 2026-01:" in result.stderr.replace(str(project.root) + "/", str(project.root) + "/")
-    assert "'items[1].heard.ru' was changed" in result.stderr and "--force" in result.stderr
+    assert "'question 1, heard.ru' was changed" in result.stderr and "--force" in result.stderr
     assert "(§15)" in result.stderr and stderr_is_findings_only(result.stderr)
     assert snapshot(project.outputs) == outputs_before                      # nothing written, agendas neither
     assert snapshot(project.root / "records") == records_before
@@ -142,9 +142,9 @@ def test_an_input_edit_of_a_sealed_meeting_is_refused_naming_the_key_and_line_s1
 
 @pytest.mark.parametrize("change, named", [
     (lambda d: d.update(time="11:00"), "'time' was changed"),
-    (lambda d: d["present"].remove("youth"), "'present[13]' was removed"),
+    (lambda d: d["present"].remove("youth"), "'present, №13' was removed"),
     (lambda d: d.update(urgent=True), "'urgent' was added"),
-    (lambda d: d["items"][0]["decisions"].append({"text": "Новое."}), "'items[1].decisions[2].text' was added"),
+    (lambda d: d["items"][0]["decisions"].append({"text": "Новое."}), "'question 1, decision 2, text' was added"),
     (lambda d: d["protocol"].update(signed=False), "'protocol.signed' was changed"),
 ])
 def test_each_kind_of_input_change_is_named_s15(project, change, named):
@@ -178,7 +178,7 @@ def test_body_parts_the_protocol_used_are_sealed_others_are_free_s15(project):
     later.pop("from")                                                # now a member on the meeting day too
     project.write("body.yaml", body)
     result = run(project, "protocol")
-    assert result.exit_code == 1 and "'members[newcomer]" in result.stderr and "body.yaml:" in result.stderr
+    assert result.exit_code == 1 and "'members.newcomer" in result.stderr and "body.yaml:" in result.stderr
 
 
 def test_the_plan_question_heard_is_sealed_s15(project):
@@ -188,7 +188,7 @@ def test_the_plan_question_heard_is_sealed_s15(project):
     plan_path = project.plan(items=[dict(_plan_item(), title={"kk": "Жаңа атауы", "ru": "Новое название"})])
     result = run(project, "protocol")
     assert result.exit_code == 1
-    assert f"{plan_path}:" in result.stderr and "'items[no 1].title.ru' was changed" in result.stderr
+    assert f"{plan_path}:" in result.stderr and "'question 1, title.ru' was changed" in result.stderr
 
 
 def _base_item():

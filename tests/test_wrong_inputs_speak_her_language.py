@@ -82,6 +82,8 @@ CASES = [
     Case("protocol-numbering", CHECK, ((MEETING, "number: 1\n", "number: 3\n"),), at("inputs/meetings/2026-03.yaml")),
     Case("signed-protocol-changed", ("protocol", "2026-01"), ((MEETING, 'time: "10:00"', 'time: "11:00"'),),
          at(MEETING, 5)),
+    Case("signed-protocol-text-changed", ("protocol", "2026-01"),
+         ((MEETING, "      ru: >-\n", "      ru: >-\n        Дописано.\n"),), at(MEETING)),
     Case("broken-plan", CHECK, (("inputs/plans/2026-H1.yaml", "    quarter: 1\n", "    quarter: 7\n"),),
          at("inputs/plans/2026-H1.yaml")),
     Case("broken-control", CHECK, (("inputs/control/2026.yaml", "  status: extended", "  status: finished"),),
@@ -217,6 +219,7 @@ def test_there_are_at_least_25_kinds_of_wrong_input():
     ("Использование: shtab reminders [ПАРАМЕТРЫ] --as-of 2026-03-12", {"reminders"}, []),
     ("документы DOCX и PDF через LibreOffice", set(), []),
     ("документ agenda на языке ru", set(), ["agenda"]),
+    ("значение 'items[1].heard.ru' изменено", set(), ["items[1]"]),   # her words: «вопрос 1, heard.ru»
 ])
 def test_the_checker_finds_english_and_lets_her_words_pass(line, hers, expected):
     from tests.her_language import foreign_words

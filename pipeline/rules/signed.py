@@ -10,15 +10,43 @@ the sealed copy is what every later run puts in outputs/.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from ..errors import Finding, Loc, error
 from ..fingerprint import Change
+from ..load import readable
 from ..messages import Message, _
 from ..models import Meeting
 
 PROTOCOL = "protocol"
 SHOWN = 10   # changes named one by one per meeting; the rest are counted
+
+_STEP = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")
+
+
+def readable_key(key: str) -> tuple:
+    """A fingerprint's key in her words: 'items[2].heard.ru' → ("question 2", "heard.ru").
+
+    The fingerprint counts list entries from 1 and names a plan question by its number ('items[no 3]'); the
+    keys stay so in the records (they are sealed), and only what is shown to her is put in words.
+    """
+    path: list = []
+    for index, name in _STEP.findall(key):
+        if not index:
+            path.append(name)
+        elif index.isdigit() or index.startswith("no ") and index[3:].isdigit():
+            path.append(int(index.removeprefix("no ")) - 1)   # readable() counts from 0 and says it from 1
+        else:
+            path.append(index)
+    return readable(tuple(path))
+
+
+def described(change: Change, file_of: Callable[[str], str] = str) -> Message:
+    """One change of a sealed meeting's inputs in her words: the file, the key as she reads it, what happened."""
+    return _("{file}: '{key}' {kind}", file=file_of(change.file), key=readable_key(change.key),
+             kind=_kind(change.kind))
+
 
 def _kind(kind: str) -> Message:
     return {"changed": _("was changed"), "added": _("was added"), "removed": _("was removed")}[kind]
@@ -33,7 +61,8 @@ def sealed_inputs_changed(meeting_id: str, changes: list[Change], file_of: Calla
             Loc(file_of(change.file), change.line),
             _("meeting {meeting}: the protocol is signed and sealed in {folder}, so its inputs may no longer "
               "change, but '{key}' {kind} since; undo the change, or seal a new version knowingly with --force",
-              meeting=meeting_id, folder=folder, key=change.key, kind=_kind(change.kind)), "§15", PROTOCOL))
+              meeting=meeting_id, folder=folder, key=readable_key(change.key), kind=_kind(change.kind)), "§15",
+            PROTOCOL))
     if len(changes) > SHOWN:
         last = changes[SHOWN]
         findings.append(error(Loc(file_of(last.file), last.line),
