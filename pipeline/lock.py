@@ -21,27 +21,40 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
-
-with warnings.catch_warnings():
-    # Where the OS has neither fcntl nor msvcrt (only the tests' simulated Windows), filelock warns on import and
-    # falls back to a lock file's mere existence; the secretary must not see a Python warning for it.
-    warnings.simplefilter("ignore")
-    from filelock import FileLock, SoftFileLock, Timeout
-
 
 from .errors import ShtabError
 from .messages import Message, _
 
-# Without OS locks, filelock's fallback holds the lock by the file's mere existence: it has a name of its own
-# (an OS lock's file stays after release), and a file left by a killed holder is taken back (`_stale`).
-SOFT = FileLock is SoftFileLock
-
-LOCK_NAME = ".shtab.softlock" if SOFT else ".shtab.lock"
 OWNER_NAME = ".shtab.run"
 WAIT_ENV = "SHTAB_LOCK_WAIT"
 DEFAULT_WAIT_S = 300.0     # the largest run measured (1,000 meetings, `all`) takes under a minute
+
+
+@lru_cache(maxsize=1)
+def _filelock():
+    """filelock's (FileLock, SoftFileLock, Timeout), imported when a run first writes: `check`, which takes no
+    lock, never loads filelock and the logging it brings (~15 ms of every run, measured: tools/bench.py)."""
+    with warnings.catch_warnings():
+        # Where the OS has neither fcntl nor msvcrt (only the tests' simulated Windows), filelock warns on import and
+        # falls back to a lock file's mere existence; the secretary must not see a Python warning for it.
+        warnings.simplefilter("ignore")
+        from filelock import FileLock, SoftFileLock, Timeout
+    return FileLock, SoftFileLock, Timeout
+
+
+def soft() -> bool:
+    """Whether this system has no OS lock: filelock's fallback holds the lock by the file's mere existence, so it
+    has a name of its own (an OS lock's file stays after release), and a file left by a killed holder is taken
+    back (`_stale`)."""
+    file_lock, soft_file_lock, _timeout = _filelock()
+    return file_lock is soft_file_lock
+
+
+def lock_name() -> str:
+    return ".shtab.softlock" if soft() else ".shtab.lock"
 
 
 class ProjectBusy(ShtabError):
@@ -69,11 +82,12 @@ def run_lock(root: Path, command: str, wait: float | None = None,
     `on_wait` receives the message "another run ... is writing; waiting" once, when
     the lock is busy (the command line prints it to stderr).
     """
+    file_lock, _soft_file_lock, Timeout = _filelock()   # noqa: N806 - filelock's class
     root.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(root / LOCK_NAME))
+    lock = file_lock(str(root / lock_name()))
     limit = wait_limit() if wait is None else wait
-    if SOFT and _stale(root):
-        (root / LOCK_NAME).unlink(missing_ok=True)
+    if soft() and _stale(root):
+        (root / lock_name()).unlink(missing_ok=True)
     try:
         lock.acquire(timeout=0)
     except Timeout:
@@ -97,7 +111,7 @@ def run_lock(root: Path, command: str, wait: float | None = None,
 
 def _stale(root: Path) -> bool:
     """A lock file whose holder is gone (killed): only for the soft fallback, on POSIX, where asking is harmless."""
-    if os.name != "posix" or not (root / LOCK_NAME).exists():
+    if os.name != "posix" or not (root / lock_name()).exists():
         return False
     try:
         pid = int((root / OWNER_NAME).read_text(encoding="utf-8").split("\t")[0])

@@ -4,8 +4,9 @@ The secretary's loop is one process per command, so what a process computed
 once was computed again by the next: the Russian forms of the Штаб's name
 (pymorphy3 loads its dictionaries for them: a tenth of a second), Kazakhstan's
 working days (the `holidays` package builds the year's calendar), the month
-names (Babel's locale data), and each template's cleaned XML and compiled Jinja
-code (speed_templates.py). They are kept here, in the
+names (Babel's locale data), the bodies' names in Latin letters for file names
+(python-slugify), and each template's cleaned XML and compiled Jinja code
+(speed_templates.py). They are kept here, in the
 user's own cache folder (`SHTAB_CACHE`, else the system's place for it:
 ~/.cache/shtab on Linux, %LOCALAPPDATA%\\shtab\\Cache on Windows).
 

@@ -58,13 +58,14 @@ def kept_here(tmp_path, monkeypatch):
 # ---------------------------------------------------------------- pay only for what is used
 
 
-def test_check_imports_no_renderer_and_its_second_run_no_analyser_and_no_calendar(tmp_path):
+def test_check_imports_no_renderer_nor_lock_and_its_second_run_no_analyser_calendar_or_slugs(tmp_path):
     cache = str(tmp_path / "cache")
     first = shtab(cache, tmp_path / "out", "check", modules=True)
-    assert not first & {"docxtpl", "docx", "jinja2", "matplotlib"}, "check renders nothing"
-    assert {"pymorphy3", "holidays"} <= first, "the first run computes the inflections and the days off"
+    assert not first & {"docxtpl", "docx", "jinja2", "matplotlib", "filelock"}, "check renders and writes nothing"
+    assert {"pymorphy3", "holidays", "slugify"} <= first, "the first run computes the forms, days off and slugs"
     second = shtab(cache, tmp_path / "out", "check", modules=True)
-    assert not second & {"docxtpl", "docx", "jinja2", "matplotlib", "pymorphy3", "holidays"}, second
+    assert not second & {"docxtpl", "docx", "jinja2", "matplotlib", "filelock", "pymorphy3", "holidays",
+                         "slugify"}, second
 
 
 def test_an_unsigned_protocol_run_loads_no_analyser_once_its_forms_are_kept(tmp_path):

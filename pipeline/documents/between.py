@@ -9,6 +9,7 @@ letters. Their rules (responsible member ids, §24) are in `rules/assessment.py`
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from ..context.extract import extract_context
@@ -17,6 +18,7 @@ from ..grammar.addressee import without_note
 from ..models import LANGS
 from ..rules.assessment import Assessment
 from ..rules.extracts import EXTRACTS, Addressee, extracts_of, unsigned_protocol
+from ..speed_kept import KeptValues, code_digest, version
 from .job import Job, languages
 
 NOTICE = "notice"
@@ -28,10 +30,26 @@ def body_slug(addressee: Addressee) -> str:
     the kind of body, «Отдел образования…», where Kazakh leads with the district)."""
     if addressee.member_id:
         return addressee.member_id
-    from slugify import slugify  # here: building its pattern of HTML entities costs a run without extracts ~20 ms
     name = addressee.name
-    text = next((name.get(lang) for lang in ("ru", *LANGS) if name.get(lang)), "")
-    return slugify(without_note(text), max_length=BODY_SLUG_LENGTH, word_boundary=True, save_order=True) or "body"
+    return _slug(without_note(next((name.get(lang) for lang in ("ru", *LANGS) if name.get(lang)), "")))
+
+
+def _slug(text: str) -> str:
+    """`text` in Latin letters for a file name, kept between runs (speed_kept.py): importing python-slugify
+    builds a pattern of every HTML entity, ~20 ms of each `check` for the same few names."""
+    kept = _kept_slugs().get(text)
+    if isinstance(kept, str) and kept:
+        return kept
+    from slugify import slugify
+    slug = slugify(text, max_length=BODY_SLUG_LENGTH, word_boundary=True, save_order=True) or "body"
+    _kept_slugs().put(text, slug)
+    return slug
+
+
+@lru_cache(maxsize=1)
+def _kept_slugs() -> KeptValues:
+    backends = "; ".join(f"{name} {version(name)}" for name in ("text-unidecode", "Unidecode", "anyascii"))
+    return KeptValues("slugs", f"python-slugify {version('python-slugify')}; {backends}; code {code_digest(__file__)}")
 
 
 def _meeting_sources(assessment: Assessment, result) -> frozenset[str]:
