@@ -100,8 +100,9 @@ def error(loc: Loc, message: Message | str, rule: str = "", document: str | None
     return Finding(loc, message, rule, Severity.ERROR, document, excerpt)
 
 
-def warning(loc: Loc, message: Message | str, rule: str = "", document: str | None = None) -> Finding:
-    return Finding(loc, message, rule, Severity.WARNING, document)
+def warning(loc: Loc, message: Message | str, rule: str = "", document: str | None = None,
+            excerpt: tuple[str, int] | None = None) -> Finding:
+    return Finding(loc, message, rule, Severity.WARNING, document, excerpt)
 
 
 def errors_in(findings: Iterable[Finding]) -> list[Finding]:

@@ -51,6 +51,19 @@ def available() -> bool:
     return _LOADER is not None
 
 
+def plain_scalar_ends(text: str) -> list[tuple[str, int, int]]:
+    """Each unquoted (plain) scalar of `text` as (value, line, column of its end), both 0-based, by libyaml's
+    scanner; [] without libyaml or when the text does not scan (the parser then reports the error)."""
+    if _LOADER is None:
+        return []
+    try:
+        return [(token.value, token.end_mark.line, token.end_mark.column)
+                for token in _pyyaml.scan(text, Loader=_LOADER)
+                if isinstance(token, _pyyaml.ScalarToken) and token.plain]
+    except _pyyaml.YAMLError:
+        return []
+
+
 def load(text: str) -> Any | None:
     """The ruamel round-trip tree of `text`, or None when ruamel must parse it (see the module doc)."""
     if _LOADER is None or (any(mark in text for mark in "!&*<%") and _UNUSUAL.search(text)):

@@ -91,10 +91,11 @@ def load_file(path: Path, kind: Any) -> tuple[Any, list[Finding]]:
     if not path.exists():
         return None, [error(Loc(name), _("the file is missing: create it (see the guide) or copy it from the "
                                          "sample inputs"))]
-    tree, findings = read_yaml(path)
+    tree, findings = read_yaml(path)       # with the warnings of reading (a text cut by " #")
     if tree is None:
         return None, findings
-    return parse_tree(tree, kind, name)
+    value, model_findings = parse_tree(tree, kind, name)
+    return value, findings + model_findings
 
 
 def validation_findings(exc: ValidationError, tree: Any, name: str) -> list[Finding]:

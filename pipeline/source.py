@@ -8,6 +8,7 @@ layer instead of crashing the YAML parser without one.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from . import fastyaml
-from .errors import Finding, Loc, error
+from .errors import Finding, Loc, error, warning
 from .messages import Message, _, code_point, os_problem
 from .yamlrt import round_trip_yaml
 
@@ -54,7 +55,32 @@ def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
         return None, [error(Loc(name, 1), _GENERIC)]
     if tree is None:
         return None, [error(Loc(name, 1), _("the file is empty: type its keys (see the guide), or delete the file"))]
-    return tree, []
+    return tree, texts_cut_by_a_hash(text, name)
+
+
+_GLUED_HASH = re.compile(r"[ \t]#\S")          # " #5", " #НетНаркотикам": a comment nobody meant
+_CUT_AT = re.compile(r"[ \t]+(#\S.*?)\s*$")
+
+
+def texts_cut_by_a_hash(text: str, name: str) -> list[Finding]:
+    """A warning for each unquoted text that YAML cut at " #": everything after it is a comment, silently left out.
+
+    "кабинет #5" or a campaign's "#НетНаркотикам" typed without quotes would
+    reach the document as "кабинет" with nothing said. A comment written the
+    usual way, "# ..." with a space after the sign, is not reported.
+    """
+    if not _GLUED_HASH.search(text):
+        return []
+    lines, findings = text.splitlines(), []
+    for value, row, column in fastyaml.plain_scalar_ends(text):
+        cut = _CUT_AT.match(_line(lines, row)[column:])
+        if cut is None:
+            continue
+        findings.append(warning(Loc(name, row + 1), _(
+            "the text stops before '{cut}': in YAML a space and # begin a comment, so '{cut}' is left out of the "
+            "document; if it belongs to the text, put the whole text in quotes: {quoted}",
+            cut=cut.group(1), quoted=_quoted(f"{value} {cut.group(1)}")), excerpt=(_line(lines, row), column + cut.start(1))))
+    return findings
 
 
 _GENERIC = _("this line cannot be read as YAML: check it and the line before it (a colon after each key, "
@@ -124,6 +150,11 @@ def _colon_advice(lines: list[str], row: int, column: int) -> tuple[int, int, Me
             return row, indent, _("this line is indented further than the line above, which holds no block: align "
                                   "it with the line above, or end the line above with a colon")
     return row, column, _QUOTE_IT
+
+
+def _quoted(text: str) -> str:
+    """`text` as YAML writes it in quotes: double, or single (a ' doubled) when it holds a double quote."""
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
 
 
 def _line(lines: list[str], row: int) -> str:
