@@ -128,7 +128,38 @@ def yaml_advice(exc: MarkedYAMLError, text: str, name: str) -> Finding:
                    "to (the same number of spaces)")
     else:
         advice = _GENERIC
+    opened = _unclosed_quote_before(lines, row)
+    if opened is not None and "'\\t'" not in problem and "'\t'" not in problem and "duplicate key" not in problem:
+        row, column = opened
+        quote = _line(lines, row)[column]
+        advice = _("the quote {quote} opened here is never closed: put {quote} at the end of the text, and write a "
+                   "quote inside the text as \u00ab\u00bb", quote=quote)
     return error(Loc(name, row + 1), advice, excerpt=(_line(lines, row), column))
+
+
+_OPENS_A_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"-][^:#]*:\s+)?(?P<text>(?P<q>["'])(?:\\.|(?!(?P=q)).)*)$""")
+
+
+def _unclosed_quote_before(lines: list[str], row: int) -> tuple[int, int] | None:
+    """The line and column of a quote opened before `row` and closed on no line of its own, when closing it there
+    lets the file be read past `row`: the parser took the lines after it as one text and failed far below.
+    """
+    for index in range(min(row, len(lines))):
+        found = _OPENS_A_QUOTE.match(lines[index])
+        if found is None:
+            continue
+        column = found.start("text")
+        mended = [*lines[:index], lines[index] + found.group("q"), *lines[index + 1:]]
+        try:
+            round_trip_yaml().load("\n".join(mended))
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            if mark is None or mark.line <= row:
+                continue
+        except (YAMLError, ValueError):
+            continue
+        return index, column
+    return None
 
 
 def _colon_advice(lines: list[str], row: int, column: int) -> tuple[int, int, Message]:

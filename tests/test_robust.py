@@ -330,6 +330,9 @@ WRONG_MEETINGS = {
     "duplicated key": ("number: 1\nnumber: 2\n", "the key 'number' is written twice"),
     "tab indentation": ("number: 1\nplace:\n\tkk: x\n", "replace the tab with spaces"),
     "unclosed quote": ('place: "зал\n', "is never closed"),
+    "a quote left open, the parser failing far below": ('number: 1\ntime: "10:00\nplace: зал\nitems:\n'
+                                                         '  - plan: "2026-H1/1"\n    title: x\n',
+                                                         "2026-01.yaml:2: the quote \" opened here is never closed"),
     "not UTF-8": (b"place: \xcf\xf0\xee\xf2\xee\xea\xee\xeb\n", "not UTF-8"),
 }
 

@@ -16,6 +16,7 @@ from ..messages import _
 from ..models import Body, Decision, Item, Meeting, Member
 from .meeting_dates import check_documents_sent, check_materials, check_protocol_date, deadlines_in_other_forms
 from .membership import acting_head, total_membership
+from .roster import unknown_member
 from .votes import AGENDA, PROTOCOL, Outcome, Quorum, Tally, count_votes, decide, quorum
 
 # ---------------------------------------------------------------- §12 extraordinary meetings
@@ -97,7 +98,7 @@ def absent_speakers(meeting: Meeting) -> list[Finding]:
 def _known_member(body: Body, member_id: str, day: dt.date, loc: Loc, document: str | None) -> list[Finding]:
     member = body.member(member_id)
     if member is None:
-        return [error(loc, _("unknown member id '{member}' (not in body.yaml)", member=member_id), "§8", document)]
+        return [error(loc, unknown_member(member_id, (m.id for m in body.members)), "§8", document)]
     if not member.in_force_on(day):
         return [error(loc, _("'{member}' is not a member on {date}: see from and until of this member in body.yaml",
                              member=member_id, date=day.isoformat()), "§11", document)]
@@ -206,8 +207,10 @@ def check_dissent(meeting: Meeting, item: Item, voters: list[str]) -> list[Findi
     for dissent in item.dissent:
         if dissent.member not in voters:
             findings.append(error(dissent.loc_of("member"), _("'{member}' states a dissenting opinion but is not a "
-                                                              "voting member present at the meeting",
-                                                              member=dissent.member), "§14", PROTOCOL))
+                                                              "voting member present at the meeting: write the id of "
+                                                              "a voting member listed in present, or remove the "
+                                                              "dissenting opinion", member=dissent.member),
+                                  "§14", PROTOCOL))
         if dissent.date < meeting.date:
             findings.append(error(dissent.loc_of("date"), _("the dissenting opinion is dated before the meeting: "
                                                             "it is written on the meeting's day or later"),

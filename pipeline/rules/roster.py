@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import difflib
+from typing import Iterable
+
 from ..errors import Finding, error, warning
-from ..messages import _
+from ..messages import Message, _
 from ..models import Body
+
+
+def unknown_member(member_id: str, known: Iterable[str]) -> Message:
+    """An id that is no member of body.yaml, with the closest id there when one is near (a typing slip)."""
+    hint = difflib.get_close_matches(member_id, sorted(known), n=1)
+    if hint:
+        return _("unknown member id '{member}' (not in body.yaml): did you mean '{hint}'?", member=member_id,
+                 hint=hint[0])
+    return _("unknown member id '{member}' (not in body.yaml): write the id of a member as body.yaml gives it "
+             "(id: ...)", member=member_id)
 
 
 def check_roster(body: Body) -> list[Finding]:

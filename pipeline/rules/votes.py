@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..errors import Finding, Loc, error
 from ..messages import _
 from ..models import VoteSpec
+from .roster import unknown_member
 
 # The documents a meeting's findings make impossible (Finding.document).
 PROTOCOL = "protocol"
@@ -98,8 +99,7 @@ def count_votes(vote, voters: list[str], loc: Loc, roster: frozenset[str] | None
         for index, member_id in enumerate(ids):
             where = vote.loc_of_item("for_" if side == "for" else side, index)
             if roster is not None and member_id not in roster:
-                findings.append(error(where, _("unknown member id '{member}' (not in body.yaml)", member=member_id),
-                                      "§8", PROTOCOL))
+                findings.append(error(where, unknown_member(member_id, roster), "§8", PROTOCOL))
             elif member_id not in voters:
                 findings.append(error(where, _("'{member}' is listed under vote.{side} but is not a voting member "
                                                "present at the meeting (stand-ins, invitees, the secretary and absent "
