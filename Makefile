@@ -1,76 +1,93 @@
-# The secretary's commands. Each creates the virtual environment on first use.
+# The secretary's commands, through the launcher ./shtab: it makes the environment .venv on first use (the
+# program and what it needs, no test tools) and runs the program in it. The developer's targets (test, fuzz,
+# bench, ...) add the test tools to the same environment (the `test` extra of pyproject.toml).
 PYTHON ?= python3
+export SHTAB_PYTHON ?= $(PYTHON)
 VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?=
 # FORCE=1 seals a new version of a signed protocol whose inputs changed, keeping the old one (§15):
-# make protocol FORCE=1 ARGS=2026-01
+# make protocol FORCE=1 ARGS=2026-01 (or make protocol ARGS="2026-01 --force")
 FORCE ?=
-SHTAB := $(BIN)/python -m pipeline $(if $(FORCE),--force)
+SHTAB := ./shtab $(if $(FORCE),--force)
 
-.PHONY: check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages review fuzz golden verify stress
+# Quiet: no echo of the commands (the program says what it does) and no "make: *** [...] Error 1" after a refusal.
+# GNU make prints that line whenever a recipe fails, with no option to turn it off; so a command that refuses ends
+# make itself with SIGPIPE, which make does not catch and shells do not report: make's exit status stays non-zero
+# (141; the program's own status is ./shtab's). Where SIGPIPE is ignored, the `exit 1` fails the recipe the usual
+# way, Error line and all: never a refusal that looks like success.
+.SILENT:
+MAKEFLAGS += --no-print-directory
+QUIETLY = || { kill -PIPE $$PPID; exit 1; }
+RUN = trap : INT; $(SHTAB) $(1) $(ARGS) $(QUIETLY)
 
-$(BIN)/python: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $(BIN)/python
+.PHONY: setup check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages review fuzz golden verify stress
 
-check: $(BIN)/python
-	$(SHTAB) check $(ARGS)
+# the secretary's install alone (the launcher's first run): the program and its dependencies, no test tools
+setup:
+	./shtab --help >/dev/null $(QUIETLY)
 
-agenda: $(BIN)/python
-	$(SHTAB) agenda $(ARGS)
+# the test tools, once (and again after pyproject.toml changes): make test, fuzz, bench, review, golden, ...
+$(VENV)/test-tools: pyproject.toml
+	./shtab --help >/dev/null
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
 
-protocol: $(BIN)/python
-	$(SHTAB) protocol $(ARGS)
+check:
+	$(call RUN,check)
 
-composition: $(BIN)/python
-	$(SHTAB) composition $(ARGS)
+agenda:
+	$(call RUN,agenda)
 
-plan: $(BIN)/python
-	$(SHTAB) plan $(ARGS)
+protocol:
+	$(call RUN,protocol)
+
+composition:
+	$(call RUN,composition)
+
+plan:
+	$(call RUN,plan)
 
 # the control register of assignments (§24) and the annual report (§29); e.g. ARGS="2026 --as-of 2026-10-01"
-register: $(BIN)/python
-	$(SHTAB) register $(ARGS)
+register:
+	$(call RUN,register)
 
-annual-report: $(BIN)/python
-	$(SHTAB) annual-report $(ARGS)
+annual-report:
+	$(call RUN,annual-report)
 
-all: $(BIN)/python
-	$(SHTAB) all $(ARGS)
+all:
+	$(call RUN,all)
 
 # after each save under inputs/ or templates_docx/: check again, rewrite what changed (Ctrl-C stops)
-watch: $(BIN)/python
-	$(SHTAB) watch $(ARGS)
+watch:
+	$(call RUN,watch)
 
 # ruff first (lint and import sorting, zero findings: [tool.ruff] in pyproject.toml), then the tests
-test: $(BIN)/python
+test: $(VENV)/test-tools
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest $(ARGS)
 
 # fuzzing with fresh random examples (make test runs the same 60 every time); EXAMPLES=10000 hunts longer
 EXAMPLES ?= 2000
-fuzz: $(BIN)/python
+fuzz: $(VENV)/test-tools
 	SHTAB_FUZZ_EXAMPLES=$(EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py tests/test_fastyaml.py $(ARGS)
 
 # the checksums of the sample documents (tests/golden.sha256): only after a deliberate change of a document
-golden: $(BIN)/python
+golden: $(VENV)/test-tools
 	$(BIN)/python tools/golden.py
 
-templates: $(BIN)/python
+templates: $(VENV)/test-tools
 	$(BIN)/python tools/build_templates.py $(ARGS)
 
 # PDFs beside the DOCX (LibreOffice, one batch) and the benchmark (results stay out of git).
-pdf: $(BIN)/python
-	$(SHTAB) pdf $(ARGS)
+pdf:
+	$(call RUN,pdf)
 
-bench: $(BIN)/python
+bench: $(VENV)/test-tools
 	$(BIN)/python tools/bench.py $(ARGS)
 
 # For a native speaker: every document of the year side by side, kk | ru, one PDF per kind (outputs/review/)
-review: $(BIN)/python
+review: $(VENV)/test-tools
 	$(BIN)/python tools/review.py $(ARGS)
 
 # outputs/ only: the sealed records in records/ are kept (and committed), never cleaned (§24)
@@ -78,33 +95,33 @@ clean:
 	rm -rf outputs
 
 # the sealed records against records/SHA256SUMS and their inputs (§15, §24); CI runs it on the sample records
-verify: $(BIN)/python
-	$(SHTAB) verify $(ARGS)
+verify:
+	$(call RUN,verify)
 
 # kill -9 at 200 random moments of runs that seal and write: no torn document, SHA256SUMS consistent
-stress: $(BIN)/python
+stress: $(VENV)/test-tools
 	SHTAB_KILLS=$${SHTAB_KILLS:-200} $(BIN)/python -m pytest tests/test_records_kill.py -q $(ARGS)
 
 # ---------------------------------------------------------------- the secretary's tools (issue 7)
 .PHONY: new-meeting new-plan schema check-templates serve screenshots
 
-new-meeting: $(BIN)/python
-	$(SHTAB) new-meeting $(ARGS)
+new-meeting:
+	$(call RUN,new-meeting)
 
-new-plan: $(BIN)/python
-	$(SHTAB) new-plan $(ARGS)
+new-plan:
+	$(call RUN,new-plan)
 
-schema: $(BIN)/python
-	$(SHTAB) schema $(ARGS)
+schema:
+	$(call RUN,schema)
 
-check-templates: $(BIN)/python
-	$(SHTAB) templates $(ARGS)
+check-templates:
+	$(call RUN,templates)
 
 # ---------------------------------------------------------------- the message catalogue (README "Adding a message")
 # Babel extracts every _("...") of pipeline/ and Click's own texts, updates pipeline/locale/{kk,ru}/LC_MESSAGES/shtab.po
 # (new entries have an empty msgstr; translate them in any PO editor), and compiles the .mo the program reads.
 CLICK_DIR = $$($(BIN)/python -c 'import click, os; print(os.path.dirname(click.__file__))')
-messages: $(BIN)/python
+messages: $(VENV)/test-tools
 	@mkdir -p build
 	@$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output --no-wrap -c TRANSLATORS: --project=shtab \
 		-o build/shtab.pot pipeline "$(CLICK_DIR)"
@@ -113,29 +130,29 @@ messages: $(BIN)/python
 	@$(BIN)/pybabel -q compile -d pipeline/locale -D shtab
 
 # the workspace in the browser (issue 17): prints the start link first and opens it; ARGS="--port 8800 --no-browser"
-serve: $(BIN)/python
-	$(SHTAB) serve $(ARGS)
+serve:
+	$(call RUN,serve)
 
 # the pictures of README and the guides, taken by the browser journeys (tests/test_web_browser.py)
-screenshots: $(BIN)/python
+screenshots: $(VENV)/test-tools
 	SHTAB_SCREENSHOTS=docs/img $(BIN)/python -m pytest tests/test_web_browser.py -q
 
 # ---------------------------------------------------------------- between meetings (issue 10)
 .PHONY: notice extracts reminders status
 
 # the notice of a meeting (§22): make notice ARGS=2026-05
-notice: $(BIN)/python
-	$(SHTAB) notice $(ARGS)
+notice:
+	$(call RUN,notice)
 
 # extracts from a signed protocol for each responsible body (§23): make extracts ARGS=2026-04
-extracts: $(BIN)/python
-	$(SHTAB) extracts $(ARGS)
+extracts:
+	$(call RUN,extracts)
 
 # reminders to the bodies with assignments due within DAYS of the date (§24, §27.1):
 # make reminders ARGS="--as-of 2026-11-27 --within 14"
-reminders: $(BIN)/python
-	$(SHTAB) reminders $(ARGS)
+reminders:
+	$(call RUN,reminders)
 
 # the execution of every assignment: a table here and the справка for the head (§24, §28)
-status: $(BIN)/python
-	$(SHTAB) status $(ARGS)
+status:
+	$(call RUN,status)

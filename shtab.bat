@@ -6,6 +6,8 @@ rem   shtab.bat watch                   shtab.bat --help
 rem On first use (and after pyproject.toml changes) it makes the program's environment in .venv
 rem with the Python launcher (py -3), then runs the console script .venv\Scripts\shtab.exe with the
 rem arguments given. Messages: Kazakh / Russian. This file is kept with CRLF line ends (.gitattributes).
+rem Run from any folder (C:\shtab\shtab.bat check): the project is this file's folder, passed to the program
+rem as SHTAB_PROJECT, as the POSIX launcher ./shtab does (pipeline/project.py).
 setlocal
 for /f "tokens=2 delims=:." %%c in ('chcp') do set "SHTAB_OLD_CP=%%c"
 chcp 65001 >nul
@@ -42,6 +44,7 @@ if errorlevel 1 goto failed
 copy /y "%ROOT%pyproject.toml" "%STAMP%" >nul
 
 :run
+set "SHTAB_PROJECT=%ROOT%"
 "%VENV%\Scripts\shtab.exe" %*
 set "SHTAB_EXIT=%ERRORLEVEL%"
 goto end

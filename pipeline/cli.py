@@ -15,12 +15,14 @@ import traceback
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from . import clihelp
 from .commands import between, documents, output, records, tools, workspace
 from .commands.common import ISO_DATE, Options
 from .errors import ShtabError
 from .messages import UI_LANGS, _, choose_ui_lang, set_ui_lang, translate
+from .project import default_inputs, default_outputs
 
 LANG_CHOICE = click.Choice(["kk", "ru"])
 
@@ -51,7 +53,7 @@ class GuardedGroup(click.Group):
         argv = self.hoist_global_options(list(sys.argv[1:] if args is None else args))
         # The language first: Click's own answers to a wrong command line are in it too.
         set_ui_lang(choose_ui_lang(_option_value(argv, "--ui-lang"), os.environ,
-                                   Path(_option_value(argv, "--inputs") or "inputs")))
+                                   Path(_option_value(argv, "--inputs") or default_inputs())))
         clihelp.localize(self, translate)
         try:
             return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
@@ -106,7 +108,7 @@ class GuardedGroup(click.Group):
 
 
 def report_internal_error(exc: BaseException, prog_name: str, argv: list[str]) -> None:
-    inputs = _option_value(argv, "--inputs") or "inputs"
+    inputs = _option_value(argv, "--inputs") or default_inputs()
     click.echo(_("internal error: {problem}\n  while running: {command}\n  inputs folder: {inputs}\nThis is a fault "
                  "of the program, not of your inputs: please report it with this message and a copy of the inputs "
                  "folder. Documents written earlier are unchanged.", problem=type(exc).__name__ + ": " + str(exc),
@@ -165,7 +167,12 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
     """
     if ui_lang:
         set_ui_lang(ui_lang)
-    ctx.obj = Options(inputs, outputs, list(langs) or None, quiet, dt.date.today(), force)
+    inputs_defaulted = ctx.get_parameter_source("inputs") is ParameterSource.DEFAULT
+    # the project's folders where no option names them: SHTAB_PROJECT, set by the launchers (pipeline/project.py)
+    inputs = default_inputs() if inputs_defaulted else inputs
+    outputs = default_outputs() if ctx.get_parameter_source("outputs") is ParameterSource.DEFAULT else outputs
+    ctx.obj = Options(inputs, outputs, list(langs) or None, quiet, dt.date.today(), force,
+                      inputs_defaulted=inputs_defaulted)
     ctx.obj.ask_as_of(as_of)
 
 

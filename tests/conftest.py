@@ -148,6 +148,7 @@ def plain_environment(monkeypatch):
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("SHTAB_PROJECT", raising=False)   # set by the launchers: the folders of the test instead
 
 
 @pytest.fixture(autouse=True)

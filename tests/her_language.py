@@ -27,7 +27,8 @@ PRODUCTS = {"LibreOffice", "DOCX", "PDF", "YAML", "UTF", "SHA", "JSON", "Schema"
             "token"}
 # What she types to run the program: its names and the make targets' words.
 PROGRAM = {"shtab", "python", "pipeline", "make", "ARGS", "FORCE", "SHTAB_LANG", "LANG", "kk", "ru", "en", "id",
-           "checkout", "true", "false", "inputs", "outputs", "records", "schemas"}
+           "checkout", "true", "false", "inputs", "outputs", "records", "schemas",
+           "cd"}   # the shell's command that goes to the project's folder: cd "/home/aigul/shtab"
 
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")

@@ -32,7 +32,8 @@ while the project has no `shtab` in its root (issue 12 item 4 adds it).
 
 The fresh copy is the project's files as a clone would have them (git's list:
 tracked and new files, without outputs/ and what .gitignore leaves out), with
-its `.venv` linked to the environment running the tests: installing it again is
+its `.venv` the environment running the tests under the copy's name (tests/test_launcher.py's
+`clone_environment`, which ./shtab finds ready): installing it again is
 networked and slow, and `make setup`'s own install is tested by the launcher's
 tests. The commands run with the secretary's system locale (LANG=ru_RU.UTF-8
 or kk_KZ.UTF-8, no SHTAB_LANG) and SHTAB_AS_OF fixed, so the sample's quarters
@@ -45,7 +46,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +53,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from tests.docx_text import text as docx_text
+from tests.test_launcher import clone_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = {"kk": ROOT / "docs" / "guide.kk.md", "ru": ROOT / "docs" / "guide.ru.md"}
@@ -204,7 +205,7 @@ def pristine(tmp_path_factory) -> Path:
             continue
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, root / name)   # modification times kept: make sees what a clone's make sees
-    (root / ".venv").symlink_to(Path(sys.prefix))
+    clone_environment(root)     # a .venv the launcher finds ready, not a link it could install into
     dry = subprocess.run(["make", "-n", "check"], cwd=root, capture_output=True, text=True, env=_environment("ru"))
     assert "pip install" not in dry.stdout, f"make would install the environment again in the copy:\n{dry.stdout}"
     return root

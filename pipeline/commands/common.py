@@ -19,6 +19,7 @@ from .. import stages
 from ..errors import InputRefused, ShtabError
 from ..lock import command_line, project_root, run_lock
 from ..messages import Message, _
+from ..project import not_a_project, program_project
 from ..records import RECORDS
 
 
@@ -31,11 +32,22 @@ class Options:
     as_of: dt.date                    # the run's one clock: --as-of, else today (set once, in `cli`)
     force: bool = False
     as_of_asked: bool = False
+    inputs_defaulted: bool = False    # no --inputs on the command line: the project's inputs/ (pipeline/project.py)
 
     def assessment(self) -> stages.Assessment:
+        return stages.prepare(self.require_inputs(), self.as_of, self.as_of_asked)
+
+    def require_project(self) -> None:
+        """Refuse, saying where the project is, when she is outside it: no --inputs and no inputs/ here."""
+        if self.inputs_defaulted and not self.inputs.is_dir():
+            raise not_a_project(self.inputs, program_project())
+
+    def require_inputs(self) -> Path:
+        """The inputs folder, which must exist: outside the project, the refusal says where the project is."""
+        self.require_project()
         if not self.inputs.is_dir():
             raise ShtabError(_("{path}: the inputs folder does not exist", path=self.inputs))
-        return stages.prepare(self.inputs, self.as_of, self.as_of_asked)
+        return self.inputs
 
     def ask_as_of(self, as_of: dt.date | None) -> None:
         """A command's own --as-of (check, register) replaces the run's date."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import ShtabError, errors_in
+from ..errors import errors_in
 from ..messages import _
 from .common import Options, pass_options, run_lock_of
 
@@ -27,8 +27,7 @@ def watch(options: Options) -> None:
     """
     from ..watch import Watcher
     from ..watch import watch as watch_project
-    if not options.inputs.is_dir():
-        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
+    options.require_inputs()
     watcher = Watcher(options.inputs, options.outputs, options.langs, options.force,
                       options.as_of if options.as_of_asked else None)
     try:
@@ -85,6 +84,7 @@ def pdf(options: Options) -> None:
     from ..pdf import convert_outputs
     from ..records import Store
     from ..sealing import sealed_pdfs
+    options.require_project()
     with run_lock_of(options):
         store = Store.open(project_root(options.inputs))
         store.recover()

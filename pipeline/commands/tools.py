@@ -33,8 +33,7 @@ def new_meeting(options: Options, day) -> None:
       make new-meeting ARGS="--date 2026-06-11"
     """
     from ..scaffold import ScaffoldRefused, write_new_meeting
-    if not options.inputs.is_dir():
-        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
+    options.require_inputs()
     meeting_day = day or options.as_of
     try:
         path = write_new_meeting(stages.load_project(options.inputs), meeting_day)
@@ -63,8 +62,7 @@ def new_plan(options: Options, day) -> None:
       make new-plan
     """
     from ..scaffold import ScaffoldRefused, write_new_plan
-    if not options.inputs.is_dir():
-        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
+    options.require_inputs()
     try:
         path = write_new_plan(stages.load_project(options.inputs), day or options.as_of)
     except ScaffoldRefused as exc:

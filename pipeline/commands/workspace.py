@@ -6,8 +6,7 @@ import datetime as dt
 
 import click
 
-from ..errors import ShtabError
-from ..messages import _, ui_lang
+from ..messages import ui_lang
 from .common import Options, WholeNumber
 
 
@@ -34,8 +33,7 @@ def serve(ctx: click.Context, port: int, no_browser: bool, host: str) -> None:
     """
     from ..web.server import serve as run_server
     options: Options = ctx.obj
-    if not options.inputs.is_dir():
-        raise ShtabError(_("{path}: the inputs folder does not exist", path=options.inputs))
+    options.require_inputs()
     fixed = options.as_of if options.as_of_asked else None     # --as-of fixes the clock; else today, each request
     run_server(options.inputs, options.outputs, host, port, not no_browser,
                ui_lang() if ui_lang() in ("kk", "ru") else "kk", (lambda: fixed) if fixed else dt.date.today)
