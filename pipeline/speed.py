@@ -84,7 +84,8 @@ _TEMPLATE_NAMES = frozenset({
 def __getattr__(name: str):
     if name in _TEMPLATE_NAMES:
         from . import speed_templates
-        return getattr(speed_templates, name)
+        value = globals()[name] = getattr(speed_templates, name)   # found directly from now on
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -142,7 +142,8 @@ def test_a_damaged_table_is_ignored_and_written_again(kept_here, content):
 def test_a_kept_inflection_of_the_wrong_shape_is_inflected_again(kept_here):
     phrase = "Межведомственный штаб по координации деятельности"
     expected = ru._by_analyser(phrase, "gent", ru._tokens(phrase))
-    for wrong in ("a form", ["form"], [1, True, ""], ["form", "yes", ""], ["form", True, ["key"]]):
+    for wrong in ("a form", ["form"], [1, True, ""], ["form", "yes", ""], ["form", True, ["key"]],
+                  ["form", False, [1, []]], ["form", False, ["key", [["word", {"a": 1}]]]]):
         ru._kept().put(f"gent {phrase}", wrong)
         assert ru.inflect_ru(phrase, "gent") == expected
         assert ru._from_kept(ru._kept().get(f"gent {phrase}")) == expected, "written again"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import render, speed, stages
+from pipeline import render, speed, speed_templates, stages
 from pipeline.chart import Bar, Chart
 from tests.conftest import RUN_DATE
 
@@ -76,8 +76,9 @@ def test_the_plain_road_gives_the_same_bytes(monkeypatch):
     """Without reuse (what happens when the internals change) every document has the same bytes."""
     items = sample_items()
     fast = [render.render_docx(template, context) for template, context in items]
-    monkeypatch.setattr(speed, "reuse_enabled", lambda: False)
+    monkeypatch.setattr(speed_templates, "reuse_enabled", lambda: False)   # where open_template reads it
     speed.forget_templates()
+    assert not isinstance(speed.open_template(items[0][0]), speed._ReusableTemplate), "the plain road is taken"
     assert [render.render_docx(template, context) for template, context in items] == fast
 
 

@@ -295,7 +295,10 @@ def _from_kept(data) -> Inflected | None:
         form, sure, reason = data
         if isinstance(reason, list):
             key, values = reason
-            reason = Message(key, tuple((name, value) for name, value in values))
+            pairs = tuple((name, value) for name, value in values)
+            if not isinstance(key, str) or not all(isinstance(part, str) for pair in pairs for part in pair):
+                return None
+            reason = Message(key, pairs)
         if isinstance(form, str) and isinstance(sure, bool) and isinstance(reason, (str, Message)):
             return Inflected(form, sure, reason)
     except (TypeError, ValueError):
