@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,9 @@ def _flatten(node: Any, key: str, line: int, digests: dict[str, str], lines: dic
             line_of = node.lc.item(index)[0] + 1 if isinstance(node, CommentedSeq) else line
             _flatten(value, f"{key}[{index + 1}]", line_of, digests, lines)
     else:
-        digests[key] = digest(node)
+        # one string per distinct key and digest: a run that seals many meetings holds every fingerprint until
+        # it seals, and their keys (items[1].heard.ru) and many values (a member id, true) recur in every meeting
+        digests[sys.intern(key)] = sys.intern(digest(node))
 
 
 def digest(value: Any) -> str:

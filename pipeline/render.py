@@ -42,13 +42,25 @@ def jinja_environment() -> SandboxedEnvironment:
 
 
 def render_docx(template: Path, context: dict) -> bytes:
-    """Render one document; the result is reproducible to the byte."""
+    """Render one document; the result is reproducible to the byte.
+
+    A long table (a year's register) is rendered in chunks of rows, to the same bytes (speed_rows.py).
+    """
+    key = None if any(map(_is_picture, context.values())) else speed.chunked_key(template, context)
+    if key is not None:
+        data = speed.render_in_chunks(template, context, key, _render_into, speed.zipped_once)
+        if data is not None:
+            return data
     doc = speed.open_template(template)
-    context = {key: _placed(doc, value) for key, value in context.items()}
-    doc.render(context, jinja_env=speed.jinja_environment(), autoescape=True)
+    _render_into(doc, context)
     data = save_deterministic(doc)
     speed.put_back(template, doc)
     return data
+
+
+def _render_into(doc: DocxTemplate, context: dict) -> None:
+    context = {key: _placed(doc, value) for key, value in context.items()}
+    doc.render(context, jinja_env=speed.jinja_environment(), autoescape=True)
 
 
 def render_many(items: list[tuple[Path, speed.Context]], render=None, consume: bool = False,
@@ -72,9 +84,13 @@ def save_deterministic(doc: DocxTemplate) -> bytes:
     return data
 
 
+def _is_picture(value) -> bool:
+    return hasattr(value, "png") and hasattr(value, "width_mm")
+
+
 def _placed(doc: DocxTemplate, value):
     """A picture of the context (anything with `png` bytes and `width_mm`) becomes docxtpl's InlineImage."""
-    if hasattr(value, "png") and hasattr(value, "width_mm"):
+    if _is_picture(value):
         return InlineImage(doc, io.BytesIO(value.png), width=Mm(value.width_mm))
     return value
 

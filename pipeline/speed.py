@@ -57,6 +57,8 @@ from .speed_pictures import PictureCache as PictureCache
 from .speed_pictures import _is_picture as _is_picture
 from .speed_pictures import _keep as _keep
 from .speed_pictures import _read_png as _read_png
+from .speed_pool import ALONE_BELOW as ALONE_BELOW
+from .speed_pool import PRELOAD as PRELOAD
 from .speed_pool import WINDOW as WINDOW
 from .speed_pool import Context as Context
 from .speed_pool import Item as Item
@@ -68,9 +70,12 @@ from .speed_pool import _ping as _ping
 from .speed_pool import _pool as _pool
 from .speed_pool import _render_sent as _render_sent
 from .speed_pool import _render_with_inherited as _render_with_inherited
-from .speed_pool import _spawned as _spawned
+from .speed_pool import _sent as _sent
 from .speed_pool import _windowed as _windowed
 from .speed_pool import return_free_memory as return_free_memory
+from .speed_rows import CHUNK_ROWS as CHUNK_ROWS
+from .speed_rows import chunked_key as chunked_key
+from .speed_rows import render_in_chunks as render_in_chunks
 
 # What lives in pipeline/speed_templates.py (docxtpl, python-docx and Jinja behind it) is imported on first
 # use of one of these names, so that `check`, which renders nothing, never loads those libraries (issue 15).
@@ -123,11 +128,19 @@ def keep_contexts(documents: int) -> bool:
 
 
 def start_method() -> str:
-    """`fork` where the system has it (workers inherit the prepared templates), else `spawn` (Windows)."""
+    """How workers start: `forkserver` where the system has it, else `fork`, else `spawn` (Windows).
+
+    A forkserver is a small process that imported the program's modules (speed_pool.PRELOAD) and forks
+    each worker from itself: the workers share its pages, and none of this process's inputs. Workers
+    forked from this process instead held a copy of every page of the inputs' models that either side
+    touched after the fork (CPython writes a reference count into each object it reads): 1,000 meetings
+    peaked at 480 MB against ~305 MB with the forkserver (measured, README "Benchmark").
+    """
     import multiprocessing  # here, not on top: a run of few documents never starts a worker
-    if hasattr(os, "fork") and "fork" in multiprocessing.get_all_start_methods():
-        return "fork"
-    return "spawn"
+    if not hasattr(os, "fork"):
+        return "spawn"
+    methods = multiprocessing.get_all_start_methods()
+    return next((method for method in ("forkserver", "fork") if method in methods), "spawn")
 
 
 def worker_count(documents: int) -> int:
@@ -147,17 +160,17 @@ def render_many(items: list[Item], render: Callable[[Path, dict], bytes], consum
     finished bytes travel back, in the order of `items` and with the same bytes
     as rendering one by one (so a progress bar can follow). A context may be a
     function that makes it, called just before its document is rendered.
-    Workers receive the contexts made here and pickled, a few chunks ahead:
-    forked ones (after the first document of each template is rendered here,
-    so they inherit it prepared) render with the `render` they inherited;
-    spawned ones (no fork: Windows) rebuild everything else themselves, and
-    `render` must be a module-level function for them. A forked worker no
-    longer makes its own contexts: reading the inherited models copied them
-    into its memory page by page (reference counts), and each worker grew
-    towards a second copy of this process (README "Benchmark"). `made` is
-    applied to each context made in this process (PictureCache.fill). `consume`: the caller hands
-    `items` over, and each is dropped once its document is rendered, so a large
-    run frees memory as it goes. `method` overrides `start_method()` (tests).
+    Workers receive the contexts made here and pickled, a few chunks ahead,
+    and share nothing of this process (`start_method`: forkserver, or spawn on
+    Windows); `render` must then be a module-level function. The documents of
+    a template with few of them (the yearly ones, perhaps large) are rendered
+    first, one at a time, by a worker of their own. Method "fork" forks the workers from this
+    process after the first document of each template is rendered here, so
+    they inherit it prepared, and they render with the `render` they
+    inherited. `made` is applied to each context made in this process
+    (PictureCache.fill). `consume`: the caller hands `items` over, and each is
+    dropped once its document is rendered, so a large run frees memory as it
+    goes. `method` overrides `start_method()` (tests).
     """
     gc.freeze()   # the inputs and contexts outlive the loop: the collector need not walk them for every document
     made = made or (lambda context: context)
@@ -168,6 +181,6 @@ def render_many(items: list[Item], render: Callable[[Path, dict], bytes], consum
         elif (method or start_method()) == "fork":
             yield from _forked(items, render, consume, made, workers)
         else:
-            yield from _spawned(items, render, consume, made, workers)
+            yield from _sent(items, render, consume, made, workers, method or start_method())
     finally:
         gc.unfreeze()

@@ -2,9 +2,11 @@
 
 `render_many` (pipeline/speed.py) decides how many workers and which start
 method; this module runs the documents: in this process, or in worker
-processes that receive each chunk's contexts pickled, a window ahead (forked
-ones inherit the prepared templates, spawned ones on Windows prepare their
-own). Import the public names from `pipeline.speed`, which re-exports them.
+processes that receive each chunk's contexts pickled, a window ahead: forked
+by a small server process (forkserver, Linux and macOS) or spawned (Windows),
+so that they share nothing of this process's inputs, or (method "fork")
+forked from this process, inheriting its prepared templates. Import the
+public names from `pipeline.speed`, which re-exports them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 WINDOW = 4           # chunks in flight per worker: enough to keep them busy, few enough to bound memory
+ALONE_BELOW = 8      # documents of one template: fewer are rendered one at a time, before the others
+# what a forkserver imports once, so that its workers share it instead of each importing it again
+PRELOAD = ["pipeline.render", "pipeline.wiring"]
 
 Context = Union[dict, Callable[[], dict]]   # a context, or a function that makes it
 Item = tuple[Path, Context]
@@ -45,7 +50,10 @@ def _pool(workers: int, method: str):
     """A pool of worker processes (imported here: a run of few documents never starts one)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(workers, mp_context=context)
 
 
 def _windowed(pool, chunks: list, submit: Callable[[list], Future], workers: int):
@@ -97,8 +105,26 @@ def _forked(items: list[Item], render, consume: bool, made, workers: int) -> Ite
         _INHERITED_RENDER = None
 
 
-def _spawned(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
-    """Spawned workers (no fork): each chunk's templates and contexts travel pickled, a window ahead."""
+def _sent(items: list[Item], render, consume: bool, made, workers: int, method: str) -> Iterator[bytes]:
+    """Workers that share nothing with this process (forkserver, spawn): each chunk's contexts travel pickled.
+
+    The documents of a template with few of them (the composition, the plans, the register, the annual
+    report: one per language) are rendered first, one at a time, by one worker that then ends: they may
+    be large (a year's register of 5,800 rows), two of them must not render at once, and what they leave
+    behind (rendered here, ~45 MB stayed in this process for the rest of the run) goes with the worker.
+    """
+    counts: dict[Path, int] = {}
+    for template, _ in items:
+        counts[template] = counts.get(template, 0) + 1
+    few = [index for index, (template, _) in enumerate(items) if counts[template] < ALONE_BELOW]
+    done = {}
+    with _pool(1, method) as pool:
+        for index in few:
+            done[index] = pool.submit(_render_sent, render, [(items[index][0], _context(items[index][1], made))]
+                                      ).result()[0]
+            items[index] = None if consume else (items[index][0], None)
+    rest = [index for index in range(len(items)) if index not in done]
+
     def submit(chunk: list[int]) -> Future:
         work = [(items[index][0], _context(items[index][1], made)) for index in chunk]
         if consume:
@@ -106,8 +132,10 @@ def _spawned(items: list[Item], render, consume: bool, made, workers: int) -> It
                 items[index] = None
         return pool.submit(_render_sent, render, work)
 
-    with _pool(workers, "spawn") as pool:
-        yield from _windowed(pool, _chunks(list(range(len(items))), workers), submit, workers)
+    with _pool(workers, method) as pool:
+        results = _windowed(pool, _chunks(rest, workers), submit, workers)
+        for index in range(len(done) + len(rest)):
+            yield done.pop(index) if index in done else next(results)
 
 
 def _ping() -> None:

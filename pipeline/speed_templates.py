@@ -265,13 +265,15 @@ def forget_templates() -> None:
 # ---------------------------------------------------------------- zipped once
 
 
-def zipped_once(doc: DocxTemplate) -> bytes | None:
+def zipped_once(doc: DocxTemplate, main: bytes | None = None) -> bytes | None:
     """The rendered package zipped once with fixed dates, or None when it must take docxtpl's own `save`.
 
     python-docx's save followed by a rewrite with fixed dates zipped every
     document twice (a quarter of a render); here python-docx's own writer steps
     write straight into a zip with fixed dates. A document with replaced media
-    or zip entries (docxtpl does those in its `save`) returns None.
+    or zip entries (docxtpl does those in its `save`) returns None. `main`:
+    the main part's bytes, made elsewhere (a long table rendered in chunks of
+    rows, speed_rows.py).
     """
     if (not reuse_enabled() or doc.crc_to_new_media or doc.crc_to_new_embedded or doc.zipname_to_replace
             or doc.pics_to_replace):
@@ -281,7 +283,7 @@ def zipped_once(doc: DocxTemplate) -> bytes | None:
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()
-    writer = _FixedDateZipWriter()
+    writer = _FixedDateZipWriter({} if main is None else {doc.docx.part.partname: main})
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
     PackageWriter._write_parts(writer, parts)
@@ -291,12 +293,13 @@ def zipped_once(doc: DocxTemplate) -> bytes | None:
 class _FixedDateZipWriter:
     """python-docx's physical package writer interface (write, close), with fixed entry dates."""
 
-    def __init__(self) -> None:
+    def __init__(self, replaced: dict | None = None) -> None:
         self._buffer = io.BytesIO()
         self._zip = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
+        self._replaced = replaced or {}
 
     def write(self, pack_uri, blob: bytes) -> None:
-        self._zip.writestr(fixed_entry(pack_uri.membername), blob)
+        self._zip.writestr(fixed_entry(pack_uri.membername), self._replaced.get(pack_uri, blob))
 
     def close(self) -> bytes:
         self._zip.close()

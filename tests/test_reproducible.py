@@ -50,7 +50,8 @@ def test_two_runs_give_identical_bytes(tmp_path):
 
 def test_rendering_in_parallel_gives_the_same_bytes_in_the_same_order(monkeypatch):
     """Worker processes render the same bytes as one process, returned in the order of the jobs:
-    forked (Linux) and spawned (Windows has no fork; the workers receive the contexts pickled)."""
+    forked from a forkserver (Linux, macOS), from this process, and spawned (Windows has no fork); the
+    workers receive the contexts pickled."""
     from pipeline import render, speed
     assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
@@ -62,6 +63,7 @@ def test_rendering_in_parallel_gives_the_same_bytes_in_the_same_order(monkeypatc
     assert speed.worker_count(len(items)) == 2
     assert list(speed.render_many(list(items), render.render_docx, method="fork")) == serial
     assert list(speed.render_many(list(items), render.render_docx, consume=True, method="spawn")) == serial
+    assert list(speed.render_many(list(items), render.render_docx, consume=True, method="forkserver")) == serial
 
 
 def clock_forms(day: dt.date) -> set[str]:

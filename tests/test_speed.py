@@ -83,7 +83,7 @@ def test_the_plain_road_gives_the_same_bytes(monkeypatch):
 
 
 def test_spawn_is_chosen_where_fork_is_missing(monkeypatch):
-    assert speed.start_method() == ("fork" if hasattr(os, "fork") else "spawn")
+    assert speed.start_method() == ("forkserver" if hasattr(os, "fork") else "spawn")
     monkeypatch.delattr(os, "fork", raising=False)
     assert speed.start_method() == "spawn"
 
