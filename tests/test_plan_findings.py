@@ -196,7 +196,9 @@ def test_planned_question_never_heard_is_a_warning_naming_plan_and_item_s18(proj
     assert code == 0
     line = line_of(path, "'no': 2")
     assert (f"{path}:{line}: warning: 2026-H1/2 was not heard in the first half of 2026 and is "
-            "neither excluded nor postponed by a decision of the head (§18)") in out
+            "neither excluded nor postponed by a decision of the head: hear it at a meeting (a question with "
+            "plan: \"2026-H1/2\"), or record the head's decision in the plan's changes (action: exclude or "
+            "postpone) (§18)") in out
 
 
 def test_excluded_question_needs_no_hearing_s18(project):

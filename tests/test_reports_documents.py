@@ -203,7 +203,8 @@ def test_check_finds_a_past_quarter_without_regular_meeting_s12(project):
     run_date = dt.date(2026, 10, 15)
     found = [str(f) for f in check_project(prepare(project.inputs, run_date)) if f.rule == "§12"]
     assert found == [f"{project.inputs / 'meetings' / '2026-01.yaml'}:1: warning: no regular meeting in quarter 2 "
-                     "of 2026 (2026-04-01 – 2026-06-30): regular meetings are held at least once a quarter (§12)"]
+                     "of 2026 (2026-04-01 – 2026-06-30): regular meetings are held at least once a quarter; if one "
+                     "was held, check kind: regular and the date in its file (§12)"]
     write(project.inputs, project.outputs, ["annual-report"], ["2026"], langs=["ru"], run_date=run_date)
     ru = text_of(Document(str(project.outputs / "reports" / "2026" / "annual-report.ru.docx")))
     assert "очередное заседание не проведено в следующих кварталах: II, IV." in ru

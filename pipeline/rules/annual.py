@@ -48,9 +48,11 @@ def quarters_without_regular_meeting(results: list[MeetingResult], year: int, as
 def quarter_findings(results: list[MeetingResult], year: int, as_of: dt.date, loc: Loc,
                      established: dt.date | None = None) -> list[Finding]:
     """§12 as findings at the year's file: a warning, so that the year's documents are still written."""
-    return [warning(loc, _("no regular meeting in quarter {quarter} of {year} ({start} – {end}): regular meetings "
-                           "are held at least once a quarter", quarter=q, year=year,
-                           start=quarter_start(year, q).isoformat(), end=quarter_end(year, q).isoformat()), "§12")
+    advice = _("if one was held, check kind: regular and the date in its file")
+    return [warning(loc, _("{where}; {message}", where=_(
+                "no regular meeting in quarter {quarter} of {year} ({start} – {end}): regular meetings are held at "
+                "least once a quarter", quarter=q, year=year, start=quarter_start(year, q).isoformat(),
+                end=quarter_end(year, q).isoformat()), message=advice), "§12")
             for q in quarters_without_regular_meeting(results, year, as_of, established)]
 
 

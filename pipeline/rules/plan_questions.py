@@ -146,5 +146,7 @@ def unheard_findings(questions: dict[str, Question], as_of: dt.date) -> list[Fin
         else:
             message = _("{ref} was not heard in {half} and is neither excluded nor postponed by a decision of the "
                         "head", ref=question.ref, half=half)
-        findings.append(warning(loc, message, "§18"))
+        advice = _("hear it at a meeting (a question with plan: \"{ref}\"), or record the head's decision in the "
+                   "plan's changes (action: exclude or postpone)", ref=question.ref)
+        findings.append(warning(loc, _("{where}: {message}", where=message, message=advice), "§18"))
     return findings
