@@ -118,24 +118,37 @@ def _sent(items: list[Item], render, consume: bool, made, workers: int, method: 
         counts[template] = counts.get(template, 0) + 1
     few = [index for index, (template, _) in enumerate(items) if counts[template] < ALONE_BELOW]
     done = {}
-    with _pool(1, method) as pool:
-        for index in few:
-            done[index] = pool.submit(_render_sent, render, [(items[index][0], _context(items[index][1], made))]
-                                      ).result()[0]
-            items[index] = None if consume else (items[index][0], None)
-    rest = [index for index in range(len(items)) if index not in done]
+    try:
+        with _pool(1, method) as pool:
+            for index in few:
+                done[index] = pool.submit(_render_sent, render, [(items[index][0], _context(items[index][1], made))]
+                                          ).result()[0]
+                items[index] = None if consume else (items[index][0], None)
+        rest = [index for index in range(len(items)) if index not in done]
 
-    def submit(chunk: list[int]) -> Future:
-        work = [(items[index][0], _context(items[index][1], made)) for index in chunk]
-        if consume:
-            for index in chunk:
-                items[index] = None
-        return pool.submit(_render_sent, render, work)
+        def submit(chunk: list[int]) -> Future:
+            work = [(items[index][0], _context(items[index][1], made)) for index in chunk]
+            if consume:
+                for index in chunk:
+                    items[index] = None
+            return pool.submit(_render_sent, render, work)
 
-    with _pool(workers, method) as pool:
-        results = _windowed(pool, _chunks(rest, workers), submit, workers)
-        for index in range(len(done) + len(rest)):
-            yield done.pop(index) if index in done else next(results)
+        with _pool(workers, method) as pool:
+            results = _windowed(pool, _chunks(rest, workers), submit, workers)
+            for index in range(len(done) + len(rest)):
+                yield done.pop(index) if index in done else next(results)
+    finally:
+        if method == "forkserver":
+            _stop_forkserver()
+
+
+def _stop_forkserver() -> None:
+    """The forkserver ends with the rendering: its memory goes back, and the CPU time of its workers counts
+    as this process's children's (os.wait4: the benchmark's CPU column). The next large render starts another."""
+    from multiprocessing import forkserver
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def _ping() -> None:

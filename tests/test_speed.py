@@ -217,3 +217,20 @@ def test_the_workers_have_ended_before_the_signed_protocols_are_sealed(tmp_path,
     stages.run_documents(assessment, stages.jobs_for(assessment, ["protocol", "agenda"]), tmp_path / "outputs",
                          sealed_now=sealed)
     assert sealed and alive_when_sealing == [[]]
+
+
+def test_the_forkserver_ends_with_the_rendering(monkeypatch):
+    """Its memory goes back and its workers' CPU time is counted as the run's (the benchmark reads os.wait4)."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork: workers are spawned")
+    import datetime as dt
+    from multiprocessing import forkserver
+
+    from pipeline import render
+    assessment = stages.prepare(SAMPLE, dt.date(2026, 12, 31))
+    built, _ = stages.build_contexts(stages.jobs_for(assessment, ["protocol"]))
+    items = [(render.template_path(job.template_name, job.lang), context) for job, context in built]
+    monkeypatch.setenv("SHTAB_WORKERS", "2")
+    monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
+    assert len(list(speed.render_many(items, render.render_docx, method="forkserver"))) == len(items)
+    assert forkserver._forkserver._forkserver_pid is None

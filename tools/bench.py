@@ -502,14 +502,14 @@ def main(argv: list[str]) -> int:
 
         large = {}
         for size in [int(s) for s in args.sizes.split(",") if s]:
-            inputs = synthetic_inputs(work, size)
+            inputs = synthetic_inputs(work / f"large-{size}", size)   # its own folder: records/ is beside inputs/
             # signed meetings are sealed, without their PDF/A copies: LibreOffice is another program (its own
             # memory and minutes; 1,000 meetings' 400 signed protocols in one batch failed to convert), measured
             # in the PDF row; SHTAB_SEAL_PDF=0 is the documented switch (README "Signed protocols")
             run = shtab("all", inputs=inputs, outputs=work / f"out-{size}", sample_memory=True,
                         env={"SHTAB_SEAL_PDF": "0"})
             shutil.rmtree(work / f"out-{size}")
-            shutil.rmtree(inputs)
+            shutil.rmtree(work / f"large-{size}")
             large[size] = run
         per_meeting = {size: run.seconds * 1000 / size for size, run in large.items()}
         for size, run in large.items():
