@@ -15,7 +15,9 @@ SHTAB := ./shtab $(if $(FORCE),--force)
 # GNU make prints that line whenever a recipe fails, with no option to turn it off; so a command that refuses ends
 # make itself with SIGPIPE, which make does not catch and shells do not report: make's exit status stays non-zero
 # (141; the program's own status is ./shtab's). Where SIGPIPE is ignored, the `exit 1` fails the recipe the usual
-# way, Error line and all: never a refusal that looks like success.
+# way, Error line and all: never a refusal that looks like success. Ctrl-C (the way to stop `make watch`) reaches
+# the program, which says it stopped; `trap : INT` keeps the recipe's shell alive until then, so make does not add
+# "make: *** [...] Interrupt".
 .SILENT:
 MAKEFLAGS += --no-print-directory
 QUIETLY = || { kill -PIPE $$PPID; exit 1; }

@@ -15,11 +15,17 @@ set "ROOT=%~dp0"
 set "VENV=%ROOT%.venv"
 set "PY=%VENV%\Scripts\python.exe"
 set "STAMP=%VENV%\installed-pyproject.toml"
+rem the folder the environment was installed for: its shtab.exe names it, so a moved project installs again
+set "PLACE=%VENV%\installed-for.txt"
 
 if not exist "%PY%" goto create
 if not exist "%STAMP%" goto install
 fc /b "%ROOT%pyproject.toml" "%STAMP%" >nul 2>nul
 if errorlevel 1 goto install
+if not exist "%PLACE%" goto install
+set "SHTAB_PLACE="
+set /p SHTAB_PLACE=<"%PLACE%"
+if /i not "%SHTAB_PLACE%"=="%ROOT%" goto install
 goto run
 
 :create
@@ -42,6 +48,7 @@ if errorlevel 1 goto failed
 "%PY%" -m pip install --quiet -e "%ROOT%."
 if errorlevel 1 goto failed
 copy /y "%ROOT%pyproject.toml" "%STAMP%" >nul
+set /p "=%ROOT%" <nul >"%PLACE%"
 
 :run
 set "SHTAB_PROJECT=%ROOT%"

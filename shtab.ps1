@@ -16,6 +16,8 @@ $Python = Join-Path $Venv "Scripts\python.exe"
 $Shtab = Join-Path $Venv "Scripts\shtab.exe"
 $Project = Join-Path $Root "pyproject.toml"
 $Stamp = Join-Path $Venv "installed-pyproject.toml"
+# the folder the environment was installed for: its shtab.exe names it, so a moved project installs again
+$Place = Join-Path $Venv "installed-for.txt"
 
 function Stop-WithMessage([string]$Kazakh, [string]$Russian) {
     Write-Host $Kazakh
@@ -23,7 +25,8 @@ function Stop-WithMessage([string]$Kazakh, [string]$Russian) {
     exit 1
 }
 
-$Fresh = (Test-Path $Stamp) -and ((Get-FileHash $Project).Hash -eq (Get-FileHash $Stamp).Hash)
+$Fresh = (Test-Path $Stamp) -and ((Get-FileHash $Project).Hash -eq (Get-FileHash $Stamp).Hash) -and
+    (Test-Path $Place) -and ((Get-Content -Raw $Place).Trim() -eq $Root)
 if (-not (Test-Path $Python) -or -not $Fresh) {
     if (-not (Test-Path $Python)) {
         Write-Host "Бағдарлама ортасы бір рет жасалады (.venv), бір-екі минут күтіңіз..."
@@ -51,6 +54,7 @@ if (-not (Test-Path $Python) -or -not $Fresh) {
             "Не удалось установить программу: проверьте подключение к интернету, удалите папку .venv и запустите снова."
     }
     Copy-Item -Force $Project $Stamp
+    Set-Content -Path $Place -Value $Root
 }
 
 $Previous = $env:SHTAB_PROJECT

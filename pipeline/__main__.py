@@ -1,5 +1,5 @@
 """`python -m pipeline`: the same as the console script `shtab`."""
 
-from .cli import main
+from .entry import main
 
 main()

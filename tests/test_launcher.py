@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -335,3 +337,17 @@ def test_the_readme_and_the_guides_name_the_launcher():
     for guide in ("docs/guide.kk.md", "docs/guide.ru.md"):
         text = (ROOT / guide).read_text(encoding="utf-8")
         assert "./shtab check" in text, guide
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.02, 0.05, 0.1, 0.2, 0.4])
+def test_ctrl_c_while_the_program_starts_is_a_stop_not_a_traceback(tmp_path, delay):
+    """Whatever moment Ctrl-C falls on (the launcher, Python's start-up, the imports, the command), no traceback."""
+    copy = project_copy(tmp_path)
+    clone_environment(copy)
+    process = subprocess.Popen([str(copy / "shtab"), "check"], cwd=copy, env=environment(), text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(delay)
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode in (0, 1, -signal.SIGINT), (out, err)   # stopped, or done if it fell before Python ran
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
