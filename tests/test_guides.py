@@ -27,7 +27,11 @@ prepared first. NAME is a PATH of the guide's own `file` blocks, or one of
 GIVENS below. In the lines a guide shows, `...` stands for any text.
 
 Every shell, batch or PowerShell block must be marked; a YAML block without a
-mark must parse. A block whose commands use the `./shtab` launcher is skipped
+mark must parse. The commands named in running text and tables (code spans
+`make ...` and `./shtab ...`) run too, each once: they exit 0 unless
+INLINE_REFUSES says why not; a span holding a word in capitals (КОМАНДА) is a
+pattern, not a command; watch, serve and pdf are skipped for the reasons of
+SKIP_REASONS. A block whose commands use the `./shtab` launcher is skipped
 while the project has no `shtab` in its root (issue 12 item 4 adds it).
 
 The fresh copy is the project's files as a clone would have them (git's list:
@@ -281,6 +285,54 @@ def test_a_command_the_guide_shows_refusing_refuses_with_the_message_shown(prist
     assert done.returncode != 0, f"{block.where}: it was meant to refuse\n{block.body}\n{output}"
     missing = [line for line in shown_lines(block.next) if not holds(output, line)]
     assert not missing, f"{block.where}: the output lacks {missing}\n{output}"
+
+
+# ---------------------------------------------------------------- the commands named in the text
+
+# Commands named in the guides' text (`make ...`, `./shtab ...` in running text and tables) that are not meant
+# to succeed, with why. Every other one must.
+INLINE_REFUSES = {
+    "make protocol ARGS=2026-01 --force": "1.2 shows it as the wrong way: two words of ARGS without quotes",
+}
+PLACEHOLDER = re.compile(r"\b[А-ЯЁӘҒҚҢӨҰҮҺІ]{3,}\b")     # КОМАНДА: a word she replaces, not a command
+
+
+def inline_commands() -> dict[str, str]:
+    """Each distinct `make ...` / `./shtab ...` code span outside the fenced blocks, with where it is first named."""
+    found: dict[str, str] = {}
+    for guide, path in GUIDES.items():
+        fenced = False
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if FENCE.match(line) or re.match(r"^\s*```\s*$", line):
+                fenced = not fenced
+                continue
+            if fenced:
+                continue
+            for span in re.findall(r"`((?:make|\./shtab) [^`]+)`", line):
+                if not PLACEHOLDER.search(span):
+                    found.setdefault(span, f"docs/guide.{guide}.md:{number}")
+    return found
+
+
+def _inline_skip(command: str) -> str | None:
+    words = set(command.split()[1:])
+    for word, reason in (("watch", "watch"), ("serve", "server"), ("pdf", "libreoffice")):
+        if word in words:
+            return SKIP_REASONS[reason]
+    return None
+
+
+@pytest.mark.parametrize("command", sorted(inline_commands()))
+def test_a_command_the_guides_name_in_the_text_works(pristine, tmp_path, command):
+    where = inline_commands()[command]
+    if _inline_skip(command):
+        pytest.skip(_inline_skip(command))
+    done = run_block(pristine, tmp_path, Block(where.split(".")[1], 0, "sh", command + "\n"))
+    output = done.stdout + done.stderr
+    if command in INLINE_REFUSES:
+        assert done.returncode != 0, f"{where}: {command}: meant to refuse ({INLINE_REFUSES[command]})\n{output}"
+    else:
+        assert done.returncode == 0, f"{where}: {command}: exit {done.returncode}\n{output}"
 
 
 # ---------------------------------------------------------------- the YAML the guides show
