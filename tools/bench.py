@@ -522,6 +522,9 @@ def main(argv: list[str]) -> int:
             say(f"| {size} meetings, `all`, {run.documents} documents | {run.seconds:.1f} s ({run.cpu:.1f} CPU), "
                 f"{per_meeting[size]:.1f} ms/meeting; peak {run.peak_pss_mb:.0f} MB (PSS of all processes), "
                 f"largest process {run.max_rss_mb:.0f} MB (RSS) | — | | {target} |")
+        if large:
+            for line in large_reasons(large[max(large)], max(large)):
+                say(line)
         results["large"] = {size: dataclasses.asdict(run) for size, run in large.items()}
 
         if not args.no_pdf:
@@ -564,6 +567,28 @@ def main(argv: list[str]) -> int:
     (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     print(f"\nwritten: {(RESULTS / f'bench-{stamp}.md').relative_to(ROOT)} (not in git)")
     return 0
+
+
+def large_reasons(run: Run, size: int) -> list[str]:
+    """Where a large Штаб's time and memory go, from this run's own figures, printed when its target is not met.
+
+    The time: the CPU the run needed against what the machine's cores give in the target's time, so a run
+    that cannot fit is told from one that waited for a busy core. The memory: the largest single process
+    (the parent, holding the inputs' models and the jobs) against the sum of all of them.
+    """
+    lines = []
+    cores = os.cpu_count() or 1
+    if run.seconds >= TARGET_LARGE_S and run.documents:
+        per_document = run.cpu * 1000 / run.documents
+        lines.append(f"Why {size} meetings take {run.seconds:.0f} s: {per_document:.1f} ms of CPU per document × "
+                     f"{run.documents} documents = {run.cpu:.0f} s of CPU; {cores} cores give at most "
+                     f"{cores * TARGET_LARGE_S:.0f} s of CPU in {TARGET_LARGE_S:.0f} s"
+                     + (" (the run waited for busy cores)." if run.cpu < cores * TARGET_LARGE_S else "."))
+    if run.peak_pss_mb >= TARGET_LARGE_MB:
+        lines.append(f"Why {size} meetings peak at {run.peak_pss_mb:.0f} MB: the largest single process holds "
+                     f"{run.max_rss_mb:.0f} MB (RSS), the rest is its workers; README, speed section, says what "
+                     "the parent holds (the inputs' models and the jobs, measured with tracemalloc).")
+    return lines
 
 
 if __name__ == "__main__":
