@@ -34,13 +34,13 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Finding, Loc, error
 from .fingerprint import Fingerprint
 from .messages import _
+from .write import sync_folder, write_durably
 
 RECORDS = "records"
 SUMS = "SHA256SUMS"
@@ -174,15 +174,15 @@ class Store:
         if clash:
             raise ValueError(f"already sealed: {', '.join(clash)}")
         self.folder.mkdir(parents=True, exist_ok=True)
-        _write_durably(self.folder / JOURNAL, json.dumps(sorted(files)).encode("utf-8"))
+        write_durably(self.folder / JOURNAL, json.dumps(sorted(files)).encode("utf-8"))
         for listed, data in sorted(files.items()):
-            _write_durably(self.path(listed), data)
+            write_durably(self.path(listed), data)
         sums = dict(self.sums)
         sums.update({listed: sha256(data) for listed, data in files.items()})
-        _write_durably(self.sums_path, sums_text(sums).encode("utf-8"))
+        write_durably(self.sums_path, sums_text(sums).encode("utf-8"))
         self.sums = sums
         (self.folder / JOURNAL).unlink(missing_ok=True)
-        _sync_folder(self.folder)
+        sync_folder(self.folder)
 
     def recover(self) -> list[str]:
         """Undo a sealing that was interrupted (kill -9, power cut): remove what SHA256SUMS does not name.
@@ -225,34 +225,6 @@ def sums_text(sums: dict[str, str]) -> str:
 def _langs_named(name: str) -> list[str]:
     match = re.match(r"^protocol\.([a-z]{2})\.", name)
     return [match.group(1)] if match else []
-
-
-def _write_durably(path: Path, data: bytes) -> None:
-    """Write to a hidden temporary file beside `path`, flush it to disk, rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)          # mkstemp's 0600 would keep the committed records from others
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles to flush, and needs none."""
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 # ---------------------------------------------------------------- who seals, and when

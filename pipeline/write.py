@@ -60,6 +60,36 @@ def stage(path: Path, data: bytes) -> Staged:
     return Staged(path, Path(temporary))
 
 
+def write_durably(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """One file replaced whole, for the writers outside a run's two phases (sealed records, a form's save).
+
+    Staged beside `path` and flushed to disk, given `mode` (mkstemp's 0600 would hide it from the other users
+    of a shared folder), then renamed into place: a reader sees the old file or the new one, never half of
+    one. Unchanged bytes are not rewritten.
+    """
+    staged = stage(path, data)
+    if staged.temporary is None:
+        return
+    try:
+        os.chmod(staged.temporary, mode)
+        os.replace(staged.temporary, path)
+    except BaseException:
+        staged.temporary.unlink(missing_ok=True)
+        raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to flush, and needs none."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
 def commit(staged: Staged) -> Written:
     if staged.temporary is None:
         return Written(staged.path, False)

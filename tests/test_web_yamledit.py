@@ -73,6 +73,23 @@ def test_a_typical_edit_changes_exactly_its_lines(tmp_path: Path):
     ]
 
 
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o644])
+def test_a_save_keeps_the_files_permissions(tmp_path: Path, mode: int):
+    """A save replaces the file whole (written beside it, renamed into place) and keeps who may read it:
+    before, a save left mkstemp's 0600, hiding the secretary's file from the others sharing the folder."""
+    path = tmp_path / "2026-03.yaml"
+    path.write_text((SAMPLE / "meetings" / "2026-03.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    path.chmod(mode)
+    document = yamledit.load(path)
+    fields = dict(_meeting_form(document, ROSTER))
+    fields["time"] = "11:00"
+    forms.apply_meeting(document.tree, forms.Form(fields.items()), forms.Roster(ROSTER, ROSTER[:-1]))
+    assert yamledit.save(document) is True
+    assert 'time: "11:00"' in path.read_text(encoding="utf-8")
+    assert path.stat().st_mode & 0o777 == mode
+    assert [p.name for p in tmp_path.iterdir()] == ["2026-03.yaml"]   # no temporary file left
+
+
 def test_an_untouched_form_writes_nothing(tmp_path: Path):
     path = tmp_path / "2026-01.yaml"
     path.write_bytes((SAMPLE / "meetings" / "2026-01.yaml").read_bytes())

@@ -21,9 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +30,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
+
+from ..write import write_durably
 
 # (mapping, sequence, offset): "  - x" under a key is (2, 4, 2); "- x" at the key's column is (2, 2, 0)
 STYLES: tuple[tuple[int, int, int], ...] = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 4, 0), (2, 3, 1), (4, 6, 4))
@@ -146,21 +146,10 @@ def save(document: Document, opened_digest: str | None = None) -> bool:
         raise ChangedOnDisk(document.path, on_disk.decode("utf-8", "replace"), new)
     if new.encode("utf-8") == on_disk:
         return False
-    write_atomically(document.path, new.encode("utf-8"))
+    write_durably(document.path, new.encode("utf-8"), mode=document.path.stat().st_mode & 0o777)
     document.original = new.encode("utf-8")
     return True
 
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # ---------------------------------------------------------------- setters that change only what differs
