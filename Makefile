@@ -72,7 +72,7 @@ test: $(VENV)/test-tools
 # fuzzing with fresh random examples (make test runs the same 60 every time); EXAMPLES=10000 hunts longer
 EXAMPLES ?= 2000
 fuzz: $(VENV)/test-tools
-	SHTAB_FUZZ_EXAMPLES=$(EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py tests/test_fastyaml.py $(ARGS)
+	SHTAB_FUZZ_EXAMPLES=$(EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/load/test_fuzz.py tests/load/test_fastyaml.py $(ARGS)
 
 # the checksums of the sample documents (tests/golden.sha256): only after a deliberate change of a document
 golden: $(VENV)/test-tools
@@ -102,7 +102,7 @@ verify:
 
 # kill -9 at 200 random moments of runs that seal and write: no torn document, SHA256SUMS consistent
 stress: $(VENV)/test-tools
-	SHTAB_KILLS=$${SHTAB_KILLS:-200} $(BIN)/python -m pytest tests/test_records_kill.py -q $(ARGS)
+	SHTAB_KILLS=$${SHTAB_KILLS:-200} $(BIN)/python -m pytest tests/records/test_records_kill.py -q $(ARGS)
 
 # ---------------------------------------------------------------- the secretary's tools (issue 7)
 .PHONY: new-meeting new-plan schema check-templates serve screenshots
@@ -135,9 +135,9 @@ messages: $(VENV)/test-tools
 serve:
 	$(call RUN,serve)
 
-# the pictures of README and the guides, taken by the browser journeys (tests/test_web_browser.py)
+# the pictures of README and the guides, taken by the browser journeys (tests/web/test_web_browser.py)
 screenshots: $(VENV)/test-tools
-	SHTAB_SCREENSHOTS=docs/img $(BIN)/python -m pytest tests/test_web_browser.py -q
+	SHTAB_SCREENSHOTS=docs/img $(BIN)/python -m pytest tests/web/test_web_browser.py -q
 
 # ---------------------------------------------------------------- between meetings (issue 10)
 .PHONY: notice extracts reminders status

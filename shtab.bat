@@ -7,7 +7,7 @@ rem On first use (and after pyproject.toml changes) it makes the program's envir
 rem with the Python launcher (py -3), then runs the console script .venv\Scripts\shtab.exe with the
 rem arguments given. Messages: Kazakh / Russian. This file is kept with CRLF line ends (.gitattributes).
 rem Run from any folder (C:\shtab\shtab.bat check): the project is this file's folder, passed to the program
-rem as SHTAB_PROJECT, as the POSIX launcher ./shtab does (pipeline/project.py).
+rem as SHTAB_PROJECT, as the POSIX launcher ./shtab does (pipeline/core/project.py).
 setlocal
 for /f "tokens=2 delims=:." %%c in ('chcp') do set "SHTAB_OLD_CP=%%c"
 chcp 65001 >nul

@@ -3,7 +3,7 @@
 # On first use (and after pyproject.toml changes) it makes the program's environment in .venv with the
 # Python launcher (py -3), then runs the console script .venv\Scripts\shtab.exe with the arguments given.
 # Run from any folder (C:\shtab\shtab.ps1 check): the project is this file's folder, passed to the program as
-# SHTAB_PROJECT for that run only, as the POSIX launcher ./shtab does (pipeline/project.py).
+# SHTAB_PROJECT for that run only, as the POSIX launcher ./shtab does (pipeline/core/project.py).
 # Windows runs no downloaded script by default; once, for your account only:
 #   Set-ExecutionPolicy -Scope CurrentUser RemoteSigned
 # or run it as: powershell -ExecutionPolicy Bypass -File shtab.ps1 check

@@ -1,5 +1,5 @@
 """`python -m pipeline`: the same as the console script `shtab`."""
 
-from .entry import main
+from .cli.entry import main
 
 main()

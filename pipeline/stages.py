@@ -14,18 +14,19 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from . import sealing, speed
 from .context.common import as_context
+from .core.errors import Finding, InputRefused, Loc, ShtabError, errors_in, sorted_findings, warning
 from .documents.job import Job, languages
-from .errors import Finding, InputRefused, Loc, ShtabError, errors_in, sorted_findings, warning
-from .guards import outside_outputs, refuse_unprintable
-from .load import Project
-from .lock import project_root
-from .messages import _
-from .records import RECORDS, Sealer, Store, who_seals
+from .load.loader import Project
+from .locale.messages import _
+from .records import sealing
+from .records.store import RECORDS, Sealer, Store, who_seals
+from .render import many as speed
 from .rules.assessment import Assessment
 from .wiring import DOCUMENTS, INPUTS, all_rules
-from .write import WriteFailed, Written, remove_leftovers, write_all
+from .write.files import WriteFailed, Written, remove_leftovers, write_all
+from .write.guards import outside_outputs, refuse_unprintable
+from .write.lock import project_root
 
 __all__ = ["Assessment", "DOCUMENTS", "INPUTS", "Job", "Project", "Written", "assess", "blocking", "build_contexts",
            "check_project", "jobs_for", "languages", "load_project", "prepare", "run_documents", "unreadable_inputs"]
@@ -177,7 +178,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     for job, context in built:
         if context is not None:
             refuse_unprintable(context, f"{job.document} ({job.lang})")
-    from .render import render_many, template_path  # here, not on top: `check` renders nothing (issue 15)
+    from .render.docx import render_many, template_path  # here, not on top: `check` renders nothing (issue 15)
     render_jobs = [job for job, _context in built]
     items = [(template_path(job.template_name, job.lang), partial(printable_context, job) if context is None
               else context) for job, context in built]
@@ -207,7 +208,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
 
 def render_docx(template: Path, context: dict) -> bytes:
     """Stage 4 for one document (render.py, imported on first use: `check` never loads docxtpl)."""
-    from .render import render_docx as render
+    from .render.docx import render_docx as render
     return render(template, context)
 
 
@@ -220,7 +221,7 @@ def _seal(seals: sealing.Plan) -> None:
     """The PDF/A copies (where LibreOffice is installed and SHTAB_SEAL_PDF is not 0), then the sealing itself."""
     pdf = None
     if seals.tasks and sealing.pdf_enabled():
-        from .pdf import convert_to_pdfa, find_soffice  # only when sealing: a run pays only for what it uses
+        from .write.pdf import convert_to_pdfa, find_soffice  # only when sealing: a run pays only for what it uses
         try:
             find_soffice()
             pdf = convert_to_pdfa

@@ -5,7 +5,7 @@ and the stages (`pipeline/stages.py`) read them. To add a kind of document, add
 its template (`templates_docx/<name>.<lang>.docx`), its job builder (a function
 in `pipeline/documents/`) and one `DocumentKind` line here; README "How it is
 built" shows a worked example. A new kind of input adds its model
-(`pipeline/models/`), its field on `load.Project` and its loader (`pipeline/load.py`),
+(`pipeline/load/models/`), its field on `load.Project` and its loader (`pipeline/load/loader.py`),
 its rules (`pipeline/rules/assessment.py`) and one `InputKind` line.
 
 This module sits above everything it names and below `stages` only, so no
@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import load
 from .documents import between, execution, meetings, plans, yearly
 from .documents.job import JobBuilder
-from .models import Body, ControlEntry, Indicators, Meeting, Plan
+from .load import loader as load
+from .load.models import Body, ControlEntry, Indicators, Meeting, Plan
 from .rules import assessment as rules
 from .rules.assessment import Assessment
 from .rules.execution import REMINDERS, STATUS

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline import stages, wiring
-from pipeline.cli import cli
-from pipeline.commands import common as cli_module
-from tests.conftest import BASE_MEETING, RUN_DATE, SAMPLE
+from pipeline.cli.commands import common as cli_module
+from pipeline.cli.main import cli
+from tests.support.inputs import BASE_MEETING, RUN_DATE, SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pipeline"
@@ -49,8 +49,8 @@ def modules() -> list[str]:
 
 
 # The modules that used to fill a registry, the ones that read one, and the two entry points.
-FIRST_IMPORTS = ["pipeline.load", "pipeline.models", "pipeline.rules.plan", "pipeline.documents.yearly",
-                 "pipeline.schema", "pipeline.cli", "pipeline.stages"]
+FIRST_IMPORTS = ["pipeline.load.loader", "pipeline.load.models", "pipeline.rules.plan", "pipeline.documents.yearly",
+                 "pipeline.editing.schema", "pipeline.cli.main", "pipeline.stages"]
 
 
 def probe(first: str) -> dict:
@@ -122,7 +122,7 @@ from pipeline import stages
 assessment = stages.prepare(Path({str(SAMPLE)!r}), as_of=dt.date(2026, 12, 31))
 jobs = stages.jobs_for(assessment, ["protocol"], ["2026-01"])
 written = stages.run_documents(assessment, jobs, Path({str(tmp_path / "out")!r}))
-assert "pipeline.cli" not in sys.modules and "click" not in sys.modules
+assert "pipeline.cli.main" not in sys.modules and "click" not in sys.modules
 print(len(written))
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
@@ -196,7 +196,7 @@ def test_register_as_of_reaches_the_plan_rules(project):
 
 # The places a run starts, where the clock may be read once and passed on: the command line and its
 # commands, the watch loop (once per round), the browser workspace (once per request).
-CLOCK_READERS = ("pipeline/cli.py", "pipeline/commands/", "pipeline/watch.py", "pipeline/web/")
+CLOCK_READERS = ("pipeline/cli/main.py", "pipeline/cli/commands/", "pipeline/editing/watch.py", "pipeline/web/")
 
 
 def test_no_rule_or_stage_reads_the_clock():

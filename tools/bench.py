@@ -167,7 +167,7 @@ def fresh(outputs: Path, keep_cache: bool = False) -> Path:
 def sample_contexts(documents: list[str] | None = None, meeting: str | None = None):
     """(template, context) of the sample's documents, as `all` (or `protocol <meeting>`) builds them."""
     from pipeline import stages
-    from pipeline.render import template_path
+    from pipeline.render.docx import template_path
     assessment = stages.prepare(SAMPLE, AS_OF)
     jobs = stages.jobs_for(assessment, documents or list(stages.DOCUMENTS), [meeting] if meeting else None)
     built, _ = stages.build_contexts(jobs)
@@ -294,7 +294,7 @@ def synthetic_inputs(folder: Path, meetings: int) -> Path:
 
 def pdf_timings(outputs: Path, singles: int) -> tuple[float, float, int]:
     """Seconds per file converting `singles` files one LibreOffice process each, and per file in one batch."""
-    from pipeline.pdf import convert_batch, documents_in
+    from pipeline.write.pdf import convert_batch, documents_in
     documents = documents_in(outputs)
     start = time.perf_counter()
     for docx in documents[:singles]:
@@ -434,7 +434,7 @@ def main(argv: list[str]) -> int:
         one = sample_contexts(["protocol"], MEETING)
         items_file = work / "protocol-contexts.pickle"
         items_file.write_bytes(pickle.dumps([(template, plain(context)) for template, context in one]))
-        ENV["SHTAB_CACHE"] = str(work / "cache")   # what runs keep (pipeline/speed_kept.py), filled by the next run
+        ENV["SHTAB_CACHE"] = str(work / "cache")   # what runs keep (pipeline/core/cache.py), filled by the next run
         shtab("all", outputs=work / "warm")   # draws the chart once; later `all` runs keep it, as the secretary's do
         turns: dict[str, list[Run]] = {name: [] for name in ("floor", "protocol", "check", "all", "all-first",
                                                              "protocol-first", "check-first")}
@@ -528,8 +528,8 @@ def main(argv: list[str]) -> int:
         results["large"] = {size: dataclasses.asdict(run) for size, run in large.items()}
 
         if not args.no_pdf:
-            from pipeline.errors import ShtabError
-            from pipeline.pdf import find_soffice
+            from pipeline.core.errors import ShtabError
+            from pipeline.write.pdf import find_soffice
             try:
                 find_soffice()
             except ShtabError:
@@ -547,10 +547,10 @@ def main(argv: list[str]) -> int:
         say(f"| one live check of the meeting form (server time, sample inputs) | {check_ms:.0f} ms | — | | "
             f"≈ {TARGET_LIVE_CHECK_MS:.0f} ms {verdict(check_ms <= TARGET_LIVE_CHECK_MS)} |")
         fixed = {}
-        for code in ("pass", "import pipeline.cli", "import docxtpl"):
+        for code in ("pass", "import pipeline.cli.main", "import docxtpl"):
             runs = [process([sys.executable, "-c", code]) for _ in range(args.reps)]
             fixed[code] = (best(runs).seconds, min(run.cpu for run in runs))
-        results.update(startup_s=fixed["import pipeline.cli"][0], docxtpl_import_s=fixed["import docxtpl"][0],
+        results.update(startup_s=fixed["import pipeline.cli.main"][0], docxtpl_import_s=fixed["import docxtpl"][0],
                        fixed_costs=fixed)
         say("")
         say("Fixed costs: " + "; ".join(f"`python -c '{code}'` {wall:.2f} s ({cpu:.2f})"

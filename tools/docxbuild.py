@@ -122,7 +122,7 @@ def save_template(doc, path) -> None:
     import sys
     from pathlib import Path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from pipeline.render import deterministic_zip
+    from pipeline.render.docx import deterministic_zip
     prune_styles(doc)
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -2,7 +2,7 @@
 
 The sample inputs are written as of 2026-12-31 (the end of their year: nothing depends on the day the
 checksums are made) into a temporary folder; each document's SHA-256 goes into tests/golden.sha256, in
-`sha256sum` form. tests/test_golden.py writes them again and compares, so that every change of a document
+`sha256sum` form. tests/documents/test_golden.py writes them again and compares, so that every change of a document
 shows in review as a change of this file. Run it only after a deliberate change of a document, and say why
 in the commit.
 """

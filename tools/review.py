@@ -4,7 +4,7 @@
     python tools/review.py --inputs DIR --outputs DIR --as-of 2026-12-31
 
 Every document `python -m pipeline all` writes is converted to PDF by one
-LibreOffice run (pipeline.pdf, the code behind `make pdf`); then, for each kind
+LibreOffice run (pipeline.write.pdf, the code behind `make pdf`); then, for each kind
 of document (composition, agenda, protocol, plan, register, annual-report), one
 PDF holds every document of that kind: each sheet shows a Kazakh page on the
 left and the same page of the Russian document on the right. A native speaker
@@ -28,7 +28,7 @@ from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import pdf  # noqa: E402
+from pipeline.write import pdf  # noqa: E402
 
 GAP_PT = 18        # white space between the two pages of a sheet
 LANGS = ("kk", "ru")

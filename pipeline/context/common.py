@@ -12,14 +12,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 
-from .. import i18n
-from ..errors import Finding, error, warning
+from ..core.errors import Finding, error, warning
 from ..grammar import dates
 from ..grammar.kk import NoSuffix, dative_kk, genitive_kk
 from ..grammar.ru import inflect_ru
-from ..messages import Message, _
-from ..models import Body, Member, Person, Text
-from ..typography import typographic_quotes
+from ..grammar.typography import typographic_quotes
+from ..load.models import Body, Member, Person, Text
+from ..locale.messages import Message, _
+from . import phrases as i18n
 
 # The Russian cases the documents inflect names into, named in the secretary's language in a finding.
 CASE_NAMES = {"gent": _("genitive"), "datv": _("dative"), "ablt": _("instrumental")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Body
+from ..load.models import Body
 from .common import Localizer, body_genitives, body_header, capitalized
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..grammar import dates
-from ..models import Body
+from ..load.models import Body
 from ..rules.extracts import Extract
 from ..rules.meeting import MeetingResult
 from .common import Localizer, body_genitives

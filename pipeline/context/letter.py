@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..errors import warning
+from ..core.errors import warning
 from ..grammar import dates
 from ..grammar.addressee import addressee as dative_addressee
-from ..messages import _
-from ..models import Body, Text
+from ..load.models import Body, Text
+from ..locale.messages import _
 from .common import Localizer, body_header
 from .meeting import Signature
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import Body, Item, Person
+from ..load.models import Body, Item, Person
 from ..rules.meeting import DecisionResult, MeetingResult, Outcome
 from .common import Localizer, PersonLine, body_genitives, body_header, name_as_printed
 

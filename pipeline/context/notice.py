@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..grammar import dates
-from ..models import Body, Meeting
+from ..load.models import Body, Meeting
 from ..rules.meeting import MeetingResult
 from ..rules.workdays import last_working_day_before
 from .common import Localizer, PersonLine, body_genitives

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..grammar import dates
 from ..grammar.kk import dative_kk
-from ..models import PLAN_ID, WORKING_BODY, Body, Plan, PlanChange
+from ..load.models import PLAN_ID, WORKING_BODY, Body, Plan, PlanChange
 from ..rules.plan_questions import PlansResult, Question
 from .common import Localizer, body_header, body_name_genitive
 from .meeting import Signature

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..grammar import dates
-from ..models import Body
+from ..load.models import Body
 from ..rules.control import Assignment, Standing
 from ..rules.execution import Reminder, Reminders
 from .common import Localizer, body_genitives

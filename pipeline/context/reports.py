@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import i18n
-from ..chart import Bar, Chart
 from ..grammar import dates
-from ..models import Body, Outgoing
+from ..load.models import Body, Outgoing
 from ..rules.annual import QUARTERS, PlanExecution, YearSummary
 from ..rules.control import DONE, EXTENDED, IN_PROGRESS, REMOVED, Assignment, Register, Standing
 from ..rules.indicators import Indicator, Measure
+from . import phrases as i18n
+from .chart import Bar, Chart
 from .common import Localizer, body_header, body_name_genitive
 from .meeting import Signature, _signature
 

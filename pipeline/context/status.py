@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..grammar import dates
-from ..models import Body
+from ..load.models import Body
 from ..rules.execution import State, StatusReport, StatusRow
 from .common import Localizer, body_header
 from .letter import secretary_signer

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from ..context.extract import extract_context
 from ..context.notice import notice_context
+from ..core.cache import KeptValues, code_digest, version
 from ..grammar.addressee import without_note
-from ..models import LANGS
+from ..load.models import LANGS
 from ..rules.assessment import Assessment
 from ..rules.extracts import EXTRACTS, Addressee, extracts_of, unsigned_protocol
-from ..speed_kept import KeptValues, code_digest, version
 from .job import Job, languages
 
 NOTICE = "notice"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ..context.reminder import reminder_context
 from ..context.status import status_context
-from ..errors import Finding, Loc, error, errors_in
-from ..messages import _
+from ..core.errors import Finding, Loc, error, errors_in
+from ..locale.messages import _
 from ..rules.assessment import Assessment
 from ..rules.execution import DEFAULT_WITHIN, REMINDERS, STATUS, StatusReport, reminders_of, status_of
 from .between import body_slug

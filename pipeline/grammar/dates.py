@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from ..speed_kept import KeptValues, code_digest, version
+from ..core.cache import KeptValues, code_digest, version
 from .kk import dative_kk, locative, locative_attributive
 
 

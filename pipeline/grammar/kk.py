@@ -4,7 +4,7 @@ Each function takes the phrase as the secretary typed it and inflects its last
 word: "наурыз" → "наурызда", "штаб" → "штабтың", "министрлігі" → "министрлігіне";
 a number in digits by its last spoken word, after a hyphen ("2026-ға"). Where
 no ending can be derived (a closing quote or bracket, an abbreviation) they
-raise NoSuffix rather than guess. tests/test_kk_grammar.py holds the table of
+raise NoSuffix rather than guess. tests/grammar/test_kk_grammar.py holds the table of
 forms they are checked against, each with its source.
 """
 

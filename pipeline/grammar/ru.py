@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..messages import Message, _
-from ..speed_kept import KeptValues, code_digest, version
+from ..core.cache import KeptValues, code_digest, version
+from ..locale.messages import Message, _
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 

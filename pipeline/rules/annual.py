@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..errors import Finding, Loc, warning
-from ..messages import _
+from ..core.errors import Finding, Loc, warning
+from ..locale.messages import _
 from .meeting import MeetingResult
 from .plan_questions import PlansResult, State
 

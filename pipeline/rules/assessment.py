@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..errors import Finding, Loc, error
-from ..load import Project
-from ..messages import _
-from ..models import Text
+from ..core.errors import Finding, Loc, error
+from ..load.loader import Project
+from ..load.models import Text
+from ..locale.messages import _
 from .annual import quarter_findings
 from .control import Assignment, assignments_of, attach_entries, control_findings
 from .execution import unrecorded_overdue

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..messages import Message, _
-from ..models import PLAN_ID
+from ..load.models import PLAN_ID
+from ..locale.messages import Message, _
 
 
 def half_of(day: dt.date) -> int:

@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..errors import Finding, Loc, error, warning
-from ..messages import _
-from ..models import ControlEntry, Decision, Meeting, Text
+from ..core.errors import Finding, Loc, error, warning
+from ..load.models import ControlEntry, Decision, Meeting, Text
+from ..locale.messages import _
 from .meeting import MeetingResult
 
 DONE, IN_PROGRESS, EXTENDED, REMOVED = "done", "in_progress", "extended", "removed"

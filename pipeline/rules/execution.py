@@ -24,8 +24,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..errors import Finding, warning
-from ..messages import _
+from ..core.errors import Finding, warning
+from ..locale.messages import _
 from .control import CLOSED, DONE, REMOVED, Assignment, Standing, standing
 from .extracts import Addressee, AddresseeKey, addressee_key
 from .workdays import reply_deadline

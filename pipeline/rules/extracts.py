@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import Finding, error, warning
-from ..messages import _
-from ..models import Body, MemberRef, Text
+from ..core.errors import Finding, error, warning
+from ..load.models import Body, MemberRef, Text
+from ..locale.messages import _
 from .meeting import DecisionResult, ItemResult, MeetingResult
 
 EXTRACTS = "extracts"

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
-from ..errors import Finding, Loc, warning
-from ..messages import _
-from ..models import Action, Indicators, IndicatorValues
+from ..core.errors import Finding, Loc, warning
+from ..load.models import Action, Indicators, IndicatorValues
+from ..locale.messages import _
 
 ACTION_MIN_PARTICIPANTS = 250   # §29 note **: an action counts only with at least 250 participants
 UP, DOWN = "up", "down"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..errors import Finding, Loc, error, warning
-from ..messages import _
-from ..models import Body, Decision, Item, Meeting, Member
+from ..core.errors import Finding, Loc, error, warning
+from ..load.models import Body, Decision, Item, Meeting, Member
+from ..locale.messages import _
 from .meeting_dates import check_documents_sent, check_materials, check_protocol_date, deadlines_in_other_forms
 from .membership import acting_head, total_membership
 from .roster import unknown_member

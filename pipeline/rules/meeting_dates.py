@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..errors import Finding, error, warning
-from ..messages import _
-from ..models import Meeting
+from ..core.errors import Finding, error, warning
+from ..load.models import Meeting
+from ..locale.messages import _
 from .votes import PROTOCOL
 
 # ---------------------------------------------------------------- deadlines (§22, §26.4, §23)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models import Body, Member
+from ..load.models import Body, Member
 
 
 def total_membership(body: Body, day: dt.date) -> list[Member]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import Finding, Loc, error, warning
-from ..messages import _
-from ..models import Meeting, Plan, Text
+from ..core.errors import Finding, Loc, error, warning
+from ..load.models import Meeting, Plan, Text
+from ..locale.messages import _
 from .calendar import half_words, plan_id_of
 from .plan import plan_numbers
 from .plan_questions import Hearing, Question, Unplanned

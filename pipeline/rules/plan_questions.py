@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..errors import Finding, Loc, warning
-from ..messages import _
-from ..models import Plan, PlanChange, Text
+from ..core.errors import Finding, Loc, warning
+from ..load.models import Plan, PlanChange, Text
+from ..locale.messages import _
 from .calendar import half_bounds, half_words, target_plan_id
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
-from ..errors import Finding, error, warning
-from ..messages import Message, _
-from ..models import Body
+from ..core.errors import Finding, error, warning
+from ..load.models import Body
+from ..locale.messages import Message, _
 
 
 def unknown_member(member_id: str, known: Iterable[str]) -> Message:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from ..errors import Finding, Loc, error
-from ..messages import _
-from ..models import VoteSpec
+from ..core.errors import Finding, Loc, error
+from ..load.models import VoteSpec
+from ..locale.messages import _
 from .roster import unknown_member
 
 # The documents a meeting's findings make impossible (Finding.document).

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from ..speed_kept import KeptValues, code_digest, version
+from ..core.cache import KeptValues, code_digest, version
 
 REPLY_WORKING_DAYS = 3
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import stages
-from ..errors import Finding, Loc
-from ..source import display_path
+from ..core.errors import Finding, Loc
+from ..load.source import display_path
 
 _LOCK = threading.Lock()
 _LATEST: dict[str, int] = {}     # file → the number of the newest check asked for it

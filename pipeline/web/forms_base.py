@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..models import Meeting, Model
+from ..load.models import Meeting, Model
 from . import yamledit as ye
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..models import ControlEntry, Plan
+from ..load.models import ControlEntry, Plan
 from . import yamledit as ye
 from .forms_base import (
     Form,

@@ -13,11 +13,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from ..errors import Finding
-from ..load import load_file
-from ..messages import _
-from ..models import Body
-from ..source import display_path
+from ..core.errors import Finding
+from ..load.loader import load_file
+from ..load.models import Body
+from ..load.source import display_path
+from ..locale.messages import _
 from . import forms, yamledit
 from .checks import check_inputs
 from .security import Secrets
@@ -127,7 +127,7 @@ def _placed(findings: list[Finding], tree) -> dict[str, list[Finding]]:
 
 def _lines_tree(text: str, document: yamledit.Document):
     """The edited text's tree, only for the line of each key: libyaml when it can (fast), else ruamel."""
-    from .. import fastyaml
+    from ..load import fastyaml
     tree = fastyaml.load(text)
     return tree if tree is not None else yamledit.parse(text, document.path, document.style).tree
 

@@ -11,13 +11,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from .. import stages
-from ..errors import InputRefused, errors_in
-from ..lock import ProjectBusy, project_root, run_lock
-from .pages import (
-    Workspace,
-    assessed,
-    page,
-)
+from ..core.errors import InputRefused, errors_in
+from ..write.lock import ProjectBusy, project_root, run_lock
+from .pages import Workspace, assessed, page
 
 # ---------------------------------------------------------------- documents
 
@@ -70,8 +66,8 @@ async def generate(request: Request) -> Response:
 
 
 async def make_pdf(request: Request) -> Response:
-    from ..errors import ShtabError
-    from ..pdf import convert_outputs
+    from ..core.errors import ShtabError
+    from ..write.pdf import convert_outputs
     ws: Workspace = request.app.state.ws
     try:
         converted = await run_in_threadpool(convert_outputs, ws.outputs)

@@ -12,25 +12,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import stages
-from ..errors import errors_in
-from ..load import yaml_files
-from ..messages import _, set_ui_lang, ui_lang
-from ..models import MEETING_ID
+from ..core.errors import errors_in
+from ..load.loader import yaml_files
+from ..load.models import MEETING_ID
+from ..load.source import display_path
+from ..locale.messages import _, set_ui_lang, ui_lang
 from ..rules.execution import reminders_of
-from ..source import display_path
 from . import forms, yamledit
 from .checks import check_with, findings_of, ticket
-from .pages import (
-    Workspace,
-    _lines_tree,
-    _placed,
-    _redirect,
-    _roster_only,
-    _save,
-    assessed,
-    lang_of,
-    page,
-)
+from .pages import Workspace, _lines_tree, _placed, _redirect, _roster_only, _save, assessed, lang_of, page
 
 # ---------------------------------------------------------------- the year at a glance
 
@@ -42,7 +32,7 @@ async def overview(request: Request) -> Response:
     today = ws.today()
     years = sorted({r.meeting.date.year for r in assessment.meetings.values()} | {today.year})
     year = _int(request.query_params.get("year"), years[-1] if today.year not in years else today.year)
-    from ..scaffold import planned_questions
+    from ..editing.scaffold import planned_questions
     questions = planned_questions(assessment.project, today) if assessment.project.body else []
     reminders = reminders_of(assessment.assignments, today)       # the `reminders` command's own rule (§24, §27.1)
     due = {a.id for letter in reminders.letters for a, _standing in letter.dated}
@@ -77,7 +67,7 @@ async def meetings(request: Request) -> Response:
 
 
 async def new_meeting(request: Request) -> Response:
-    from ..scaffold import ScaffoldRefused, write_new_meeting
+    from ..editing.scaffold import ScaffoldRefused, write_new_meeting
     ws: Workspace = request.app.state.ws
     form = await request.form()
     day = forms.parse_date(str(form.get("date") or "")) or ws.today()

@@ -10,22 +10,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..load import yaml_files
-from ..models import PLAN_ID
+from ..load.loader import yaml_files
+from ..load.models import PLAN_ID
+from ..load.source import display_path
 from ..rules.control import register_of
-from ..source import display_path
 from . import forms, yamledit
 from .checks import check_with, findings_of, ticket
-from .pages import (
-    Workspace,
-    _lines_tree,
-    _placed,
-    _save,
-    assessed,
-    page,
-    roster,
-    slot,
-)
+from .pages import Workspace, _lines_tree, _placed, _save, assessed, page, roster, slot
 
 # ---------------------------------------------------------------- plans
 

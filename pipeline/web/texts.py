@@ -8,7 +8,7 @@ by `label`, from the table below, whose literal `_()` calls Babel extracts too.
 
 from __future__ import annotations
 
-from ..messages import Message, _
+from ..locale.messages import Message, _
 
 UI = ("kk", "ru")
 

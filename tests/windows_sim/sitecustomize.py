@@ -1,4 +1,4 @@
-"""Simulated Windows for tests/test_windows.py: Python as on Windows, without what only POSIX systems have.
+"""Simulated Windows for tests/cli/test_windows.py: Python as on Windows, without what only POSIX systems have.
 
 Put on PYTHONPATH of a subprocess (and so of the workers it spawns), this runs
 before the program: `os.fork` is gone (so multiprocessing must spawn), and

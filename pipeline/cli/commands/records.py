@@ -1,0 +1,44 @@
+"""The sealed records of signed protocols (§15, §24): `verify`."""
+
+from __future__ import annotations
+
+import click
+
+from ...core.errors import ShtabError, errors_in
+from ...locale.messages import _
+from ...records.sealing import verify as verify_records
+from ...records.store import Store
+from ...write.lock import project_root
+from .common import Options, pass_options, run_lock_of
+
+
+@click.command()
+@pass_options
+def verify(options: Options) -> None:
+    """Check the sealed records: every file against records/SHA256SUMS, every fingerprint against the inputs.
+
+    A signed protocol is sealed in records/ beside inputs/ the first time it is written (§15, §24). This names
+    every sealed file that was changed, is missing, or is in records/ without being listed, and every input of a
+    sealed meeting that changed since (file:line). Exit 1 when anything differs. `sha256sum -c records/SHA256SUMS`,
+    run in the project folder, checks the same files without the program.
+
+    \b
+    Example:
+      python -m pipeline verify
+      make verify
+    """
+    assessment = options.assessment()
+    with run_lock_of(options):
+        store = Store.open(project_root(options.inputs))
+        for listed in store.recover():
+            click.echo(_("an interrupted sealing was undone: {path} removed", path=listed), err=True)
+        findings, files, meetings = verify_records(store, assessment)
+    for finding in findings:
+        click.echo(str(finding), err=True)
+    errors = errors_in(findings)
+    if errors:
+        raise ShtabError(_("records: {count} difference(s) from the seal, each named above (§15, §24)",
+                           count=len(errors)))
+    if not options.quiet:
+        click.echo(_("records: {files} file(s) of {meetings} sealed meeting(s) are as sealed, and their inputs "
+                     "match", files=files, meetings=meetings))

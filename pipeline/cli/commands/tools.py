@@ -1,0 +1,118 @@
+"""The secretary's tools (issue 7): scaffolds of the next meeting and plan, editor schemas, the template check.
+
+The logic lives in pipeline/editing/scaffold.py, pipeline/editing/schema.py and pipeline/editing/template_check.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ... import stages
+from ...core.errors import ShtabError, errors_in
+from ...locale.messages import _
+from .common import ISO_DATE, Folder, Options, pass_options, progress_bar, report_written
+
+
+@click.command(name="new-meeting")
+@click.option("--date", "day", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
+              help="Date of the meeting (YYYY-MM-DD). Default: the run's day (today, or --as-of).")
+@pass_options
+def new_meeting(options: Options, day) -> None:
+    """Write the next meeting's file, inputs/meetings/<year>-<NN>.yaml, ready to fill in.
+
+    Prefilled: the next protocol number of the year, every voting member as present (move those who do not
+    come to absent), the plan's questions for the quarter; what you must type is marked <<...>>, and
+    `check` lists each such place with its line until it is filled in. Never overwrites a file.
+
+    \b
+    Example:
+      python -m pipeline new-meeting                    # a meeting today
+      python -m pipeline new-meeting --date 2026-06-11
+      make new-meeting ARGS="--date 2026-06-11"
+    """
+    from ...editing.scaffold import ScaffoldRefused, write_new_meeting
+    options.require_inputs()
+    meeting_day = day or options.as_of
+    try:
+        path = write_new_meeting(stages.load_project(options.inputs), meeting_day)
+    except ScaffoldRefused as exc:
+        raise ShtabError(str(exc)) from None
+    click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
+
+
+@click.command(name="new-plan")
+@click.option("--date", "day", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
+              help="Without any plan yet: a day of the half-year to plan (YYYY-MM-DD). Default: today.")
+@pass_options
+def new_plan(options: Options, day) -> None:
+    """Write the next half-year's work plan, inputs/plans/<YYYY-H1|YYYY-H2>.yaml, ready to fill in.
+
+    The half-year after the latest plan file (after 2026-H2 comes 2027-H1); with no plans yet, the half-year
+    of today or of --date. Prefilled: approved by the head, the questions earlier plans postponed to this
+    half-year or a month of it (§18, copied with a comment saying where from), then one new question to type;
+    what you must type is marked <<...>>, and `check` lists each such place with its line until it is filled
+    in. Never overwrites a file.
+
+    \b
+    Example:
+      python -m pipeline new-plan                       # the half-year after the latest plan
+      python -m pipeline new-plan --date 2027-01-15     # no plans yet: the first half of 2027
+      make new-plan
+    """
+    from ...editing.scaffold import ScaffoldRefused, write_new_plan
+    options.require_inputs()
+    try:
+        path = write_new_plan(stages.load_project(options.inputs), day or options.as_of)
+    except ScaffoldRefused as exc:
+        raise ShtabError(str(exc)) from None
+    click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
+
+
+@click.command()
+@click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
+              help="Folder for the schemas. Default: schemas/ of the program.")
+@pass_options
+def schema(options: Options, folder: Path | None) -> None:
+    """Write a JSON Schema for each kind of input file: schemas/<kind>.schema.json.
+
+    Editors that use yaml-language-server (VS Code with the YAML extension) read the first line of an input,
+    "# yaml-language-server: $schema=../../schemas/meeting.schema.json", and then complete keys and
+    underline mistakes while you type.
+
+    \b
+    Example:
+      python -m pipeline schema
+    """
+    from ...editing.schema import SCHEMAS, all_schemas
+    from ...write.files import write_all
+    report_written(options, write_all(all_schemas(folder or SCHEMAS)), [])
+
+
+@click.command()
+@click.option("--dir", "folder", type=Folder(exists=True), default=None,
+              metavar="FOLDER", help="Folder of the templates. Default: templates_docx/ of the program.")
+@pass_options
+def templates(options: Options, folder: Path | None) -> None:
+    """Check every Word template: its tags parse, it uses only known values, and it renders the sample inputs.
+
+    Run it after editing a template's wording in Word or LibreOffice: a broken {{ }} or {%p %} tag is reported
+    with the template's name, the paragraph and the tag. Nothing is written. Exit 1 when a template is broken.
+
+    \b
+    Example:
+      python -m pipeline templates
+      python -m pipeline templates --dir my_templates
+    """
+    from ...editing.template_check import check_templates
+    from ...render.docx import TEMPLATES
+    progress = progress_bar(options, _("Checking templates"), lambda path: path.name)
+    count, findings = check_templates(options.assessment(), folder or TEMPLATES, progress)
+    for finding in findings:
+        click.echo(str(finding), err=True)
+    if errors_in(findings):
+        raise ShtabError(_("{count} template(s) broken", count=len({f.loc for f in errors_in(findings)})))
+    if not options.quiet:
+        click.echo(_("{count} template(s) checked: each parses, uses only known values and renders the sample",
+                     count=count))

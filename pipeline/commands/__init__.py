@@ -1,1 +1,0 @@
-"""The commands of the command line, by group; `pipeline/cli.py` lists them all (`COMMANDS`)."""

@@ -1,0 +1,388 @@
+"""Scaffolds: the next input file written for the secretary, prefilled, with what remains marked <<...>>.
+
+`new-plan` writes `inputs/plans/<YYYY-H1|H2>.yaml` for the half-year after the
+latest plan: approved by the head (the date to type), the questions earlier
+plans postponed into it named in comments (§18), one question to type, no changes yet.
+
+`new-meeting` writes `inputs/meetings/<year>-<NN>.yaml` for the next meeting:
+the next protocol number of the year, every voting member listed as present
+(to be moved to `absent` after the meeting), the questions the plan schedules
+for the quarter, and bilingual comments. Whatever the secretary must still
+type is a `<<...>>` placeholder, which the models refuse as "not filled in"
+(models.refuse_placeholder), so `check` lists exactly what is missing, with
+its line. A scaffold never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..load.loader import Project
+from ..load.models import ANY_LANG, Meeting, Text
+from ..locale.messages import Message, _, both, ui_lang
+from ..rules.calendar import target_plan_id
+from ..rules.membership import total_membership
+from ..rules.plan_questions import plan_questions
+from .schema import schema_line
+
+
+class ScaffoldRefused(Exception):
+    """The scaffold cannot be written (the file exists, body.yaml is unreadable): a message for the secretary."""
+
+
+@dataclass
+class PlannedQuestion:
+    """A question the plan schedules: its reference (2026-H1/3), title and responsible bodies."""
+
+    ref: str
+    title: Text
+    responsible: list[Text] = field(default_factory=list)
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def planned_questions(project: Project, day: dt.date) -> list[PlannedQuestion]:
+    """The plan's questions for the quarter of `day` that no meeting has taken up yet.
+
+    A question counts for the quarter when it is scheduled in it (quarter or
+    month), or was postponed to a month of it or to its half-year (§18);
+    excluded questions are left out. Without plans the scaffold leaves one
+    question to fill in.
+    """
+    taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
+    quarter, out = quarter_of(day), []
+    for plan in project.plans.values():
+        for question in plan_questions(plan).values():
+            if question.ref in taken or question.excluded is not None:
+                continue
+            if _due_in_quarter(question, plan, day.year, quarter):
+                out.append(PlannedQuestion(question.ref, question.title, list(question.responsible)))
+    return out
+
+
+def _due_in_quarter(question, plan, year: int, quarter: int) -> bool:
+    """Whether the question is due in this quarter: its schedule, or where its last postponement sent it."""
+    postponed = question.postponed
+    if postponed is not None and postponed.to:
+        target = str(postponed.to)
+        if re.fullmatch(r"\d{4}-H[12]", target):
+            return int(target[:4]) == year and int(target[-1]) == (quarter + 1) // 2
+        month = dt.date.fromisoformat(f"{target}-01")
+        return month.year == year and quarter_of(month) == quarter
+    if plan.year != year:
+        return False
+    if question.month is not None:
+        return quarter_of(question.month) == quarter
+    return question.quarter == quarter
+
+
+def next_meeting_id(meetings_dir: Path, year: int) -> str:
+    """YYYY-NN after the highest NN of that year among the files (01 for the first)."""
+    numbers = [int(m.group(1)) for p in meetings_dir.glob(f"{year}-*.y*ml")
+               if (m := re.fullmatch(rf"{year}-(\d+)", p.stem))]
+    return f"{year}-{max(numbers, default=0) + 1:02d}"
+
+
+def next_protocol_number(meetings: list[Meeting], year: int) -> int:
+    return max((m.number for m in meetings if m.date.year == year), default=0) + 1
+
+
+def latest_meeting(meetings: list[Meeting], before: dt.date) -> Meeting | None:
+    earlier = [m for m in meetings if m.date <= before]
+    return earlier[-1] if earlier else None
+
+
+# ---------------------------------------------------------------- writing YAML by hand, to keep the comments
+
+
+def _note(message: Message) -> str:
+    """A comment of the scaffold: in the secretary's language, or in Kazakh and Russian by default."""
+    return message.render() if ui_lang() in ("kk", "ru") else both(message)
+
+
+def _comment(message: Message, indent: str = "") -> list[str]:
+    """A comment on lines of its own: one line per language (kk, then ru) unless the secretary chose one."""
+    langs = [ui_lang()] if ui_lang() in ("kk", "ru") else ["kk", "ru"]
+    return [f"{indent}# {message.render(lang)}" for lang in langs]
+
+
+def _placeholder(message: Message) -> str:
+    """A placeholder for a value typed once (a date, a time): both languages' wording by default."""
+    if ui_lang() in ("kk", "ru"):
+        return message.render()
+    return f"<<{message.render('kk').strip('<>')} / {message.render('ru').strip('<>')}>>"
+
+
+def _quote(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _text_lines(key: str, text: Text | None, indent: str, placeholder: Message | None = None) -> list[str]:
+    """`key:` followed by the kk and ru texts; placeholders when there is no text."""
+    if text is None:
+        values = {lang: placeholder.render(lang) if placeholder else "" for lang in ("kk", "ru")}
+    elif ANY_LANG in text.values:
+        return [f"{indent}{key}: {_quote(text.values[ANY_LANG])}"]
+    else:
+        values = text.values
+    return [f"{indent}{key}:"] + [f"{indent}  {lang}: {_quote(value)}" for lang, value in values.items()]
+
+
+def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date) -> list[str]:
+    lines = []
+    if question is None:
+        # the commented plan reference sits inside the entry, not after its dash: a comment there is
+        # not kept in place by a round-trip save (the workspace), and uncommented it is a key of the entry
+        title = _text_lines("title", None, "    ", _("<<title of the question>>"))
+        lines += [*_comment(_("no plan question for this quarter: type the question, or link it with plan: 2026-H1/1"), "  "),
+                  "  - " + title[0].lstrip(), *title[1:], "    # plan: \"2026-H1/1\""]
+    else:
+        lines.append(f"  - plan: {_quote(question.ref)}")
+        lines += _text_lines("title", question.title, "    ")
+        if question.responsible:
+            lines += _comment(_("responsible under the plan"), "    ")
+            for body in question.responsible:
+                lines += ["    #   " + " / ".join(body.values.values())]
+    due = dt.date(meeting_date.year, 12, 31).isoformat()
+    lines += _comment(_("after the meeting: uncomment and fill in speakers, heard, decisions and the vote"), "    ") + [
+        "    # speakers: [police]",
+        "    # heard:",
+        "    #   kk: \"...\"",
+        "    #   ru: \"...\"",
+        "    # decisions:",
+        "    #   - text:",
+        "    #       kk: \"...\"",
+        "    #       ru: \"...\"",
+        "    #     responsible:",
+        "    #       - {kk: \"...\", ru: \"...\"}",
+        f"    #     due: {due}",
+        "    # vote: unanimous",
+    ]
+    return lines
+
+
+def meeting_scaffold(project: Project, day: dt.date, target: Path) -> str:
+    """The text of the next meeting's file, for the meeting on `day`."""
+    body = project.body
+    number = next_protocol_number(project.meetings, day.year)
+    previous = latest_meeting(project.meetings, day)
+    head = body.head
+    voting = [m.id for m in total_membership(body, day)]
+    secretary = body.secretary
+    present = voting + ([secretary.id] if secretary is not None and secretary.id not in voting else [])
+    questions = planned_questions(project, day)
+    time = _quote(previous.time) if previous and previous.time else _quote(_placeholder(_("<<time, e.g. 10:00>>")))
+    lines = [
+        schema_line("meeting", target),
+        *_comment(_("Meeting No. {number} of {year}: fill in every <<...>>; lines starting with # are comments",
+                    number=number, year=day.year)),
+        f"number: {number}  # " + _note(_("protocol number within the year")),
+        f"date: {day.isoformat()}  # " + _note(_("date of the meeting, YYYY-MM-DD")),
+        f"time: {time}  # " + _note(_("start time, in quotes")),
+        *_comment(_("where the meeting is held")),
+        *_text_lines("place", previous.place if previous else None, "", _("<<place of the meeting>>")),
+        "kind: regular  # regular | extraordinary (§12)",
+        *_comment(_("who approved the agenda and when (§22)")),
+        "agenda_approved:",
+        f"  by: {head.id if head else _quote('<<id>>')}",
+        "  date: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
+        *_comment(_("when the agenda and materials were sent to members (§26.4): uncomment")),
+        f"# documents_sent: {day.isoformat()}",
+        *_comment(_("every voting member is listed: after the meeting, move those who did not come to absent")),
+        "present:",
+        *[f"  - {member_id}" for member_id in present],
+        *_comment(_("those absent, with the reason")),
+        "# absent:",
+        "#   - member: knb",
+        "#     reason: {kk: іссапарда, ru: в командировке}",
+        *_comment(_("the questions the plan schedules for quarter {quarter}", quarter=quarter_of(day))),
+        "items:",
+    ]
+    for question in questions or [None]:
+        lines += _item_lines(question, day)
+    lines += [
+        *_comment(_("the protocol: at most one day after the meeting (§23), signed by the chair (§15)")),
+        "# protocol:",
+        f"#   drawn_up: {day.isoformat()}",
+        f"#   signed_by: {head.id if head else 'akim'}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_new_meeting(project: Project, day: dt.date) -> Path:
+    """Write the next meeting's scaffold; refuse (never overwrite) when the file exists."""
+    if project.body is None:
+        raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (make check)"))
+    folder = project.inputs / "meetings"
+    target = folder / f"{next_meeting_id(folder, day.year)}.yaml"
+    return _write_once(target, meeting_scaffold(project, day, target))
+
+
+def _write_once(target: Path, text: str) -> Path:
+    """Create the file with `text`; refuse when it exists: a scaffold never overwrites the secretary's work."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise ScaffoldRefused(_("{path} already exists: nothing was written (a scaffold never overwrites a file)", path=target)) from None
+    return target
+
+
+# ---------------------------------------------------------------- new-plan: the next half-year plan (§16-18)
+
+
+def next_plan_id(plans_dir: Path, day: dt.date) -> str:
+    """The half-year after the latest plan file (2026-H2 → 2027-H1); with no plan files, the half-year of `day`.
+
+    File names count, not loaded plans: a plan with errors is still the latest one.
+    """
+    from ..load.models import PLAN_ID
+    ids = sorted(p.stem for p in plans_dir.glob("*.y*ml") if PLAN_ID.fullmatch(p.stem))
+    if not ids:
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    year, half = int(ids[-1][:4]), int(ids[-1][-1])
+    return f"{year}-H2" if half == 1 else f"{year + 1}-H1"
+
+
+@dataclass
+class CarriedQuestion:
+    """A question an earlier plan postponed to the new half-year (§18): named in the new plan's comments."""
+
+    ref: str
+    title: Text | None
+    responsible: list[Text]
+    proposed_by: str | None
+    to: str                       # the postponement's target: the half-year (2026-H2) or a month of it (2026-09)
+    decided: dt.date
+
+
+def postponed_into(project: Project, plan_id: str) -> list[CarriedQuestion]:
+    """The questions whose last postponement sends them to `plan_id` or a month of it, not heard yet (§18).
+
+    An exclusion decided after the postponement wins (Question.postponed); a question a meeting has
+    already taken up is not carried again.
+    """
+    taken = {item.plan for meeting in project.meetings for item in meeting.items if item.plan}
+    out = []
+    for plan in project.plans.values():
+        for question in plan_questions(plan).values():
+            postponed = question.postponed
+            if postponed is None or not postponed.to or question.ref in taken:
+                continue
+            if target_plan_id(str(postponed.to)) == plan_id:
+                out.append(CarriedQuestion(question.ref, question.title, list(question.responsible),
+                                           question.proposed_by, str(postponed.to), postponed.decided.date))
+    return out
+
+
+def _quarters(plan_id: str) -> tuple[int, int]:
+    return (1, 2) if plan_id.endswith("1") else (3, 4)
+
+
+def _when_lines(plan_id: str, month: str | None, indent: str) -> list[str]:
+    """`month:` when the postponement named one, else `quarter:` to choose (a placeholder)."""
+    if month is not None:
+        return [f"{indent}month: {month}  # " + _note(_("the month the question was postponed to"))]
+    first, second = _quarters(plan_id)
+    placeholder = _placeholder(_("<<quarter, {first} or {second}>>", first=first, second=second))
+    note = _note(_("{first} or {second}; or instead month: YYYY-MM", first=first, second=second))
+    return [f"{indent}quarter: {_quote(placeholder)}  # {note}"]
+
+
+def _carried_lines(question: CarriedQuestion) -> list[str]:
+    """A postponed question, named in a comment above the items (§18).
+
+    It is not copied as an item: a postponed question stays in the plan that
+    first listed it, and the meeting that hears it cites that reference
+    (plan: "2026-H1/5"), so the rules count it once and `new-meeting` offers it
+    once. A copy would be a second question, reported as never heard.
+    """
+    title = question.title.values if question.title is not None else {}
+    name = " / ".join(v for v in title.values()) if title else question.ref
+    return [*_comment(_("postponed to {to} from plan item {ref} by the head's decision of {date} (§18): it stays in its own plan; the meeting that hears it cites plan: \"{ref}\"",
+                          ref=question.ref, date=question.decided.isoformat(), to=question.to)),
+            f"#   {question.ref}: {name}"]
+
+
+def _list_text_lines(text: Text, indent: str) -> list[str]:
+    """A text as an entry of a YAML list: `- "one text"`, or `- kk: ...` with `ru: ...` under it."""
+    if ANY_LANG in text.values:
+        return [f"{indent}- {_quote(text.values[ANY_LANG])}"]
+    return [f"{indent}{'- ' if i == 0 else '  '}{lang}: {_quote(value)}"
+            for i, (lang, value) in enumerate(text.values.items())]
+
+
+def _responsible_placeholder(indent: str) -> list[str]:
+    return [f"{indent}responsible:",
+            f"{indent}  - kk: " + _quote(_("<<reporting body>>").render("kk")),
+            f"{indent}    ru: " + _quote(_("<<reporting body>>").render("ru"))]
+
+
+def _new_item_lines(no: int, plan_id: str) -> list[str]:
+    return [*_comment(_("a new question, from a member's proposal (§16): fill it in; copy the block for each further question"), "  "),
+            f"  - \"no\": {no}",
+            *_text_lines("title", None, "    ", _("<<title of the question>>")),
+            *_comment(_("the bodies that report on the question"), "    "),
+            *_responsible_placeholder("    "),
+            "    proposed_by: " + _quote(_placeholder(_("<<member id>>")))
+            + "  # " + _note(_("id of the member who proposed it, from body.yaml")),
+            *_when_lines(plan_id, None, "    ")]
+
+
+def plan_scaffold(project: Project, plan_id: str, target: Path) -> str:
+    """The text of the new half-year plan: the questions postponed into it, then one question to type."""
+    head = project.body.head
+    half = "1" if plan_id.endswith("1") else "2"
+    carried = postponed_into(project, plan_id)
+    lines = [
+        schema_line("plan", target),
+        *_comment(_("Work plan of the Штаб for the first half of {year} (§16-18): fill in every <<...>>; "
+                    "lines starting with # are comments", year=plan_id[:4]) if half == "1" else
+                  _("Work plan of the Штаб for the second half of {year} (§16-18): fill in every <<...>>; "
+                    "lines starting with # are comments", year=plan_id[:4])),
+        *_comment(_("the plan is approved by the head of the Штаб (§16): type the date of approval")),
+        "approved:",
+        "  by: " + (head.id if head else _quote(_placeholder(_("<<member id>>")))),
+        "  date: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
+        *_comment(_("when the approved plan was sent to the members (§17)")),
+        "sent_to_members: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
+    ]
+    for question in carried:
+        lines += _carried_lines(question)
+    lines += [
+        *_comment(_("the questions of the half-year, each in quarter {first} or {second} or in a month of them (§17)",
+                    first=_quarters(plan_id)[0], second=_quarters(plan_id)[1])),
+        "items:",
+    ]
+    lines += _new_item_lines(1, plan_id)
+    lines += [
+        *_comment(_("changes decided by the head later (§18): exclude, postpone or add, on a justification note")),
+        "changes: []",
+        "# changes:",
+        "#   - item: 2",
+        "#     action: postpone            # exclude | postpone | add",
+        f"#     to: {plan_id[:4]}-{3 * _quarters(plan_id)[1]:02d}",
+        "#     basis:",
+        "#       by: working_body",
+        f"#       date: {plan_id[:4]}-{3 * _quarters(plan_id)[1] - 1:02d}-20",
+        "#       text: {kk: \"...\", ru: \"...\"}",
+        f"#     decided: {{by: {head.id if head else 'akim'}, date: {plan_id[:4]}-{3 * _quarters(plan_id)[1] - 1:02d}-22}}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_new_plan(project: Project, day: dt.date) -> Path:
+    """Write the next half-year plan's scaffold; refuse (never overwrite) when the file exists."""
+    if project.body is None:
+        raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (make check)"))
+    folder = project.inputs / "plans"
+    target = folder / f"{next_plan_id(folder, day)}.yaml"
+    return _write_once(target, plan_scaffold(project, target.stem, target))

@@ -1,0 +1,280 @@
+"""What a run does with signed protocols: copy the sealed ones, seal the new ones, refuse changed inputs (§15).
+
+`plan` runs before anything is rendered. For each protocol the run would write:
+- its meeting is sealed (records.py) and its inputs are as sealed: the sealed
+  DOCX is copied to outputs/ as it is, nothing is rendered;
+- sealed, but its inputs changed: the run refuses, naming each changed key and
+  its line (rules/signed.py); with --force, a new version is sealed;
+- not sealed, signed: it is rendered in every language of the meeting (those
+  the run did not ask for too) and sealed when the run writes;
+- neither: an ordinary document.
+`Plan.seal` runs after every document is rendered and staged, before any is
+renamed into outputs/: the PDF/A copies (one LibreOffice run), then one
+sealing of every new version (records.Store.seal).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from ..core.errors import Finding, warning
+from ..locale.messages import _
+from . import fingerprint, signed
+from .signed import PROTOCOL, sealed_inputs_changed, unsigned_after_seal
+from .store import PDF_ENV, RECORDS, Altered, FileProblem, Sealer, Store, file_finding, file_name, fingerprint_file
+
+if TYPE_CHECKING:
+    from ..documents.job import Job
+    from ..rules.assessment import Assessment
+
+
+@dataclass
+class Task:
+    """One meeting whose protocol this run seals: a first version, or a new one with --force."""
+
+    meeting_id: str
+    version: int
+    langs: list[str]
+    digests: fingerprint.Fingerprint
+    changed: list[str] = field(default_factory=list)        # what changed since the previous version
+    documents: dict[str, bytes] = field(default_factory=dict)
+
+    def folder(self) -> str:
+        return f"{RECORDS}/meetings/{self.meeting_id}"
+
+
+@dataclass
+class Sealing:
+    """What the run sealed, for the summary: '<folder> (version n): files'."""
+
+    folder: str
+    version: int
+    files: list[str]
+
+
+@dataclass
+class Plan:
+    store: Store
+    copies: dict[Path, bytes] = field(default_factory=dict)     # job.output → the sealed bytes, copied as they are
+    tasks: dict[str, Task] = field(default_factory=dict)        # meeting id → what to seal
+    extra: list = field(default_factory=list)                   # jobs rendered for the record only
+    findings: list[Finding] = field(default_factory=list)
+    sealed_outputs: set[Path] = field(default_factory=set)      # job.output of every sealed protocol
+    sealer: Sealer | None = None
+    done: list[Sealing] = field(default_factory=list)
+
+    def keep(self, job: "Job", data: bytes) -> None:
+        """A rendered document: a protocol being sealed keeps its bytes for the record."""
+        task = self.tasks.get(_meeting_of(job) or "")
+        if task is not None and job.document == PROTOCOL:
+            task.documents[job.lang] = data
+
+    def seal(self, pdf: Callable[[dict[str, bytes]], dict[str, bytes]] | None) -> None:
+        """Write the new versions: DOCX, PDF/A copies (when `pdf` is given), fingerprints; SHA256SUMS last."""
+        if not self.tasks:
+            return
+        files: dict[str, bytes] = {}
+        for task in self.tasks.values():
+            for lang in task.langs:
+                files[f"{task.folder()}/{file_name('docx', task.version, lang)}"] = task.documents[lang]
+        if pdf is not None:
+            docx = {listed: data for listed, data in files.items()}
+            for listed, data in pdf(docx).items():
+                files[listed[:-len(".docx")] + ".pdf"] = data
+        for task in self.tasks.values():
+            sealer = self.sealer if task.version > 1 else None
+            files[f"{task.folder()}/{file_name('fingerprint', task.version)}"] = fingerprint_file(
+                task.meeting_id, task.version, task.langs, task.digests, sealer, task.changed)
+        self.store.seal(files)
+        for task in self.tasks.values():
+            names = sorted(listed.rsplit("/", 1)[1] for listed in files if listed.startswith(task.folder() + "/"))
+            self.done.append(Sealing(task.folder(), task.version, names))
+
+
+# Documents made from a protocol's data (§23 extracts): a sealed meeting's inputs must be as sealed for them too.
+FROM_THE_PROTOCOL = ("extracts",)
+
+
+def _meeting_of(job: "Job") -> str | None:
+    """The meeting of a protocol job (outputs/meetings/<meeting>/protocol.<lang>.docx), else None."""
+    if job.document != PROTOCOL or job.output.parent.parent != Path("meetings"):
+        return None
+    return job.output.parent.name
+
+
+def plan(assessment: "Assessment", jobs: list["Job"], store: Store, force: bool,
+         sealer: Callable[[], Sealer], protocol_jobs: Callable[[str], list["Job"]]) -> Plan:
+    """Decide, before rendering, which protocols are copied from the records, sealed now, or refused (§15).
+
+    `protocol_jobs(meeting_id)` gives the protocol jobs of a meeting in all its
+    languages (a record holds every language, whatever --lang asked for).
+    """
+    result = Plan(store)
+    by_meeting: dict[str, list[Job]] = {}
+    derived: set[str] = set()
+    for job in jobs:
+        meeting_id = _meeting_of(job)
+        if meeting_id is not None and meeting_id in assessment.meetings:
+            by_meeting.setdefault(meeting_id, []).append(job)
+        elif job.document in FROM_THE_PROTOCOL and job.output.parts[0] == "meetings":
+            derived.add(job.output.parts[1])
+    for meeting_id, asked in by_meeting.items():
+        _plan_meeting(result, assessment, meeting_id, asked, force, sealer, protocol_jobs)
+    for meeting_id in sorted(derived - set(by_meeting)):
+        # extracts without the protocol in this run: made from the sealed protocol's data, so from inputs
+        # that are as sealed (else refused, §15); with --force the new version is sealed first
+        if meeting_id in assessment.meetings and store.latest(meeting_id) is not None:
+            _plan_meeting(result, assessment, meeting_id, [], force, sealer, protocol_jobs)
+    return result
+
+
+def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked: list["Job"], force: bool,
+                  sealer: Callable[[], Sealer], protocol_jobs: Callable[[str], list["Job"]]) -> None:
+    meeting = assessment.meetings[meeting_id].meeting
+    project = assessment.project
+    latest = result.store.latest(meeting_id)
+    if latest is None and not meeting.protocol.signed:
+        return
+    current = fingerprint.of_meeting(project.inputs, meeting, project.body)
+    langs = meeting.langs(project.body)
+    if latest is None:
+        _add_task(result, asked, protocol_jobs, meeting_id, 1, langs, current.digests)
+        return
+    try:
+        sealed = result.store.fingerprint(latest)
+    except (Altered, ValueError) as exc:
+        how = exc.how if isinstance(exc, Altered) else "altered"
+        result.findings.append(file_finding(FileProblem(latest.fingerprint, how), result.store.root, _display))
+        return
+    changes = fingerprint.changes(sealed.get("inputs", {}), current)
+    if not changes:
+        _copy(result, asked, latest)
+        return
+    file_of = lambda relative: project.file_of(*relative.split("/"))  # noqa: E731
+    if not force:
+        result.findings += sealed_inputs_changed(meeting_id, changes, file_of, _folder(meeting_id))
+        return
+    if not meeting.protocol.signed:
+        result.findings.append(unsigned_after_seal(meeting))
+        return
+    result.sealer = result.sealer or sealer()
+    described = [f"{change.file}: {change.key} {change.kind}" for change in changes]
+    _add_task(result, asked, protocol_jobs, meeting_id, latest.version + 1, langs, current.digests, described)
+    result.findings.append(warning(
+        meeting.protocol.loc_of("signed"),
+        _("meeting {meeting}: the inputs changed since the signed protocol was sealed ({changes}); version "
+          "{version} is sealed because of --force by {who} on {when}; version {previous} stays in {folder}",
+          meeting=meeting_id, changes=_short([signed.described(c) for c in changes]), version=latest.version + 1,
+          who=result.sealer.who,
+          when=result.sealer.as_json()["at"], previous=latest.version, folder=_folder(meeting_id)),
+        "§15", PROTOCOL))
+
+
+def _add_task(result: Plan, asked: list["Job"], protocol_jobs, meeting_id: str, version: int, langs: list[str],
+              digests: fingerprint.Fingerprint, changed: list[str] | None = None) -> None:
+    result.tasks[meeting_id] = Task(meeting_id, version, langs, digests, changed or [])
+    asked_langs = {job.lang for job in asked}
+    result.extra += [job for job in protocol_jobs(meeting_id) if job.lang not in asked_langs and job.lang in langs]
+    result.sealed_outputs |= {job.output for job in asked}
+
+
+def _copy(result: Plan, asked: list["Job"], latest) -> None:
+    for job in asked:
+        listed = latest.docx.get(job.lang)
+        if listed is None:   # the fingerprint's languages match the meeting's, so SHA256SUMS lost a line
+            listed = f"{RECORDS}/meetings/{latest.meeting}/{file_name('docx', latest.version, job.lang)}"
+            result.findings.append(file_finding(FileProblem(listed, "missing"), result.store.root, _display))
+            continue
+        try:
+            result.copies[job.output] = result.store.read(listed)
+        except Altered as exc:
+            result.findings.append(file_finding(FileProblem(listed, exc.how), result.store.root, _display))
+            continue
+        result.sealed_outputs.add(job.output)
+
+
+def _folder(meeting_id: str) -> str:
+    return f"{RECORDS}/meetings/{meeting_id}/"
+
+
+def _short(described: list, limit: int = 3) -> tuple:
+    """The first changes, and how many more: a value of a message, rendered in her language when printed."""
+    more = len(described) - limit
+    return tuple(described[:limit]) + ((f"… +{more}",) if more > 0 else ())
+
+
+def _display(path: Path) -> str:
+    from ..load.source import display_path
+    return display_path(path)
+
+
+def pdf_enabled() -> bool:
+    return os.environ.get(PDF_ENV, "1") != "0"
+
+
+def verify(store: Store, assessment: "Assessment") -> tuple[list[Finding], int, int]:
+    """`verify`: every sealed file as sealed (SHA256SUMS), every sealed meeting's inputs as fingerprinted (§15).
+
+    Returns the findings (errors for every difference; a warning for a signed
+    protocol not sealed yet), the number of listed files and of sealed meetings.
+    """
+    from .store import check_files
+    findings = [file_finding(problem, store.root, _display) for problem in check_files(store)]
+    project = assessment.project
+    file_of = lambda relative: project.file_of(*relative.split("/"))  # noqa: E731
+    sealed_ids = store.meetings()
+    for meeting_id in sealed_ids:
+        latest = store.latest(meeting_id)
+        result = assessment.meetings.get(meeting_id)
+        if result is None or project.body is None:
+            findings.append(_unreadable_meeting(assessment, meeting_id, file_of))
+            continue
+        try:
+            sealed = store.fingerprint(latest)
+        except (Altered, ValueError):
+            continue                      # already named by check_files
+        changes = fingerprint.changes(sealed.get("inputs", {}),
+                                      fingerprint.of_meeting(project.inputs, result.meeting, project.body))
+        findings += sealed_inputs_changed(meeting_id, changes, file_of, _folder(meeting_id))
+    for meeting_id, result in assessment.meetings.items():
+        if result.meeting.protocol.signed and meeting_id not in sealed_ids:
+            findings.append(warning(result.meeting.protocol.loc_of("signed"),
+                                    _("meeting {meeting}: the protocol is signed but not sealed yet; "
+                                      "`python -m pipeline protocol` seals it", meeting=meeting_id),
+                                    "§15", PROTOCOL))
+    return findings, len(store.sums), len(sealed_ids)
+
+
+def _unreadable_meeting(assessment: "Assessment", meeting_id: str, file_of) -> Finding:
+    from ..core.errors import Loc, error
+    file = file_of(f"meetings/{meeting_id}.yaml")
+    own = [f for f in assessment.project.findings if f.loc.file == file and f.is_error]
+    if own:
+        return own[0]
+    return error(Loc(file), _("meeting {meeting}: its protocol is sealed in {folder}, but this file is missing: "
+                              "restore it (git checkout -- inputs/)", meeting=meeting_id,
+                              folder=_folder(meeting_id)), "§15", PROTOCOL)
+
+
+def sealed_pdfs(store: Store, outputs: Path) -> dict[Path, bytes]:
+    """`pdf`: the sealed PDF/A copy of each protocol in outputs/ that is its latest sealed version (§15).
+
+    A protocol in outputs/ that differs from its record (not written since sealing) is left to LibreOffice.
+    """
+    from ..core.errors import InputRefused
+    copies, findings = {}, []
+    for meeting_id in store.meetings():
+        latest = store.latest(meeting_id)
+        for lang, listed in sorted(latest.pdf.items()):
+            docx = outputs / "meetings" / meeting_id / f"{PROTOCOL}.{lang}.docx"
+            try:
+                if docx.is_file() and lang in latest.docx and docx.read_bytes() == store.read(latest.docx[lang]):
+                    copies[docx.with_suffix(".pdf")] = store.read(listed)
+            except Altered as exc:
+                findings.append(file_finding(FileProblem(exc.listed, exc.how), store.root, _display))
+    if findings:
+        raise InputRefused(findings, "a sealed record is not as sealed (§15, §24)")
+    return copies

@@ -1,0 +1,199 @@
+"""Reminders and the status of execution (§24, §27.1, §28): the window, the states, the letters read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli.main import cli
+from pipeline.rules.control import Standing
+from pipeline.rules.execution import State, in_window, state_of
+from tests.rules.test_between_meetings import AKIMS, NOT_ADOPTED_VOTE, POLICE, decision
+from tests.support.docx_text import text
+from tests.support.inputs import BASE_MEETING
+
+AS_OF = "2026-04-10"          # a Friday; the window of 14 days ends on Friday 24 April
+
+
+def execution_meeting() -> dict:
+    """Decisions 1.1-1.10 for the police (1.2 also the akims) around the window of 2026-04-10 + 14 days."""
+    decisions = [
+        decision("Д1 срок ровно в конце окна.", [POLICE], due="2026-04-24"),
+        decision("Д2 срок на день позже окна.", [POLICE, AKIMS], due="2026-04-25"),
+        decision("Д3 без записи в контроле.", [POLICE], due="2026-04-01"),
+        decision("Д4 исполнено.", [POLICE], due="2026-04-05"),
+        decision("Д5 снято с контроля.", [POLICE], due="2026-04-15"),
+        decision("Д6 продлено.", [POLICE], due="2026-03-31"),
+        decision("Д7 не принято.", [POLICE], due="2026-04-15", vote=NOT_ADOPTED_VOTE),
+        decision("Д8 периодическое.", [POLICE], due={"kk": "тоқсан сайын", "ru": "ежеквартально"}),
+        decision("Д9 исполнено позже даты справки.", [POLICE], due="2026-04-20"),
+        decision("Д10 исполнено с опозданием.", [POLICE], due="2026-03-20"),
+    ]
+    return {**BASE_MEETING, "items": [{**BASE_MEETING["items"][0], "decisions": decisions}],
+            "protocol": {"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True}}
+
+
+CONTROL = [
+    {"assignment": "2026-01/1.4", "status": "done", "date": "2026-04-03"},
+    {"assignment": "2026-01/1.5", "status": "removed", "date": "2026-04-01"},
+    {"assignment": "2026-01/1.6", "status": "extended", "date": "2026-03-30", "new_due": "2026-04-20"},
+    {"assignment": "2026-01/1.9", "status": "done", "date": "2026-04-15"},
+    {"assignment": "2026-01/1.10", "status": "done", "date": "2026-04-02"},
+]
+
+
+@pytest.fixture
+def cycle(project):
+    project.write("meetings/2026-01.yaml", execution_meeting())
+    project.write("control/2026.yaml", CONTROL)
+    return project
+
+
+def run(project, *args):
+    return CliRunner().invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(project.outputs), *args])
+
+
+# ---------------------------------------------------------------- the rules, as a table
+
+
+def _standing(status, deadline, overdue=False, date=None):
+    return Standing(status, date, deadline, overdue)
+
+
+D = dt.date(2026, 4, 10)
+
+
+@pytest.mark.parametrize("position, expected", [
+    (_standing("in_progress", D + dt.timedelta(days=14)), True),     # exactly D+14: included
+    (_standing("in_progress", D + dt.timedelta(days=15)), False),    # D+15: not
+    (_standing("in_progress", D), True),                             # due today
+    (_standing("in_progress", D - dt.timedelta(days=1), True), True),  # overdue
+    (_standing("extended", D + dt.timedelta(days=3)), True),
+    (_standing("done", D, date=D), False),
+    (_standing("removed", D, date=D), False),
+    (_standing("in_progress", None), False),                         # a text deadline is never "due"
+])
+def test_reminder_window(position, expected):
+    assert in_window(position, D, 14) is expected
+
+
+@pytest.mark.parametrize("position, expected", [
+    (_standing("done", D, date=D), State.DONE_ON_TIME),
+    (_standing("done", D - dt.timedelta(days=1), date=D), State.DONE_LATE),
+    (_standing("done", None, date=D), State.DONE_ON_TIME),           # text deadline: never late
+    (_standing("removed", D, date=D), State.REMOVED),
+    (_standing("in_progress", D - dt.timedelta(days=1), True), State.OVERDUE),
+    (_standing("in_progress", D + dt.timedelta(days=14)), State.DUE_SOON),
+    (_standing("in_progress", D), State.DUE_SOON),
+    (_standing("in_progress", D + dt.timedelta(days=15)), State.IN_PROGRESS),
+    (_standing("in_progress", None), State.IN_PROGRESS),
+])
+def test_status_states(position, expected):
+    assert state_of(None, position, D) is expected
+
+
+# ---------------------------------------------------------------- reminders, read back
+
+
+def test_reminder_lists_open_assignments_due_by_the_window_end(cycle):
+    result = run(cycle, "reminders", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    folder = cycle.outputs / "reminders" / AS_OF
+    assert sorted(p.name for p in folder.iterdir()) == ["01-otdel-politsii-kostanaiskogo-raiona.kk.docx",
+                                                        "01-otdel-politsii-kostanaiskogo-raiona.ru.docx"]
+    ru = text(folder / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
+    for present in ("Д1", "Д3", "Д6", "Д8", "Д9"):
+        assert f"{present} " in ru, present
+    for absent in ("Д2", "Д4", "Д5", "Д7", "Д10"):
+        assert f"{absent} " not in ru, absent      # outside the window, done, removed, not adopted, done
+    assert "Отделу полиции Костанайского района" in ru
+    assert "до 15 апреля 2026 года информацию о ходе исполнения" in ru      # Friday + 3 working days
+    assert "до 24 апреля 2026 года включительно" in ru
+    assert ru.count("просрочено") == 1 and "(продленный срок)" in ru and "до 20 апреля 2026 года" in ru
+    assert "пункт 1.6 протокола № 1 от 12 марта 2026 года" in ru
+    assert ru.index("Поручения с периодическим") < ru.index("Д8 ")         # periodic ones apart
+    kk = text(folder / "01-otdel-politsii-kostanaiskogo-raiona.kk.docx")
+    assert "Қостанай ауданының полиция бөліміне" in kk and "мерзімі өтіп кеткен" in kk
+    assert "2026 жылғы 15 сәуірге дейін" in kk and "2026 жылғы 10 сәуірдегі жағдай бойынша" in kk
+
+
+def test_a_wider_window_reaches_the_next_day_and_the_other_body(cycle):
+    assert run(cycle, "reminders", "--as-of", AS_OF, "--within", "15").exit_code == 0
+    folder = cycle.outputs / "reminders" / AS_OF
+    assert "Д2 " in text(folder / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
+    akims = text(folder / "02-akimy-selskikh-okrugov-i-poselka.ru.docx")
+    assert "Акимам сельских округов и поселка" in akims and "Д2 " in akims and "Д1 " not in akims
+
+
+def test_reply_date_skips_nauryz(cycle):
+    assert run(cycle, "reminders", "--as-of", "2026-03-20").exit_code == 0
+    ru = text(cycle.outputs / "reminders" / "2026-03-20" / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
+    assert "до 30 марта 2026 года информацию" in ru      # 23, 24, 25 March are days off
+
+
+def test_as_of_before_the_first_meeting_is_refused_at_its_date(cycle):
+    for command in ("reminders", "status"):
+        result = run(cycle, command, "--as-of", "2026-01-05")
+        assert result.exit_code == 1
+        assert "inputs/meetings/2026-01.yaml:2: --as-of 2026-01-05 is before the first meeting (2026-03-12" \
+            in result.output
+    assert not cycle.outputs.exists()
+
+
+def test_control_entry_of_a_not_adopted_decision_stops_reminders_and_status(cycle):
+    cycle.write("control/2026.yaml", CONTROL + [{"assignment": "2026-01/1.7", "status": "done",
+                                                  "date": "2026-04-01"}])
+    for command in ("reminders", "status"):
+        result = run(cycle, command, "--as-of", AS_OF)
+        assert result.exit_code == 1
+        assert "control/2026.yaml:17: '2026-01/1.7' is a decision that was not adopted" in result.output
+        assert "Execution of assignments" not in result.output
+    assert not cycle.outputs.exists()
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_status_table_and_report(cycle):
+    result = run(cycle, "status", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert "Execution of assignments as of 2026-04-10" in result.output
+    total = next(line for line in result.output.splitlines() if "All assignments" in line)
+    # done on time, done late, in progress, due soon, overdue, removed, total
+    assert [int(n) for n in total.split("│")[2:-1] if n.strip()] == [1, 1, 2, 3, 1, 1, 9]
+    ru = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.ru.docx")
+    assert "СПРАВКА" in ru and "по состоянию на 10 апреля 2026 года" in ru
+    assert "исполнено с нарушением срока 02.04.2026" in ru and "снято с контроля 01.04.2026" in ru
+    assert "Д7" not in ru                                      # not adopted: no assignment
+    assert "срок наступает в течение 14 дней" in ru and "просрочено" in ru
+    kk = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.kk.docx")
+    assert "АНЫҚТАМА" in kk and "2026 жылғы 10 сәуірдегі жағдай бойынша" in kk and "мерзімі өтіп кеткен" in kk
+
+
+def test_status_in_russian_on_the_terminal(cycle):
+    result = run(cycle, "--ui-lang", "ru", "status", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert "Исполнение поручений на 2026-04-10" in result.output and "Отдел полиции" in result.output
+
+
+def test_reminders_and_status_are_not_part_of_all(cycle):
+    assert run(cycle, "all").exit_code == 0
+    assert not (cycle.outputs / "reminders").exists()
+    assert not list((cycle.outputs / "reports" / "2026").glob("status-*"))
+
+
+def test_check_warns_about_an_overdue_assignment_without_control_entry(cycle):
+    result = run(cycle, "check", "--as-of", AS_OF)
+    lines = [line for line in result.output.splitlines() if "says nothing about it" in line]
+    assert len(lines) == 1 and "assignment 2026-01/1.3 was due on 2026-04-01" in lines[0]
+    assert lines[0].startswith("inputs/meetings/2026-01.yaml:") or "/inputs/meetings/2026-01.yaml:" in lines[0]
+    assert lines[0].endswith("(§24)") and "warning:" in lines[0]
+
+
+def test_nothing_due_says_so_and_writes_nothing(cycle):
+    result = run(cycle, "reminders", "--as-of", "2026-03-12", "--within", "0")
+    assert result.exit_code == 0, result.output
+    assert "no open assignment is due on or before 2026-03-12" in result.output
+    assert not cycle.outputs.exists()

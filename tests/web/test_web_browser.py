@@ -1,0 +1,193 @@
+"""The workspace in a real browser: Playwright drives Debian's chromium through the secretary's journeys.
+
+The server runs in a thread on a free port of 127.0.0.1 over a copy of the
+sample inputs. Playwright cannot download its own browsers here, so it launches
+/usr/bin/chromium (`.ci/run` installs it with apt; SHTAB_CHROMIUM names another).
+The screenshots of README and the guides come from these journeys:
+`make screenshots` runs them with SHTAB_SCREENSHOTS=docs/img.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.web import workspace
+
+CHROMIUM = os.environ.get("SHTAB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (apt-get install chromium)")
+SHOTS = Path(os.environ["SHTAB_SCREENSHOTS"]).resolve() if os.environ.get("SHTAB_SCREENSHOTS") else None
+
+
+@pytest.fixture
+def served(tmp_path: Path, monkeypatch):
+    """The workspace on a free port of 127.0.0.1; yields (start URL, workspace)."""
+    import uvicorn
+
+    from pipeline.web.app import create_app
+    monkeypatch.chdir(tmp_path)                      # files named as the secretary sees them: inputs/...
+    ws = workspace(tmp_path)
+    ws.today = lambda: dt.date(2026, 12, 1)           # one clock: the pictures and the due list do not drift
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(ws), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the workspace did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/?token={ws.keys.token}", ws
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--lang=ru-RU"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, served):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(served[0])
+    yield page
+    context.close()
+
+
+def shot(page, name: str, tmp_path: Path) -> Path:
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def test_switch_the_language(page, tmp_path):
+    assert page.locator("h1").inner_text().startswith("Жыл бір қарағанда")
+    assert page.locator("html").get_attribute("lang") == "kk"
+    shot(page, "workspace-year.kk", tmp_path)
+    page.click("#lang-ru")
+    page.wait_for_selector("html[lang=ru]")
+    assert page.locator("h1").inner_text().startswith("Год на одном экране")
+    assert page.locator("nav").inner_text().split()[0:4] == ["Год", "на", "одном", "экране"]
+    shot(page, "workspace-year.ru", tmp_path)
+    page.click("nav >> text=Заседания")
+    assert page.locator("h1").inner_text() == "Заседания"   # the choice stays from page to page
+    page.click("#lang-kk")
+    assert page.locator("h1").inner_text() == "Отырыстар"
+    page.click("a[href='/meetings/2026-05']")
+    assert page.locator("h1").inner_text().startswith("Отырыс 2026-05")
+    assert page.locator("#attendance legend").inner_text() == "Қатысу"
+    page.locator("#attendance").scroll_into_view_if_needed()
+    shot(page, "workspace-meeting.kk", tmp_path)
+
+
+def _quorum_slot(page):
+    return page.locator("#fd-present")
+
+
+def test_a_new_meeting_without_quorum_then_with_it_saved_as_a_minimal_diff(page, served, tmp_path):
+    _, ws = served
+    page.click("#lang-ru")
+    page.click("nav >> text=Заседания")
+    page.fill("input[name=date]", "2026-12-10")
+    page.click("#create-meeting")
+    page.wait_for_url("**/meetings/2026-06")
+    path = ws.inputs / "meetings" / "2026-06.yaml"
+    scaffold = path.read_text(encoding="utf-8")
+    page.fill("input[name='agenda_approved.date']", "2026-12-03")        # what the scaffold left to type
+    page.fill("textarea[name='items.0.title.kk']", "Жасөспірімдер арасындағы профилактика туралы")
+    page.fill("textarea[name='items.0.title.ru']", "О профилактике среди подростков")
+    away = ["police", "prosecutor", "knb", "apparatus", "sport", "employment"]
+    for member in away:
+        page.check(f"input[name='att.{member}'][value=absent]")
+    page.wait_for_function("document.querySelector('#fd-present') && "
+                           "document.querySelector('#fd-present').innerText.includes('§20')")
+    assert "кворума" in _quorum_slot(page).inner_text()
+    _quorum_slot(page).scroll_into_view_if_needed()
+    shot(page, "workspace-quorum.ru", tmp_path)
+    for member in away[:4]:                       # four come after all: 12 of 16 present, a quorum
+        page.check(f"input[name='att.{member}'][value=present]")
+    page.wait_for_function("!document.querySelector('#fd-present').innerText.includes('§20')")
+    page.click("#save")
+    page.wait_for_selector("#saved")
+    saved = path.read_text(encoding="utf-8")
+    changed = [line for line in difflib.unified_diff(scaffold.splitlines(), saved.splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ['-  date: "<<дата, ГГГГ-ММ-ДД>>"', "+  date: 2026-12-03",     # the date typed, as a date
+                       "-  - sport", "-  - employment",                           # two still away
+                       "+absent:", "+  - member: sport", "+  - member: employment",  # and listed as absent
+                       '-      kk: "<<мәселенің атауы>>"', '-      ru: "<<название вопроса>>"',
+                       '+      kk: "Жасөспірімдер арасындағы профилактика туралы"',  # quoted as the scaffold was
+                       '+      ru: "О профилактике среди подростков"']
+
+
+def test_a_vote_with_a_dissent_then_the_protocol_downloaded_and_read_back(page, served, tmp_path):
+    import docx
+    _, ws = served
+    page.click("#lang-ru")
+    page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/")[2] + "/meetings/2026-05")
+    page.check("input[name='items.0.vote'][value=counted]")
+    page.check("input[name='items.0.ballot.knb'][value=against]")
+    page.check("input[name='items.0.ballot.economy'][value=abstained]")
+    page.click("#item-0 >> text=Добавить особое мнение")
+    page.wait_for_selector("select[name='items.0.dissent.0.member']")
+    page.select_option("select[name='items.0.dissent.0.member']", "knb")
+    page.fill("input[name='items.0.dissent.0.date']", "2026-11-19")
+    page.fill("textarea[name='items.0.dissent.0.text.kk']", "Үкіметтік емес ұйымдарды қаржыландыру жеткіліксіз деп санаймын.")
+    page.fill("textarea[name='items.0.dissent.0.text.ru']", "Считаю финансирование неправительственных организаций недостаточным.")
+    page.locator("#item-0 .vote").scroll_into_view_if_needed()
+    shot(page, "workspace-vote.ru", tmp_path)
+    page.click("#save")
+    page.wait_for_selector("#saved")
+    text = (ws.inputs / "meetings" / "2026-05.yaml").read_text(encoding="utf-8")
+    assert "    vote: {against: [knb], abstained: [economy]}\n" in text
+    page.click("nav >> text=Документы")
+    page.click("#generate")
+    page.wait_for_selector("#written")
+    row = page.locator("tr[data-output='meetings/2026-05/protocol.ru.docx']")
+    with page.expect_download() as download:
+        row.locator("text=Скачать").first.click()
+    saved = tmp_path / "protocol.ru.docx"
+    download.value.save_as(saved)
+    words = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    assert "Считаю финансирование неправительственных организаций недостаточным." in words
+    assert "против" in words and "воздерж" in words
+
+
+def test_mark_an_assignment_done_and_see_it_leave_the_reminders(page, served, tmp_path):
+    """§24: 2026-04/1.2 (due 15.10.2026) is overdue on 1 December and in the reminders; done, it leaves them."""
+    _, ws = served
+    page.click("#lang-ru")
+    assert "2026-04/1.2" in page.locator("#reminders").inner_text()
+    page.locator("#reminders").scroll_into_view_if_needed()
+    shot(page, "workspace-reminders.ru", tmp_path)
+    page.click("nav >> text=Контроль исполнения поручений")
+    row = page.locator("#row-2026-04-1-2")
+    row.locator("select").select_option("done")
+    row.locator("input[type=date]").first.fill("2026-11-28")
+    row.scroll_into_view_if_needed()
+    shot(page, "workspace-control.ru", tmp_path)
+    page.click("#save")
+    page.wait_for_selector("#saved")
+    control = (ws.inputs / "control" / "2026.yaml").read_text(encoding="utf-8")
+    assert "- assignment: 2026-04/1.2\n  status: done\n  date: 2026-11-28\n" in control
+    page.click("nav >> text=Год на одном экране")
+    assert "2026-04/1.2" not in page.locator("#reminders").inner_text()
+    assert "2026-05/2.1" in page.locator("#reminders").inner_text()       # the others stay
