@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
-from ..core.errors import Finding, Loc, warning
+from ..core.errors import Finding, Loc, error, warning
 from ..load.models import Action, Indicators, IndicatorValues
 from ..locale.messages import _
 
@@ -275,11 +275,13 @@ def missing_indicators(indicators: dict[int, Indicators], files: dict[int, str],
 
 
 def old_indicator_keys(indicators: dict[int, Indicators]) -> list[Finding]:
-    """§29.7: `destroyed.plant_hotbeds` is the old, mistaken name of `criminal_groups`; read, with a warning.
+    """§29.7: `destroyed.plant_hotbeds` is an error at its line, naming `criminal_groups`; never mapped.
 
-    ҰҚТ is «ұйымдасқан қылмыстық топ» (ОПГ), not hotbeds of plants: the figure is read as the
-    criminal groups eliminated, and the warning says to rename the key (or, when both are typed,
-    that the old one is ignored).
+    ҰҚТ is «ұйымдасқан қылмыстық топ» (ОПГ), not hotbeds of plants. A figure typed under the old
+    key was typed meaning hotbeds of plants, a different quantity: printing it as the number of
+    criminal groups would put a wrong fact in the report to the Ministry. So the annual report
+    is refused until the secretary types the groups eliminated under `criminal_groups` (or
+    deletes the old key), whether or not `criminal_groups` is also given.
     """
     findings = []
     for year in sorted(indicators):
@@ -287,11 +289,8 @@ def old_indicator_keys(indicators: dict[int, Indicators]) -> list[Finding]:
             destroyed = values.destroyed if values is not None else None
             if destroyed is None or destroyed.plant_hotbeds is None:
                 continue
-            if destroyed.criminal_groups is None:
-                message = _("'plant_hotbeds' is the old name of indicator 7's 'criminal_groups' (ҰҚТ: organised "
-                            "criminal groups eliminated); its figure is read as criminal_groups: rename the key")
-            else:
-                message = _("'plant_hotbeds' is the old name of 'criminal_groups', which is also given: it is "
-                            "ignored; delete it")
-            findings.append(warning(destroyed.loc_of("plant_hotbeds"), message, "§29.7", "annual-report"))
+            message = _("'plant_hotbeds' (hotbeds of plants) is not an indicator: indicator 7 counts drug "
+                        "laboratories and organised criminal groups (ҰҚТ / ОПГ) eliminated. Delete the key and "
+                        "type the number of criminal groups eliminated under 'criminal_groups'")
+            findings.append(error(destroyed.loc_of("plant_hotbeds"), message, "§29.7", "annual-report"))
     return findings

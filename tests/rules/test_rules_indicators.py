@@ -167,8 +167,8 @@ def test_kazakh_dative_of_the_addressee(phrase, dative):
 
 @pytest.mark.parametrize("now,before,main,groups", [
     ({"labs": 1, "criminal_groups": 2}, {"labs": 0, "criminal_groups": 1}, (3, 1), (2, 1)),
-    ({"labs": 1, "plant_hotbeds": 2}, {"labs": 0, "criminal_groups": 1}, (3, 1), (2, 1)),   # the old key, read
-    ({"labs": 1, "criminal_groups": 2, "plant_hotbeds": 9}, {}, (3, None), (2, None)),     # the new key wins
+    ({"labs": 1, "plant_hotbeds": 2}, {"labs": 0, "criminal_groups": 1}, (1, 1), (None, 1)),  # never mapped
+    ({"labs": 1, "criminal_groups": 2, "plant_hotbeds": 9}, {}, (3, None), (2, None)),     # never added
     ({"criminal_groups": 0}, {"labs": None}, (0, None), (0, None)),
 ])
 def test_labs_and_criminal_groups_s29_7(now, before, main, groups):
@@ -178,15 +178,21 @@ def test_labs_and_criminal_groups_s29_7(now, before, main, groups):
     assert (total.value, total.previous) == main and (criminal_groups.value, criminal_groups.previous) == groups
 
 
-def test_the_old_key_plant_hotbeds_is_read_with_a_warning_naming_its_line_s29_7(project):
-    from pipeline.stages import check_project, prepare
+def test_the_old_key_plant_hotbeds_is_an_error_naming_criminal_groups_at_its_line_s29_7(project):
+    """A figure typed under `plant_hotbeds` counted hotbeds of plants: refused, never printed as criminal groups."""
+    from pipeline.stages import check_project, jobs_for, prepare, run_documents
+    from pipeline.core.errors import InputRefused
     from tests.support.inputs import RUN_DATE
     project.meeting()
     project.write("indicators/2026.yaml", "ngos: 7\ndestroyed:\n  labs: 1\n  plant_hotbeds: 2\n"
                                            "previous:\n  destroyed: {labs: 0, criminal_groups: 1, plant_hotbeds: 4}\n")
-    findings = [f for f in check_project(prepare(project.inputs, RUN_DATE)) if f.rule == "§29.7"]
-    assert [(f.loc.line, f.is_error) for f in findings] == [(4, False), (6, False)]
-    assert "read as criminal_groups" in findings[0].render("en") and "ignored" in findings[1].render("en")
+    assessment = prepare(project.inputs, RUN_DATE)
+    findings = [f for f in check_project(assessment) if f.rule == "§29.7"]
+    assert [(f.loc.line, f.is_error) for f in findings] == [(4, True), (6, True)]
+    for lang in ("en", "kk", "ru"):
+        assert all("criminal_groups" in f.render(lang) and "plant_hotbeds" in f.render(lang) for f in findings)
+    with pytest.raises(InputRefused):
+        run_documents(assessment, jobs_for(assessment, ["annual-report"]), project.root / "outputs")
 
 
 def test_indicator_7_is_worded_as_organised_criminal_groups_s29_7():

@@ -49,18 +49,19 @@ class Dispensary(Model):
 class Destroyed(Model):
     """§29.7: drug laboratories and organised criminal groups (ҰҚТ / ОПГ) eliminated.
 
-    `plant_hotbeds` is the old, mistaken name of `criminal_groups` (ҰҚТ was misread as hotbeds
-    of plants): it is still read, as `criminal_groups`, and `check` warns where it is typed.
+    `plant_hotbeds` was an old, mistaken key (ҰҚТ misread as hotbeds of plants): a figure typed
+    under it counted a different thing, so it is kept here only to be refused where it is typed
+    (rules.indicators.old_indicator_keys) and is never read as `criminal_groups`.
     """
 
     labs: Count | None = None
     criminal_groups: Count | None = None
-    plant_hotbeds: Count | None = None  # the old name of criminal_groups; see old_indicator_keys
+    plant_hotbeds: Count | None = None  # refused (an error), never counted; see old_indicator_keys
 
     @property
     def groups(self) -> int | None:
-        """The criminal groups eliminated, under the new key or else the old one."""
-        return self.criminal_groups if self.criminal_groups is not None else self.plant_hotbeds
+        """The organised criminal groups eliminated: the key `criminal_groups` alone."""
+        return self.criminal_groups
 
 
 class Propaganda(Model):
