@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..load.models import Body
@@ -25,10 +26,14 @@ class CompositionContext:
     members: list[dict]
 
 
-def composition_context(body: Body, lang: str) -> tuple[CompositionContext, Localizer]:
-    """The current roster (members without an end of membership), grouped as Appendix 1 groups it."""
+def composition_context(body: Body, lang: str, day: dt.date) -> tuple[CompositionContext, Localizer]:
+    """The roster in force on `day` (from ≤ day ≤ until, both optional), grouped as Appendix 1 groups it.
+
+    A member whose `until` lies ahead is still a member on `day` and is listed; one who left
+    before `day`, or joins after it, is not.
+    """
     loc = Localizer(lang, "composition")
-    current = [m for m in body.members if m.until is None]
+    current = [m for m in body.members if m.in_force_on(day)]
 
     def lines(role: str) -> list[dict]:
         """Position and the "(by agreement)" note apart: Appendix 1 puts the note after the role in the Штаб."""

@@ -32,7 +32,7 @@ def composition_jobs(assessment: Assessment, selected: list[str], langs: list[st
     project, body = assessment.project, assessment.project.body
     sources = frozenset({project.file_of("body.yaml")})
     return [Job("composition", lang, Path(f"composition.{lang}.docx"), sources,
-                lambda lg=lang: composition_context(body, lg))
+                lambda lg=lang: composition_context(body, lg, assessment.as_of))
             for lang in languages(langs, body.languages)]
 
 

@@ -79,14 +79,21 @@ protocol = _meeting_command("protocol", """Write the protocol of each meeting (�
 
 
 @click.command()
+@click.option("--as-of", "as_of", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
+              help="List the members in force on this date (body.yaml: from, until). Default: today.")
 @pass_options
-def composition(options: Options) -> None:
+def composition(options: Options, as_of: dt.date | None) -> None:
     """Write the composition of the Штаб in the form of Appendix 1 of the resolution.
+
+    Every member whose membership is in force on the date (--as-of, default today) is listed,
+    including those whose `until` lies ahead.
 
     \b
     Example:
       python -m pipeline composition
+      python -m pipeline composition --as-of 2027-01-01
     """
+    options.ask_as_of(as_of)
     produce(options, ["composition"])
 
 
