@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from pipeline.cli.main import cli
-from tests.support.docx_text import paragraphs, text
+from tests.support.docx_text import text
 
 
 def run(project, *args):

@@ -180,8 +180,8 @@ def test_labs_and_criminal_groups_s29_7(now, before, main, groups):
 
 def test_the_old_key_plant_hotbeds_is_an_error_naming_criminal_groups_at_its_line_s29_7(project):
     """A figure typed under `plant_hotbeds` counted hotbeds of plants: refused, never printed as criminal groups."""
-    from pipeline.stages import check_project, jobs_for, prepare, run_documents
     from pipeline.core.errors import InputRefused
+    from pipeline.stages import check_project, jobs_for, prepare, run_documents
     from tests.support.inputs import RUN_DATE
     project.meeting()
     project.write("indicators/2026.yaml", "ngos: 7\ndestroyed:\n  labs: 1\n  plant_hotbeds: 2\n"
