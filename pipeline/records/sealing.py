@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..core.errors import Finding, warning
 from ..locale.messages import _
-from . import fingerprint, signed
+from . import fingerprint, gate, signed
 from .signed import PROTOCOL, sealed_inputs_changed, unsigned_after_seal
 from .store import PDF_ENV, RECORDS, Altered, FileProblem, Sealer, Store, file_finding, file_name, fingerprint_file
 
@@ -65,6 +65,7 @@ class Plan:
     sealed_outputs: set[Path] = field(default_factory=set)      # job.output of every sealed protocol
     sealer: Sealer | None = None
     done: list[Sealing] = field(default_factory=list)
+    gate: list[Finding] = field(default_factory=list)          # why a signed protocol may not be sealed (§23)
 
     def keep(self, job: "Job", data: bytes) -> None:
         """A rendered document: a protocol being sealed keeps its bytes for the record."""
@@ -141,6 +142,8 @@ def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked
     current = fingerprint.of_meeting(project.inputs, meeting, project.body)
     langs = meeting.langs(project.body)
     if latest is None:
+        if not _passes_gate(result, assessment, meeting):
+            return
         _add_task(result, asked, protocol_jobs, meeting_id, 1, langs, current.digests)
         return
     try:
@@ -160,6 +163,8 @@ def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked
     if not meeting.protocol.signed:
         result.findings.append(unsigned_after_seal(meeting))
         return
+    if not _passes_gate(result, assessment, meeting):      # --force seals a new version, never a contradiction
+        return
     result.sealer = result.sealer or sealer()
     described = [f"{change.file}: {change.key} {change.kind}" for change in changes]
     _add_task(result, asked, protocol_jobs, meeting_id, latest.version + 1, langs, current.digests, described)
@@ -171,6 +176,17 @@ def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked
           who=result.sealer.who,
           when=result.sealer.as_json()["at"], previous=latest.version, folder=_folder(meeting_id)),
         "§15", PROTOCOL))
+
+
+def _passes_gate(result: Plan, assessment: "Assessment", meeting) -> bool:
+    """§23: a signed protocol that contradicts itself is not sealed; its findings refuse the run (gate.py)."""
+    project = assessment.project
+    files = [(project.file_of("meetings", f"{meeting.id}.yaml"), project.inputs / "meetings" / f"{meeting.id}.yaml"),
+             (project.file_of("body.yaml"), project.inputs / "body.yaml")]
+    found = gate.before_sealing(meeting, project.body, files)
+    result.gate += found
+    result.findings += found
+    return not found
 
 
 def _add_task(result: Plan, asked: list["Job"], protocol_jobs, meeting_id: str, version: int, langs: list[str],
