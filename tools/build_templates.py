@@ -59,12 +59,15 @@ W = {
         "stand_ins": "Штаб мүшелерінің орнына қатысқандар (кворумға есептелмейді, дауыс бермейді, Ереженің 20-тармағы):",
         "guests": "Шақырылғандар:",
         "agenda": "КҮН ТӘРТІБІ:",
-        "urgent": "Отырыс Штаб басшысының тапсырмасы бойынша шұғыл түрде өткізілді (Ереженің 22-тармағы).",
+        "urgent": "Отырыс{% if urgent_by_head %} Штаб басшысының тапсырмасы бойынша{% endif %} шұғыл түрде "
+                  "өткізілді (Ереженің 22-тармағы).",
         "heard": "ТЫҢДАЛДЫ:",
         "decided": "ШЕШТІ:",
         "responsible": "Жауаптылар:",
         "due": "Мерзімі:",
-        "dissent_ref": "Ерекше пікір жазбаша баяндалып, хаттамаға {{ n }}-қосымшада берілді (Ереженің 14-тармағы).",
+        "draft_not_adopted": "Шешім жобасы (қабылданбады): ",
+        "dissent_ref": "Ерекше пікір жазбаша баяндалып, хаттамаға қоса берілді ({{ n }}-қосымша, Ереженің "
+                       "14-тармағы).",
         "appendix": "Штаб отырысының {{ date_of }}",
         "appendix_of": "№ {{ number }} хаттамасына {{ a.number }}-қосымша",
         "dissent_title": "ЕРЕКШЕ ПІКІР",
@@ -114,11 +117,13 @@ W = {
         "stand_ins": "Присутствовали вместо членов штаба (в кворуме не учитываются, в голосовании не участвуют, пункт 20 Положения):",
         "guests": "Приглашенные:",
         "agenda": "ПОВЕСТКА ДНЯ:",
-        "urgent": "Заседание проведено в срочном порядке по поручению руководителя штаба (пункт 22 Положения).",
+        "urgent": "Заседание проведено в срочном порядке{% if urgent_by_head %} по поручению руководителя "
+                  "штаба{% endif %} (пункт 22 Положения).",
         "heard": "СЛУШАЛИ:",
         "decided": "РЕШИЛИ:",
         "responsible": "Ответственные:",
         "due": "Срок:",
+        "draft_not_adopted": "Проект решения (не принят): ",
         "dissent_ref": "Особое мнение изложено в письменном виде и приложено к протоколу (приложение {{ n }}, пункт 14 Положения).",
         "appendix": "Приложение {{ a.number }}",
         "appendix_of": "к протоколу заседания штаба {{ date_of }} № {{ number }}",
@@ -279,6 +284,9 @@ def protocol(lang: str):
     person_list(doc, "invited")
     tag(doc, "{%p endif %}")
     para(doc, "{{ quorum }}.", bold=True, align=JUSTIFY, first_line=1.25, before=12)
+    tag(doc, "{%p if called_by %}")
+    para(doc, "{{ called_by }}.", align=JUSTIFY, first_line=1.25)
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if urgent %}")
     para(doc, w["urgent"], align=JUSTIFY, first_line=1.25)
     tag(doc, "{%p endif %}")
@@ -299,7 +307,10 @@ def protocol(lang: str):
     tag(doc, "{%p endif %}")
     para(doc, w["decided"], bold=True, before=6, keep_next=True)
     tag(doc, "{%p for d in q.decisions %}")
-    para(doc, "{{ d.number }}. {{ d.text }}", align=JUSTIFY, first_line=1.25)
+    # §13, §24: a decision not adopted is no assignment: printed as the draft that was not adopted, with no
+    # responsible body and no deadline (the context leaves both empty)
+    para(doc, "{{ d.number }}. {% if not d.adopted %}" + w["draft_not_adopted"] + "{% endif %}{{ d.text }}",
+         align=JUSTIFY, first_line=1.25)
     tag(doc, "{%p if d.responsible or d.due %}")
     para(doc, "{% if d.responsible %}" + w["responsible"] + " {{ d.responsible }}.{% endif %}"
          "{% if d.responsible and d.due %} {% endif %}"

@@ -16,7 +16,7 @@ BW = {
         "to_invited": "отырысқа шақырылғандарға",
         "notice_title": "ХАБАРЛАМА",
         "notice_text": "{{ body_name_genitive }} {% if extraordinary %}кезектен тыс {% endif %}отырысы төменде "
-                       "көрсетілген күні, уақытта және орында өткізілетінін хабарлаймыз.",
+                       "көрсетілген күні, уақытында және орнында өтетінін хабарлаймыз.",
         "when": "Өткізілетін күні мен уақыты:",
         "at_time": "{% if time %}, сағат {{ time }}{% endif %}",
         "where": "Өткізілетін орны:",
@@ -27,15 +27,17 @@ BW = {
         "lang_kk": "мемлекеттік",
         "lang_ru": "орыс",
         "materials_attached": "Материалдар осы хабарламаға қоса беріледі (Ереженің 22, 26-тармақтары).",
-        "urgent": "Отырыс Штаб басшысының тапсырмасы бойынша шұғыл түрде өткізіледі: материалдар отырыс "
-                  "қатысушыларына тікелей отырыста беріледі (Ереженің 22-тармағы).",
+        "urgent": "{% if urgent_by_head %}Отырыс Штаб басшысының тапсырмасы бойынша шұғыл түрде өткізіледі: "
+                  "материалдар отырыс қатысушыларына тікелей отырыста беріледі (Ереженің 22-тармағы)."
+                  "{% else %}Отырыс шұғыл түрде өткізіледі (Ереженің 22-тармағы).{% endif %}",
         "invited": "Отырысқа шақырылғандар:",
-        "confirm": "Отырысқа қатысатыныңызды {{ confirm_by }} Штаб хатшысына растауыңызды сұраймыз. Штаб "
+        "confirm": "Отырысқа қатысуыңызды {% if confirm_by %}{{ confirm_by }}{% else %}дереу{% endif %} Штаб "
+                   "хатшысына растауды сұраймыз. Штаб "
                    "мүшелері отырыстарға ауыстыру құқығынсыз қатысады (Ереженің 20-тармағы); қатыса алмаған "
                    "жағдайда себебін алдын ала хабарлаңыз.",
-        "extract_title": "ХАТТАМАДАН ҮЗІНДІ",
+        "extract_title": "ҮЗІНДІ",
         "extract_of": "{{ body_name_genitive }} {% if extraordinary %}кезектен тыс {% endif %}отырысының "
-                      "хаттамасынан",
+                      "{{ date_of }} № {{ number }} хаттамасынан",
         "decided": "ШЕШТІ:",
         "responsible": "Жауаптылар:",
         "due": "Мерзімі:",
@@ -71,7 +73,7 @@ BW = {
         "to_invited": "приглашенным на заседание",
         "notice_title": "ИЗВЕЩЕНИЕ",
         "notice_text": "Сообщаем, что {% if extraordinary %}внеочередное {% endif %}заседание "
-                       "{{ body_name_genitive }} состоится в указанные ниже день, время и месте.",
+                       "{{ body_name_genitive }} состоится в день, время и месте, указанных ниже.",
         "when": "Дата и время проведения:",
         "at_time": "{% if time %}, в {{ time }}{% endif %}",
         "where": "Место проведения:",
@@ -82,10 +84,12 @@ BW = {
         "lang_kk": "государственный",
         "lang_ru": "русский",
         "materials_attached": "Материалы прилагаются к настоящему извещению (пункты 22, 26 Положения).",
-        "urgent": "Заседание проводится в срочном порядке по поручению руководителя штаба: материалы будут "
-                  "вручены участникам непосредственно на заседании (пункт 22 Положения).",
+        "urgent": "{% if urgent_by_head %}Заседание проводится в срочном порядке по поручению руководителя штаба: "
+                  "материалы будут вручены участникам непосредственно на заседании (пункт 22 Положения)."
+                  "{% else %}Заседание проводится в срочном порядке (пункт 22 Положения).{% endif %}",
         "invited": "Приглашенные на заседание:",
-        "confirm": "Просим подтвердить участие в заседании секретарю штаба {{ confirm_by }}. Члены штаба "
+        "confirm": "Просим {% if not confirm_by %}незамедлительно {% endif %}подтвердить участие в заседании "
+                   "секретарю штаба{% if confirm_by %} {{ confirm_by }}{% endif %}. Члены штаба "
                    "участвуют в заседаниях без права замены (пункт 20 Положения); о невозможности участия "
                    "просим сообщить заранее с указанием причины.",
         "extract_title": "ВЫПИСКА ИЗ ПРОТОКОЛА",
@@ -160,6 +164,9 @@ def notice(lang: str):
     letterhead(doc, [w["to_members"], w["to_invited"]])
     para(doc, w["notice_title"], bold=True, align=CENTER, before=18, size=16)
     para(doc, w["notice_text"], align=JUSTIFY, first_line=1.25, before=12, after=6)
+    tag(doc, "{%p if called_by %}")
+    para(doc, "{{ called_by }}.", align=JUSTIFY, first_line=1.25, after=6)
+    tag(doc, "{%p endif %}")
     runs(doc, [(w["when"] + " ", True), ("{{ date_long }}" + w["at_time"], False)], first_line=1.25)
     runs(doc, [(w["where"] + " ", True), ("{{ place }}", False)], first_line=1.25, align=JUSTIFY, after=6)
     para(doc, w["agenda"], bold=True, align=CENTER, before=6, after=6, keep_next=True)
@@ -185,7 +192,8 @@ def notice(lang: str):
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if urgent %}")
     para(doc, w["urgent"], align=JUSTIFY, first_line=1.25, before=6)
-    tag(doc, "{%p elif materials %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if materials and not urgent_by_head %}")
     para(doc, w["materials_attached"], align=JUSTIFY, first_line=1.25, before=6)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if invited %}")
@@ -206,8 +214,12 @@ def extract(lang: str):
     w = BW[lang]
     doc = new_document(title="extract")
     letterhead(doc, ["{{ addressee }}"])
-    para(doc, w["extract_title"], bold=True, align=CENTER, before=18, size=16)
-    para(doc, w["extract_of"], bold=True, align=CENTER, after=6)
+    if lang == "kk":   # «… отырысының 2027 жылғы 11 наурыздағы № 1 хаттамасынан ҮЗІНДІ»: «хаттама» once
+        para(doc, w["extract_of"], bold=True, align=CENTER, before=18)
+        para(doc, w["extract_title"], bold=True, align=CENTER, after=6, size=16)
+    else:
+        para(doc, w["extract_title"], bold=True, align=CENTER, before=18, size=16)
+        para(doc, w["extract_of"], bold=True, align=CENTER, after=6)
     tbl = table(doc, [8.0, 8.5], borders=False)
     cells = tbl.add_row().cells
     first_cell_paragraph(cells[0], "{{ sender.seat }}")

@@ -44,6 +44,7 @@ class ExtractContext:
     extraordinary: bool
     number: int
     date_long: str
+    date_of: str           # kk «2027 жылғы 11 наурыздағы»: the heading names the protocol once
     questions: list[ExtractQuestionBlock]
     signer: Signature
     certifier: Signature | None
@@ -66,7 +67,7 @@ def extract_context(extract: Extract, result: MeetingResult, body: Body, lang: s
     context = ExtractContext(
         sender=sender(loc, body, day), addressee=addressee_line(loc, extract.addressee.name),
         **body_genitives(loc, body), extraordinary=meeting.kind == "extraordinary", number=meeting.number,
-        date_long=loc.date_long(meeting.date), questions=questions,
+        date_long=loc.date_long(meeting.date), date_of=loc.date_of(meeting.date), questions=questions,
         signer=_signature(loc, body, signer_member) if signer_member else Signature("", "", ""),
         certifier=secretary_signer(loc, body), certified_on=dates.date_numeric(day))
     return context, loc

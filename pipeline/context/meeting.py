@@ -64,7 +64,9 @@ class MeetingHeading:
     seat: str
     working_body: str
     extraordinary: bool
+    called_by: str         # §12: who called an extraordinary meeting, a sentence; empty for a regular one
     urgent: bool
+    urgent_by_head: bool   # §22: urgent on the head's order (not when the members called the meeting)
     number: int
     date_long: str
     date_of: str
@@ -125,9 +127,11 @@ def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: d
         item = item_result.item
         decisions = item_result.decisions
         shared = len({(d.tally, d.outcome) for d in decisions}) <= 1
+        # §13, §24: a decision not adopted is no assignment: no responsible body, no deadline in any document
         lines = [DecisionLine(
             number=f"{item_result.number}.{d.number}", text=loc.paragraphs(d.decision.text),
-            responsible=", ".join(loc.texts(d.decision.responsible)), due=loc.due(d.decision.due),
+            responsible=", ".join(loc.texts(d.decision.responsible)) if d.outcome.adopted else "",
+            due=loc.due(d.decision.due) if d.outcome.adopted else "",
             vote="" if shared else _vote_line(loc, d), outcome="" if shared else _outcome(loc, d.outcome),
             adopted=d.outcome.adopted) for d in decisions]
         blocks.append(QuestionBlock(
@@ -145,9 +149,25 @@ def _signature(loc: Localizer, body: Body, member) -> Signature:
     return Signature(title, line.position, line.name)
 
 
+def called_by_text(loc: Localizer, result: MeetingResult) -> str:
+    """§12: «…созвано по инициативе 9 из 15 членов штаба (пункт 12 Положения)», or by the head; "" if regular."""
+    called = result.called_by
+    if called is None:
+        return ""
+    if called.head:
+        return loc.phrase("called.head")
+    return loc.phrase("called.members", count=called.count, total=called.total)
+
+
+def urgent_by_head(result: MeetingResult) -> bool:
+    """§22: an urgent meeting is «по поручению руководителя» only when the head called it (or it is a regular one)."""
+    return result.meeting.urgent and (result.called_by is None or result.called_by.head)
+
+
 def _heading(loc: Localizer, body: Body, result: MeetingResult, questions: list[QuestionBlock]) -> dict:
     meeting = result.meeting
     return dict(**body_header(loc, body), **body_genitives(loc, body), extraordinary=meeting.kind == "extraordinary",
+                called_by=called_by_text(loc, result), urgent_by_head=urgent_by_head(result),
                 urgent=meeting.urgent, number=meeting.number, date_long=loc.date_long(meeting.date),
                 date_of=loc.date_of(meeting.date), time=meeting.time or "", place=loc.text(meeting.place),
                 invited=[loc.person(p) for p in meeting.invited], questions=questions)

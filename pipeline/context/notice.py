@@ -18,7 +18,7 @@ from ..rules.meeting import MeetingResult
 from ..rules.workdays import last_working_day_before
 from .common import Localizer, PersonLine, body_genitives
 from .letter import Sender, secretary_signer, sender
-from .meeting import Signature, _speakers
+from .meeting import Signature, _speakers, called_by_text, urgent_by_head
 
 
 @dataclass
@@ -43,7 +43,9 @@ class NoticeContext:
     body_name_genitive: str
     akimat_genitive: str
     extraordinary: bool
+    called_by: str         # §12: who called an extraordinary meeting; empty for a regular one
     urgent: bool
+    urgent_by_head: bool   # §22: materials on the day only for an urgent meeting the head called
     number: int
     date_long: str
     date_on: str
@@ -52,7 +54,8 @@ class NoticeContext:
     questions: list[NoticeQuestion]
     materials: list[MaterialLine]
     invited: list[PersonLine]
-    confirm_by: str        # "until" the last working day before the meeting: "до 16 сентября 2026 года"
+    confirm_by: str        # "until" the last working day before the meeting: "до 16 сентября 2026 года";
+    #                        empty when that day is not after the notice's own date: "immediately" instead
     signer: Signature | None
 
 
@@ -61,6 +64,16 @@ def notice_day(meeting: Meeting) -> dt.date | None:
     if meeting.documents_sent is not None:
         return meeting.documents_sent
     return meeting.agenda_approved.date if meeting.agenda_approved is not None else None
+
+
+def confirm_by(meeting: Meeting) -> dt.date | None:
+    """§22: the day to confirm attendance by: the last working day before the meeting, if after the notice's date.
+
+    A notice never asks for an answer by a day before (or on) its own date: a meeting called at short
+    notice asks to confirm at once instead (None).
+    """
+    day, sent = last_working_day_before(meeting.date), notice_day(meeting)
+    return day if sent is None or day > sent else None
 
 
 def notice_context(result: MeetingResult, body: Body, lang: str,
@@ -79,9 +92,11 @@ def notice_context(result: MeetingResult, body: Body, lang: str,
                                           "kk" in languages, "ru" in languages))
     context = NoticeContext(
         sender=sender(loc, body, notice_day(meeting)), **body_genitives(loc, body),
-        extraordinary=meeting.kind == "extraordinary", urgent=meeting.urgent, number=meeting.number,
+        extraordinary=meeting.kind == "extraordinary", called_by=called_by_text(loc, result), urgent=meeting.urgent,
+        urgent_by_head=urgent_by_head(result), number=meeting.number,
         date_long=loc.date_long(meeting.date), date_on=loc.date_on(meeting.date), time=meeting.time or "",
         place=loc.text(meeting.place), questions=questions, materials=materials,
         invited=[loc.person(p) for p in meeting.invited],
-        confirm_by=dates.date_until(last_working_day_before(meeting.date), lang), signer=secretary_signer(loc, body))
+        confirm_by=dates.date_until(day, lang) if (day := confirm_by(meeting)) else "",
+        signer=secretary_signer(loc, body))
     return context, loc

@@ -22,20 +22,43 @@ from .votes import AGENDA, PROTOCOL, Outcome, Quorum, Tally, count_votes, decide
 # ---------------------------------------------------------------- §12 extraordinary meetings
 
 
+@dataclass(frozen=True)
+class CalledBy:
+    """§12: who called an extraordinary meeting: the head, or `count` of the `total` members in force."""
+
+    head: bool
+    count: int
+    total: int
+
+
+def called_by(meeting: Meeting, body: Body, total: int) -> CalledBy | None:
+    """§12: an extraordinary meeting's initiators as the notice and the protocol state them; None for a regular one.
+
+    The head among `initiated_by` calls it alone; otherwise the members in force on the day who
+    initiated it are counted against N (the §12 check below refuses a count of half or less).
+    """
+    if meeting.kind != "extraordinary":
+        return None
+    initiators = set(meeting.initiated_by)
+    head = body.head
+    if head is not None and head.id in initiators:
+        return CalledBy(True, 0, total)
+    members = {m.id for m in total_membership(body, meeting.date)}
+    return CalledBy(False, len(initiators & members), total)
+
+
 def check_extraordinary(meeting: Meeting, body: Body, total: int) -> list[Finding]:
     """§12: an extraordinary meeting is called by the head, or by more than half of N (initiators × 2 > N)."""
-    if meeting.kind != "extraordinary":
+    called = called_by(meeting, body, total)
+    if called is None:
         return []
     loc = meeting.loc_of("initiated_by")
-    initiators = set(meeting.initiated_by)
     unknown = [i for i in meeting.initiated_by if body.member(i) is None]
     findings = [error(loc, _("unknown member id '{member}' in initiated_by: use the ids of body.yaml", member=i),
                       "§12") for i in unknown]
-    head = body.head
-    if head is not None and head.id in initiators:
+    if called.head:
         return findings
-    members = {m.id for m in total_membership(body, meeting.date)}
-    count = len(initiators & members)
+    count = called.count
     if count * 2 <= total:
         findings.append(error(loc, _("an extraordinary meeting is called by the head or by more than half of the "
                                      "{total} members; {count} initiated it: list the head in initiated_by, or at "
@@ -247,6 +270,7 @@ class MeetingResult:
     quorum: Quorum
     chair: Member | None
     signer: Member | None
+    called_by: CalledBy | None = None  # §12: who called an extraordinary meeting
     items: list[ItemResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -263,6 +287,7 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
         meeting=meeting, members=members, present=present, absent=absent_members(meeting, body),
         secretary_present=secretary is not None and secretary.id in present_ids,
         quorum=quorum(len(present), len(members)), chair=chair, signer=signer, findings=findings,
+        called_by=called_by(meeting, body, len(members)),
     )
     result.findings += check_attendance(meeting, body)
     result.findings += check_extraordinary(meeting, body, len(members))

@@ -45,10 +45,12 @@ class Outcome(enum.Enum):
     MAJORITY = "majority"          # §13, case 1: for × 2 > N
     CASTING_VOTE = "casting_vote"  # §13, case 2: a tie, the chair voted for
     NOT_ADOPTED = "not_adopted"    # §13, case 3
+    TIE_CHAIR_AGAINST = "tie_chair_against"   # §13, case 3 reached through a tie: the chair voted against
+    TIE_CHAIR_NOT_FOR = "tie_chair_not_for"   # §13, case 3 reached through a tie: the chair abstained
 
     @property
     def adopted(self) -> bool:
-        return self is not Outcome.NOT_ADOPTED
+        return self in (Outcome.MAJORITY, Outcome.CASTING_VOTE)
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,19 @@ class Tally:
 
 
 def decide(tally: Tally, total: int, chair_id: str | None) -> Outcome:
-    """§13 as RULES.md reads it, in this order: majority of N; the chair's casting vote on a tie; else not adopted."""
+    """§13 as RULES.md reads it, in this order: majority of N; the chair's casting vote on a tie; else not adopted.
+
+    A tie (for = against, at least one each) that the chair did not decide for is not adopted, and
+    the protocol says so as its own case: the votes were split equally and the chair voted against
+    (or, abstaining, did not vote for).
+    """
     votes_for, votes_against = tally.counts[:2]
     if votes_for * 2 > total:
         return Outcome.MAJORITY
     if votes_for == votes_against and chair_id is not None and chair_id in tally.for_:
         return Outcome.CASTING_VOTE
+    if votes_for == votes_against and votes_for > 0:
+        return Outcome.TIE_CHAIR_AGAINST if chair_id in tally.against else Outcome.TIE_CHAIR_NOT_FOR
     return Outcome.NOT_ADOPTED
 
 

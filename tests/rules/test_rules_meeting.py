@@ -34,8 +34,11 @@ def test_quorum_needed_is_least_whole_two_thirds_s20(total, needed):
 
 
 def tally(votes_for, against=0, abstained=0, chair_for=False):
-    ids_for = tuple((["akim"] if chair_for else []) + [f"m{i}" for i in range(votes_for - int(chair_for))])
-    return Tally(ids_for, tuple(f"a{i}" for i in range(against)), tuple(f"b{i}" for i in range(abstained)))
+    """chair_for: True, the chair voted for; "against": the chair is among those against; False: neither."""
+    ids_for = tuple((["akim"] if chair_for is True else []) + [f"m{i}" for i in range(votes_for - int(chair_for is True))])
+    ids_against = tuple((["akim"] if chair_for == "against" else [])
+                        + [f"a{i}" for i in range(against - int(chair_for == "against"))])
+    return Tally(ids_for, ids_against, tuple(f"b{i}" for i in range(abstained)))
 
 
 @pytest.mark.parametrize("votes_for,against,abstained,chair_for,total,expected", [
@@ -43,7 +46,9 @@ def tally(votes_for, against=0, abstained=0, chair_for=False):
     (8, 0, 0, True, 16, Outcome.NOT_ADOPTED),      # 8 of 16 is not a majority of N, even with nobody against
     (8, 0, 8, True, 16, Outcome.NOT_ADOPTED),      # no tie of for and against
     (8, 8, 0, True, 16, Outcome.CASTING_VOTE),     # a tie decided by the chair
-    (8, 8, 0, False, 16, Outcome.NOT_ADOPTED),     # a tie, the chair against
+    (8, 8, 0, "against", 16, Outcome.TIE_CHAIR_AGAINST),   # a tie, the chair against: said as its own case
+    (8, 8, 0, False, 16, Outcome.TIE_CHAIR_NOT_FOR),       # a tie, the chair abstained
+    (1, 1, 12, "against", 16, Outcome.TIE_CHAIR_AGAINST),  # the smallest tie
     (7, 7, 0, True, 14, Outcome.CASTING_VOTE),
     (6, 6, 2, True, 16, Outcome.CASTING_VOTE),
     (11, 1, 0, False, 16, Outcome.MAJORITY),
@@ -57,6 +62,7 @@ def test_decision_outcome_follows_s13_in_order(votes_for, against, abstained, ch
 
 def test_outcome_adopted_only_in_the_first_two_cases_s13():
     assert Outcome.MAJORITY.adopted and Outcome.CASTING_VOTE.adopted and not Outcome.NOT_ADOPTED.adopted
+    assert not Outcome.TIE_CHAIR_AGAINST.adopted and not Outcome.TIE_CHAIR_NOT_FOR.adopted
 
 
 # ---------------------------------------------------------------- §13, §20 votes
