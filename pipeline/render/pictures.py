@@ -3,7 +3,7 @@
 `PictureCache(folder)` gives each picture of the contexts (the annual report's
 chart) the PNG kept in `folder` when the same one was drawn before, else draws
 it now and keeps it there once the run has written its documents. Import it
-from `pipeline.speed`, which re-exports it.
+from `pipeline.render.many`, which re-exports it.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ def _hold_lock(root: Path, seconds: float) -> subprocess.Popen:
     code = textwrap.dedent(f"""
         import time
         from pathlib import Path
-        from pipeline.lock import run_lock
+        from pipeline.write.lock import run_lock
         with run_lock(Path({str(root)!r}), "shtab all (the other run)"):
             print("held", flush=True)
             time.sleep({seconds})
