@@ -1,6 +1,8 @@
 """The annual report's chart: each indicator's change against the previous year, as a picture.
 
-Horizontal bars of the relative change of each indicator's main figure, green
+Horizontal bars of the change of each indicator's main figure (in percent of the
+previous year for a count, in percentage points for a percentage or a share: the
+measure and unit the table prints), green
 where the change goes the better way (§29), red where it does not, grey when
 unchanged; an unknown change is a dash at zero. Rendered by matplotlib's Agg
 backend to PNG at print resolution, in DejaVu Sans (shipped with matplotlib,
@@ -32,9 +34,9 @@ COLOURS = {"better": "#2e7d32", "worse": "#c62828", "same": "#9e9e9e", None: "#9
 @dataclass(frozen=True)
 class Bar:
     label: str                 # "1. Спорт секциялары..."
-    change: Decimal | None     # relative change in percent; None: unknown
+    change: Decimal | None     # the change as the table gives it: percent of last year (counts), points (shares)
     verdict: str | None        # better | worse | same | None
-    text: str                  # the change as printed beside the bar: "+9,1 %", "—"
+    text: str                  # the change as printed beside the bar and in the table: "+9,1 %", "+6,2 п. п.", "—"
 
 
 def _setup():

@@ -143,8 +143,9 @@ def _line_of(lang: str, key: str) -> int:
 # ---------------------------------------------------------------- numbers (the register and the annual report)
 #
 # Figures follow the language's CLDR conventions through Babel: a decimal comma
-# and a non-breaking space between thousands in both languages; the percent sign
-# close up in Kazakh ("97,4%") and after a space in Russian ("97,4 %").
+# and a non-breaking space between thousands in both languages. The percent sign
+# follows a non-breaking space in both languages ("97,4 %"): one document of a
+# pair does not write "97,4%" where the other writes "97,4 %".
 
 MINUS = "\u2212"
 
@@ -159,13 +160,10 @@ def number(value, lang: str) -> str:
 
 
 def percent(value, lang: str) -> str:
-    """A percentage given in percent (97.4 → "97,4%" / "97,4 %"), one decimal, the locale's pattern."""
+    """A percentage given in percent (97.4 → "97,4 %"), one decimal, a no-break space before the sign in kk and ru."""
     if value is None:
         return "—"
-    from babel import Locale
-    from babel.numbers import format_percent
-    pattern = re.sub(r"0(\s*%)", r"0.0\1", Locale.parse(lang).percent_formats[None].pattern)
-    return format_percent(Decimal(str(value)) / 100, pattern, locale=lang)
+    return number(Decimal(str(value)).quantize(Decimal("0.1")), lang) + "\u00a0%"
 
 
 def signed(value, lang: str, unit: str = "") -> str:

@@ -195,13 +195,22 @@ def signed_percent(value, lang: str) -> str:
     return sign + i18n.percent(abs(value), lang)
 
 
+def compared_text(loc: Localizer, measure: Measure) -> str:
+    """The change as the chart labels its bar and the table prints it: "+6,2 п. п." for shares, "+9,1 %" for counts."""
+    if measure.points:
+        return i18n.signed(measure.compared, loc.lang, loc.phrase("points"))
+    if measure.change == 0:
+        return "0"   # as the table prints an unchanged count
+    return signed_percent(measure.compared, loc.lang)
+
+
 def change_text(loc: Localizer, measure: Measure) -> str:
     """"+4 (+9,1 %)" for counts; "+4,5 п. п." for percentages and shares; "—" when a year is unknown."""
     change = measure.change
     if change is None:
         return "—"
-    if measure.form in ("percent", "share", "schools"):
-        return i18n.signed(change, loc.lang, loc.phrase("points"))
+    if measure.points:
+        return compared_text(loc, measure)
     text = i18n.signed(change, loc.lang)
     relative = measure.relative
     return f"{text} ({signed_percent(relative, loc.lang)})" if relative is not None and change else text
@@ -225,7 +234,7 @@ def _indicator_rows(loc: Localizer, indicator: Indicator) -> list[IndicatorRow]:
 
 def chart_of(loc: Localizer, indicators: list[Indicator], previous_year: int) -> Chart:
     """§29 as a picture: the relative change of each indicator's main figure, coloured by its verdict."""
-    bars = [Bar(loc.phrase(f"chart.{i.number}"), i.main.growth, i.main.verdict, signed_percent(i.main.growth, loc.lang))
+    bars = [Bar(loc.phrase(f"chart.{i.number}"), i.main.compared, i.main.verdict, compared_text(loc, i.main))
             for i in indicators]
     legend = {key: loc.phrase(f"chart.legend_{key}") for key in ("better", "worse", "same")}
     axis = loc.phrase("chart.axis", previous=previous_year)

@@ -80,12 +80,18 @@ class Measure:
         return tenth(Decimal(change) * 100 / Decimal(self.previous))
 
     @property
-    def growth(self) -> Decimal | None:
-        """The change in percent of the previous value, whatever the form (the chart's common scale)."""
-        change = self.change
-        if change is None or not self.previous:
-            return None
-        return tenth(Decimal(change) * 100 / Decimal(self.previous))
+    def points(self) -> bool:
+        """A percentage or a share: its change is read in percentage points, not in percent of itself."""
+        return self.form in ("percent", "share", "schools")
+
+    @property
+    def compared(self) -> Decimal | None:
+        """The change the table and the chart both show (§29): percentage points for a percentage or a share,
+        the change in percent of the previous value for a count; one measure and unit in both places."""
+        if self.points:
+            change = self.change
+            return tenth(change) if change is not None else None
+        return self.relative
 
     @property
     def verdict(self) -> str | None:

@@ -77,7 +77,7 @@ def test_annual_report_indicator_figures_ru_s29(reports):
 
 def test_annual_report_indicator_figures_kk_s29(reports):
     rows = {row[0]: row for row in indicator_rows(reports["kk"])}
-    assert rows["11"][2] == "38 мектептің 37-сі (97,4%)"
+    assert rows["11"][2] == "38 мектептің 37-сі (97,4\u00a0%)"
     assert rows["4"][5:] == ["өсу", "жақсарды"]
 
 

@@ -120,14 +120,14 @@ def test_twelve_indicators_even_with_nothing_known_s29():
 
 @pytest.mark.parametrize("lang,measure,value,previous,change", [
     ("ru", Measure("", 48, 44), "48", "44", "+4 (+9,1\u00a0%)"),
-    ("kk", Measure("", 48, 44), "48", "44", "+4 (+9,1%)"),
+    ("kk", Measure("", 48, 44), "48", "44", "+4 (+9,1\u00a0%)"),      # the same spacing as in Russian
     ("ru", Measure("", 1250, None), "1\u00a0250", "—", "—"),                # missing previous: a dash
     ("ru", Measure("", 104, 112, better=DOWN), "104", "112", "\u22128 (\u22127,1\u00a0%)"),
     ("ru", Measure("", 1, 0), "1", "0", "+1"),
     ("ru", Measure("", 5, 5), "5", "5", "0"),
     ("ru", Measure("", Decimal("73.4"), Decimal("68.9"), form="percent"), "73,4\u00a0%", "68,9\u00a0%",
      "+4,5\u00a0п.\u00a0п."),
-    ("kk", Measure("", Decimal("93.5"), None, form="schools", of=(29, 31)), "31 мектептің 29-ы (93,5%)", "—", "—"),
+    ("kk", Measure("", Decimal("93.5"), None, form="schools", of=(29, 31)), "31 мектептің 29-ы (93,5\u00a0%)", "—", "—"),
     ("ru", Measure("", Decimal("93.5"), Decimal("89.5"), form="schools", of=(29, 31), previous_of=(34, 38)),
      "29 из 31 школы (93,5\u00a0%)", "34 из 38 школ (89,5\u00a0%)", "+4,0\u00a0п.\u00a0п."),
     ("ru", Measure("women", Decimal("14.4"), None, form="share", of=(15, 104)), "15 (14,4\u00a0%)", "—", "—"),
@@ -198,3 +198,25 @@ def test_the_old_key_plant_hotbeds_is_an_error_naming_criminal_groups_at_its_lin
 def test_indicator_7_is_worded_as_organised_criminal_groups_s29_7():
     assert "ОПГ" in i18n.PHRASES["ru"]["indicator.7"] and "ҰҚТ" in i18n.PHRASES["kk"]["indicator.7"]
     assert not any("очаг" in text or "ошақ" in text for lang in ("kk", "ru") for text in i18n.PHRASES[lang].values())
+
+
+# ---------------------------------------------------------------- §29: the chart and the table, one measure
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("measure,shown", [
+    (Measure("", 48, 44), "+9,1\u00a0%"),                                                      # a count: percent
+    (Measure("", Decimal("71.5"), Decimal("65.3"), form="percent"), "+6,2\u00a0{points}"),    # a percentage: points
+    (Measure("", Decimal("93.5"), Decimal("89.5"), form="schools", of=(29, 31), previous_of=(34, 38)),
+     "+4,0\u00a0{points}"),
+    (Measure("", 5, 5), "0"),
+    (Measure("", 3, None), "—"),
+])
+def test_the_chart_shows_the_change_the_table_prints_in_the_same_unit_s29(lang, measure, shown):
+    from pipeline.context.reports import chart_of
+    from pipeline.rules.indicators import Indicator
+    loc = Localizer(lang, "annual-report")
+    shown = shown.format(points=i18n.phrase(lang, "points"))
+    bar = chart_of(loc, [Indicator(10, (measure,))], 2025).bars[0]
+    assert bar.text == shown and shown in change_text(loc, measure)
+    assert bar.change == measure.compared
