@@ -167,8 +167,9 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
                          lambda meeting_id: jobs_for(assessment, ["protocol"], [meeting_id]))
     problems += [f for job in seals.extra for f in blocking(assessment, job)] + errors_in(seals.findings)
     if problems:
-        raise InputRefused(problems, _("a signed protocol that contradicts itself is not sealed (§23): fix the "
-                                       "lines above, then run again") if seals.gate
+        raise InputRefused(problems, _("the list of the sealed records is not whole (§15, §24)") if seals.manifest
+                           else _("a signed protocol that contradicts itself is not sealed (§23): fix the "
+                                  "lines above, then run again") if seals.gate
                            else _("a signed protocol may not change (§15)") if errors_in(seals.findings) else "")
     rendered = [(job, True) for job in jobs if job.output not in seals.copies] + [(job, False) for job in seals.extra]
     with speed.long_lived():   # fewer GC passes over what lives to the end (speed.py)

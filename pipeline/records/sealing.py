@@ -8,6 +8,11 @@
 - not sealed, signed: it is rendered in every language of the meeting (those
   the run did not ask for too) and sealed when the run writes;
 - neither: an ordinary document.
+A meeting whose folder in records/ holds a file SHA256SUMS does not list is
+neither copied nor sealed, and no run seals anything while SHA256SUMS is not
+the list of records/ (missing, unreadable, a line that is not "hash  path", a
+file it lacks): the files are the record, and `verify --rebuild` (`rebuild`)
+makes the list again from those whose fingerprint matches the inputs.
 `Plan.seal` runs after every document is rendered and staged, before any is
 renamed into outputs/: the PDF/A copies (one LibreOffice run), then one
 sealing of every new version (records.Store.seal).
@@ -20,11 +25,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..core.errors import Finding, warning
-from ..locale.messages import _
+from ..core.errors import Finding, Loc, ShtabError, error, warning
+from ..locale.messages import Message, _, os_problem
+from ..write.files import write_durably
 from . import fingerprint, gate, signed
 from .signed import PROTOCOL, sealed_inputs_changed, unsigned_after_seal
-from .store import PDF_ENV, RECORDS, Altered, FileProblem, Sealer, Store, file_finding, file_name, fingerprint_file
+from .store import (
+    PDF_ENV,
+    RECORDS,
+    SUMS,
+    UNREADABLE,
+    Altered,
+    FileProblem,
+    Sealer,
+    Store,
+    file_finding,
+    file_name,
+    fingerprint_file,
+    fingerprint_json,
+    record_file,
+    sha256,
+    sums_text,
+)
 
 if TYPE_CHECKING:
     from ..documents.job import Job
@@ -66,6 +88,7 @@ class Plan:
     sealer: Sealer | None = None
     done: list[Sealing] = field(default_factory=list)
     gate: list[Finding] = field(default_factory=list)          # why a signed protocol may not be sealed (§23)
+    manifest: bool = False                                      # refused: SHA256SUMS is not the list of records/
 
     def keep(self, job: "Job", data: bytes) -> None:
         """A rendered document: a protocol being sealed keeps its bytes for the record."""
@@ -124,18 +147,41 @@ def plan(assessment: "Assessment", jobs: list["Job"], store: Store, force: bool,
             derived.add(job.output.parts[1])
     for meeting_id, asked in by_meeting.items():
         _plan_meeting(result, assessment, meeting_id, asked, force, sealer, protocol_jobs)
+    unlisted = _unlisted_by_meeting(store)
     for meeting_id in sorted(derived - set(by_meeting)):
         # extracts without the protocol in this run: made from the sealed protocol's data, so from inputs
         # that are as sealed (else refused, §15); with --force the new version is sealed first
-        if meeting_id in assessment.meetings and store.latest(meeting_id) is not None:
+        if meeting_id in assessment.meetings and (store.latest(meeting_id) is not None or meeting_id in unlisted):
             _plan_meeting(result, assessment, meeting_id, [], force, sealer, protocol_jobs)
+    if result.tasks or any(meeting_id in unlisted for meeting_id in by_meeting):
+        # nothing is sealed, nor a sealed file copied, while the list is not the list of the files
+        for problem in store.manifest_problems():
+            found = file_finding(problem, store.root, _display)
+            result.manifest = True
+            if found not in result.findings:
+                result.findings.append(found)
     return result
+
+
+def _unlisted_by_meeting(store: Store) -> dict[str, list[str]]:
+    """The files in records/meetings/<meeting>/ that SHA256SUMS does not list, by meeting."""
+    by_meeting: dict[str, list[str]] = {}
+    for listed in store.unlisted():
+        parts = listed.split("/")
+        if len(parts) > 2 and parts[1] == "meetings":
+            by_meeting.setdefault(parts[2], []).append(listed)
+    return by_meeting
 
 
 def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked: list["Job"], force: bool,
                   sealer: Callable[[], Sealer], protocol_jobs: Callable[[str], list["Job"]]) -> None:
     meeting = assessment.meetings[meeting_id].meeting
     project = assessment.project
+    unlisted = [listed for listed in result.store.unlisted() if listed.startswith(_folder(meeting_id))]
+    if unlisted:
+        # its record is on the disk but not in the list: the files are the record, so it is neither copied
+        # nor sealed over; plan() adds the manifest's findings
+        return
     latest = result.store.latest(meeting_id)
     if latest is None and not meeting.protocol.signed:
         return
@@ -255,8 +301,9 @@ def verify(store: Store, assessment: "Assessment") -> tuple[list[Finding], int, 
         changes = fingerprint.changes(sealed.get("inputs", {}),
                                       fingerprint.of_meeting(project.inputs, result.meeting, project.body))
         findings += sealed_inputs_changed(meeting_id, changes, file_of, _folder(meeting_id))
+    on_disk = {listed.split("/")[2] for listed in store.on_disk() if listed.startswith(f"{RECORDS}/meetings/")}
     for meeting_id, result in assessment.meetings.items():
-        if result.meeting.protocol.signed and meeting_id not in sealed_ids:
+        if result.meeting.protocol.signed and meeting_id not in sealed_ids and meeting_id not in on_disk:
             findings.append(warning(result.meeting.protocol.loc_of("signed"),
                                     _("meeting {meeting}: the protocol is signed but not sealed yet; "
                                       "`python -m pipeline protocol` seals it", meeting=meeting_id),
@@ -264,8 +311,93 @@ def verify(store: Store, assessment: "Assessment") -> tuple[list[Finding], int, 
     return findings, len(store.sums), len(sealed_ids)
 
 
+def rebuild(store: Store, assessment: "Assessment") -> tuple[list[str], list[int], list[Finding]]:
+    """`verify --rebuild`: list again in SHA256SUMS the files in records/ it lacks, when their fingerprint matches.
+
+    A file is listed again only when it is a record (store.RECORD_KINDS) of a
+    version whose fingerprint (listed and as sealed, or unlisted too) parses and
+    matches the meeting's inputs now: then the inputs are those it was sealed
+    from. Every other file is named with the reason and stays unlisted; lines
+    for files that are gone stay, for `verify` to name; lines that are not
+    "hash  path" are left out. Returns the paths listed again, the line numbers
+    left out, and the findings for the rest.
+    """
+    if store.state == UNREADABLE:
+        return [], [], [file_finding(FileProblem(f"{RECORDS}/{SUMS}", UNREADABLE, store.problem), store.root,
+                                     _display)]
+    findings: list[Finding] = []
+    versions: dict[tuple[str, int], list[str]] = {}
+    for listed in store.unlisted():
+        record = record_file(listed)
+        if record is None:
+            findings.append(_not_listed(store, listed, _("the program seals no file of this name here; remove it, "
+                                                         "or restore records/ from the repository")))
+        else:
+            versions.setdefault((record.meeting, record.version), []).append(listed)
+    added: dict[str, str] = {}
+    for (meeting_id, version), files in sorted(versions.items()):
+        reason = _not_matching(store, assessment, meeting_id, version, files)
+        if reason is not None:
+            findings += [_not_listed(store, listed, reason) for listed in files]
+            continue
+        for listed in files:
+            try:
+                added[listed] = sha256(store.path(listed).read_bytes())
+            except OSError as exc:
+                findings.append(_not_listed(store, listed, _("the file cannot be read ({problem})",
+                                                             problem=os_problem(exc))))
+    if added or store.malformed:
+        sums = {**store.sums, **added}
+        try:
+            write_durably(store.sums_path, sums_text(sums).encode("utf-8"))
+        except OSError as exc:
+            raise ShtabError(_("{path}: cannot write the list of the sealed files ({problem}); it is unchanged",
+                               path=_display(store.sums_path), problem=os_problem(exc))) from exc
+    dropped = list(store.malformed)
+    store.reload()
+    return sorted(added), dropped, findings
+
+
+def _not_matching(store: Store, assessment: "Assessment", meeting_id: str, version: int,
+                  files: list[str]) -> Message | None:
+    """Why the unlisted files of one sealed version may not be listed again; None when its fingerprint matches."""
+    listed = f"{_folder(meeting_id)}{file_name('fingerprint', version)}"
+    try:
+        if listed in store.sums:
+            data = store.read(listed)
+        elif listed in files:
+            data = store.path(listed).read_bytes()
+        else:
+            return _("its version has no fingerprint ({fingerprint}) to compare with the inputs; restore records/ "
+                     "from the repository (git checkout -- records/)", fingerprint=listed)
+        sealed = fingerprint_json(data)
+    except (Altered, OSError, ValueError):
+        return _("the fingerprint of its version ({fingerprint}) cannot be read or was changed; restore records/ "
+                 "from the repository (git checkout -- records/)", fingerprint=listed)
+    result = assessment.meetings.get(meeting_id)
+    project = assessment.project
+    if result is None or project.body is None or sealed.get("meeting") != meeting_id:
+        return _("its meeting's inputs cannot be read, so its fingerprint cannot be compared with them; correct "
+                 "the errors check names in {file}, then run {command} again",
+                 file=project.file_of("meetings", f"{meeting_id}.yaml"), command="python -m pipeline verify --rebuild")
+    changes = fingerprint.changes(sealed["inputs"], fingerprint.of_meeting(project.inputs, result.meeting,
+                                                                            project.body))
+    if changes:
+        file_of = lambda relative: project.file_of(*relative.split("/"))  # noqa: E731
+        return _("its fingerprint ({fingerprint}) does not match the inputs now ({changes}): undo the change and run "
+                 "{command} again, or restore records/SHA256SUMS from the repository (git checkout -- "
+                 "records/SHA256SUMS)", fingerprint=listed,
+                 changes=_short([signed.described(change, file_of) for change in changes]),
+                 command="python -m pipeline verify --rebuild")
+    return None
+
+
+def _not_listed(store: Store, listed: str, reason) -> Finding:
+    return error(Loc(_display(store.path(listed))), _("not listed again in records/SHA256SUMS: {reason}",
+                                                      reason=reason), "§15, §24")
+
+
 def _unreadable_meeting(assessment: "Assessment", meeting_id: str, file_of) -> Finding:
-    from ..core.errors import Loc, error
     file = file_of(f"meetings/{meeting_id}.yaml")
     own = [f for f in assessment.project.findings if f.loc.file == file and f.is_error]
     if own:
