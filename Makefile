@@ -11,23 +11,17 @@ ARGS ?=
 FORCE ?=
 SHTAB := ./shtab $(if $(FORCE),--force)
 
-# Quiet: no echo of the commands (the program says what it does) and no "make: *** [...] Error 1" after a refusal.
-# GNU make prints that line whenever a recipe fails, with no option to turn it off; so a command that refuses ends
-# make itself with SIGPIPE, which make does not catch and shells do not report: make's exit status stays non-zero
-# (141; the program's own status is ./shtab's). Where SIGPIPE is ignored, the `exit 1` fails the recipe the usual
-# way, Error line and all: never a refusal that looks like success. Ctrl-C (the way to stop `make watch`) reaches
-# the program, which says it stopped; `trap : INT` keeps the recipe's shell alive until then, so make does not add
-# "make: *** [...] Interrupt".
+# No echo of the commands: the program says what it does. A command that fails fails make the ordinary way
+# (make adds its own "Error" line after the program's words, and exits 2).
 .SILENT:
 MAKEFLAGS += --no-print-directory
-QUIETLY = || { kill -PIPE $$PPID; exit 1; }
-RUN = trap : INT; $(SHTAB) $(1) $(ARGS) $(QUIETLY)
+RUN = $(SHTAB) $(1) $(ARGS)
 
-.PHONY: setup check agenda protocol composition plan all watch test templates clean register annual-report pdf bench messages review fuzz golden verify stress
+.PHONY: setup check agenda protocol composition plan all watch test build-templates clean register annual-report pdf bench messages review fuzz golden verify stress
 
 # the secretary's install alone (the launcher's first run): the program and its dependencies, no test tools
 setup:
-	./shtab --help >/dev/null $(QUIETLY)
+	./shtab --help >/dev/null
 
 # the test tools, once (and again after pyproject.toml changes): make test, fuzz, bench, review, golden, ...
 $(VENV)/test-tools: pyproject.toml
@@ -78,7 +72,9 @@ fuzz: $(VENV)/test-tools
 golden: $(VENV)/test-tools
 	$(BIN)/python tools/golden.py
 
-templates: $(VENV)/test-tools
+# the developer's: lay out templates_docx/*.docx from tools/build_templates.py (an existing template is kept
+# unless ARGS="--force"; ARGS=protocol names one kind). The secretary's check of the templates is check-templates.
+build-templates: $(VENV)/test-tools
 	$(BIN)/python tools/build_templates.py $(ARGS)
 
 # PDFs beside the DOCX (LibreOffice, one batch) and the benchmark (results stay out of git).
@@ -104,7 +100,7 @@ verify:
 stress: $(VENV)/test-tools
 	SHTAB_KILLS=$${SHTAB_KILLS:-200} $(BIN)/python -m pytest tests/records/test_records_kill.py -q $(ARGS)
 
-# ---------------------------------------------------------------- the secretary's tools (issue 7)
+# ---------------------------------------------------------------- the secretary's tools
 .PHONY: new-meeting new-plan schema check-templates serve screenshots
 
 new-meeting:
@@ -116,10 +112,11 @@ new-plan:
 schema:
 	$(call RUN,schema)
 
+# the secretary's: check every Word template (tags, values, a sample render): `./shtab templates`
 check-templates:
 	$(call RUN,templates)
 
-# ---------------------------------------------------------------- the message catalogue (README "Adding a message")
+# ---------------------------------------------------------------- the message catalogue (docs/dev/recipes.md)
 # Babel extracts every _("...") of pipeline/ and Click's own texts, updates pipeline/locale/{kk,ru}/LC_MESSAGES/shtab.po
 # (new entries have an empty msgstr; translate them in any PO editor), and compiles the .mo the program reads.
 CLICK_DIR = $$($(BIN)/python -c 'import click, os; print(os.path.dirname(click.__file__))')
@@ -131,15 +128,15 @@ messages: $(VENV)/test-tools
 		--ignore-pot-creation-date
 	@$(BIN)/pybabel -q compile -d pipeline/locale -D shtab
 
-# the workspace in the browser (issue 17): prints the start link first and opens it; ARGS="--port 8800 --no-browser"
+# the workspace in the browser: prints the start link first and opens it; ARGS="--port 8800 --no-browser"
 serve:
 	$(call RUN,serve)
 
-# the pictures of README and the guides, taken by the browser journeys (tests/web/test_web_browser.py)
+# the pictures of the guides (docs/user/img), taken by the browser journeys (tests/web/test_web_browser.py)
 screenshots: $(VENV)/test-tools
-	SHTAB_SCREENSHOTS=docs/img $(BIN)/python -m pytest tests/web/test_web_browser.py -q
+	SHTAB_SCREENSHOTS=docs/user/img $(BIN)/python -m pytest tests/web/test_web_browser.py -q
 
-# ---------------------------------------------------------------- between meetings (issue 10)
+# ---------------------------------------------------------------- between meetings
 .PHONY: notice extracts reminders status
 
 # the notice of a meeting (§22): make notice ARGS=2026-05

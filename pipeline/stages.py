@@ -181,7 +181,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     for job, context in built:
         if context is not None:
             refuse_unprintable(context, f"{job.document} ({job.lang})")
-    from .render.docx import render_many, template_path  # here, not on top: `check` renders nothing (issue 15)
+    from .render.docx import render_many, template_path  # here, not on top: `check` renders nothing
     render_jobs = [job for job, _context in built]
     items = [(template_path(job.template_name, job.lang), partial(printable_context, job) if context is None
               else context) for job, context in built]

@@ -3,8 +3,8 @@
 Nothing registers itself on import: the two tables below are the whole list,
 and the stages (`pipeline/stages.py`) read them. To add a kind of document, add
 its template (`templates_docx/<name>.<lang>.docx`), its job builder (a function
-in `pipeline/documents/`) and one `DocumentKind` line here; README "How it is
-built" shows a worked example. A new kind of input adds its model
+in `pipeline/documents/`) and one `DocumentKind` line here; docs/dev/recipes.md
+shows a worked example. A new kind of input adds its model
 (`pipeline/load/models/`), its field on `load.Project` and its loader (`pipeline/load/loader.py`),
 its rules (`pipeline/rules/assessment.py`) and one `InputKind` line.
 
@@ -76,7 +76,7 @@ DOCUMENTS: dict[str, DocumentKind] = {kind.name: kind for kind in (
     DocumentKind(rules.ANNUAL_REPORT, yearly.annual_report_jobs, "annual_report", (rules.check_addressee,)),
 )}
 
-# Made only by their own command, with a date and never by `all` (issue 10): they judge the assignments as of
+# Made only by their own command, with a date and never by `all`: they judge the assignments as of
 # the run's `as_of`, and a run of `all` on another day must not leave a letter dated that day behind.
 ON_REQUEST: dict[str, DocumentKind] = {kind.name: kind for kind in (
     DocumentKind(REMINDERS, execution.reminder_jobs, "reminder"),

@@ -1,4 +1,4 @@
-"""The wiring (issue 14): one list of kinds, no import cycle, the same answer whatever is imported first, one clock."""
+"""The wiring: one list of kinds, no import cycle, the same answer whatever is imported first, one clock."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def probe(first: str) -> dict:
 
 
 def test_the_public_api_answers_the_same_whatever_is_imported_first():
-    """Issue 14: `load_project` once dropped control/ and indicators/ unless pipeline.main was imported first."""
+    """`load_project` once dropped control/ and indicators/ unless pipeline.main was imported first."""
     answers = {first: probe(first) for first in FIRST_IMPORTS}
     expected = answers["pipeline.stages"]
     assert expected["kinds"] == {"meetings": 5, "plans": ["2026-H1", "2026-H2"], "control": [2026],
@@ -114,7 +114,7 @@ def test_no_module_imports_a_module_that_imports_it_back():
 
 
 def test_the_stages_run_from_a_plain_script_without_the_command_line(tmp_path):
-    """README "How it is built": load, rules and documents from Python; neither the command line nor Click loaded."""
+    """docs/dev/architecture.md, "The run's one clock": load, rules and documents from Python; neither the command line nor Click loaded."""
     script = f"""
 import datetime as dt, sys
 from pathlib import Path
@@ -200,7 +200,7 @@ CLOCK_READERS = ("pipeline/cli/main.py", "pipeline/cli/commands/", "pipeline/edi
 
 
 def test_no_rule_or_stage_reads_the_clock():
-    """One clock (issue 14): below the command line the day is a value passed in (`as_of`), never read."""
+    """One clock: below the command line the day is a value passed in (`as_of`), never read."""
     readers = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(ROOT).as_posix()

@@ -7,7 +7,7 @@
 
 The machine may be shared and busy, so no figure is read alone: every figure is
 measured next to its floor, in turns (floor, figure, floor, figure...), and the
-table gives the ratio of the best of each. The figures (issue 15):
+table gives the ratio of the best of each. The figures:
 
   protocol   `python -m pipeline protocol 2026-01` as a whole process, against
              the floor: a Python process that imports docxtpl and renders the
@@ -29,7 +29,9 @@ table gives the ratio of the best of each. The figures (issue 15):
              uvicorn listening, the first page answered) and the server time
              of one live check of the meeting form (best of --reps).
 
-It prints the table and keeps it in bench-results/ (not in git). Speed is
+It prints the table and writes it to docs/dev/benchmark.md (`--out` names another file), stamped with the
+command line and the day, so that the table in the docs is always one this script produced; the raw figures go
+to bench-results/ (not in git). What the figures mean, and the design they measure: docs/dev/speed.md. Speed is
 measured here, never asserted in a test.
 """
 
@@ -56,6 +58,8 @@ sys.path.insert(0, str(ROOT))
 
 SAMPLE = ROOT / "inputs"
 RESULTS = ROOT / "bench-results"
+BENCHMARK = ROOT / "docs" / "dev" / "benchmark.md"
+GENERATED = "Written by `make bench`"   # the first words of the page's stamp (tests/test_docs.py looks for them)
 AS_OF = dt.date(2026, 12, 31)   # the sample year as of its end: the same documents on any day
 MEETING = "2026-05"   # not signed, so its protocol is rendered (a signed one is copied from records/, §15)
 TARGETS = {"protocol": 3.0, "check": 3.0, "all": 1.3, "watch": 1.5}
@@ -420,6 +424,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF figures")
     parser.add_argument("--profile", action="store_true",
                         help="add a protocol's imports and profile (always added when a start-up target is not met)")
+    parser.add_argument("--out", type=Path, default=BENCHMARK, help="the page the table is written to")
     args = parser.parse_args(argv)
     lines: list[str] = []
     results: dict = {"cpus": os.cpu_count(), "load_before": os.getloadavg()}
@@ -505,7 +510,7 @@ def main(argv: list[str]) -> int:
             inputs = synthetic_inputs(work / f"large-{size}", size)   # its own folder: records/ is beside inputs/
             # signed meetings are sealed, without their PDF/A copies: LibreOffice is another program (its own
             # memory and minutes; 1,000 meetings' 400 signed protocols in one batch failed to convert), measured
-            # in the PDF row; SHTAB_SEAL_PDF=0 is the documented switch (README "Signed protocols")
+            # in the PDF row; SHTAB_SEAL_PDF=0 is the documented switch (docs/user/reference.md, "Signed protocols")
             run = shtab("all", inputs=inputs, outputs=work / f"out-{size}", sample_memory=True,
                         env={"SHTAB_SEAL_PDF": "0"})
             shutil.rmtree(work / f"out-{size}")
@@ -563,10 +568,21 @@ def main(argv: list[str]) -> int:
     results["load_after"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    (RESULTS / f"bench-{stamp}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
-    print(f"\nwritten: {(RESULTS / f'bench-{stamp}.md').relative_to(ROOT)} (not in git)")
+    args.out.write_text(page(lines, argv), encoding="utf-8")
+    print(f"\nwritten: {args.out} (the figures: {(RESULTS / f'bench-{stamp}.json').relative_to(ROOT)}, not in git)")
     return 0
+
+
+def page(lines: list[str], argv: list[str]) -> str:
+    """The benchmark page: its stamp (which command wrote it, and that it is not to be edited), then the table."""
+    command = " ".join(["python tools/bench.py", *argv])
+    return "\n".join([
+        "# Benchmark", "",
+        f"{GENERATED} (`{command}`); not edited by hand: run it again to bring it up to date. What each figure",
+        "measures, and the design behind it: [speed.md](speed.md).", "",
+        *lines,
+    ]) + "\n"
 
 
 def large_reasons(run: Run, size: int) -> list[str]:
@@ -586,7 +602,7 @@ def large_reasons(run: Run, size: int) -> list[str]:
                      + (" (the run waited for busy cores)." if run.cpu < cores * TARGET_LARGE_S else "."))
     if run.peak_pss_mb >= TARGET_LARGE_MB:
         lines.append(f"Why {size} meetings peak at {run.peak_pss_mb:.0f} MB: the largest single process holds "
-                     f"{run.max_rss_mb:.0f} MB (RSS), the rest is its workers; README, speed section, says what "
+                     f"{run.max_rss_mb:.0f} MB (RSS), the rest is its workers; docs/dev/speed.md says what "
                      "the parent holds (the inputs' models and the jobs, measured with tracemalloc).")
     return lines
 

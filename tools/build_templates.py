@@ -17,7 +17,7 @@ from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import templates_between  # noqa: E402  (the notice, extract, reminder and status report: issue 10)
+import templates_between  # noqa: E402  (the notice, extract, reminder and status report)
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 from docxbuild import (  # noqa: E402

@@ -1,4 +1,4 @@
-"""Templates of the documents between meetings (issue 10): notice, extract, reminder, status report.
+"""Templates of the documents between meetings: notice, extract, reminder, status report.
 
 Laid out by `tools/build_templates.py` like the others; each document is one
 function, the wording of both languages side by side in `BW`.

@@ -71,7 +71,7 @@ class GuardedGroup(click.Group):
             raise Answer(refusal) from None
 
     def hoist_global_options(self, argv: list[str]) -> list[str]:
-        """Global options typed after the command move before it: `check --ui-lang ru` (CONTRACT.md).
+        """Global options typed after the command move before it: `check --ui-lang ru` (docs/regulation/contract.md).
 
         So `make check ARGS="--ui-lang ru"` and `make protocol ARGS="2026-01 --force"` work. An option the
         command has itself stays with the command; nothing after `--` moves.

@@ -1,7 +1,7 @@
 """Where the project is: the folder whose inputs/, outputs/ and records/ a run works on.
 
 The secretary's commands run in the project's folder: `make` runs there, and
-`python -m pipeline` reads `inputs/` of the folder it is started in (CONTRACT.md:
+`python -m pipeline` reads `inputs/` of the folder it is started in (docs/regulation/contract.md:
 `--inputs inputs`, `--outputs outputs`). The launchers (`./shtab`, `shtab.bat`,
 `shtab.ps1`) know their own folder, which is the project's, and pass it as
 SHTAB_PROJECT: then the default folders are the project's wherever she is, and

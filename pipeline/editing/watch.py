@@ -1,4 +1,4 @@
-"""`watch`: after each save, check again and rewrite the documents whose inputs changed (issue 15).
+"""`watch`: after each save, check again and rewrite the documents whose inputs changed.
 
 The secretary's loop is edit, save, look. `watch` keeps one process running
 (so nothing is imported or opened twice), waits for a change under `inputs/`

@@ -61,7 +61,7 @@ def load_body(project: Project) -> None:
 
 
 def load_meetings(project: Project) -> None:
-    """meetings/<id>.yaml, in date order; the file stem is the meeting id (CONTRACT.md)."""
+    """meetings/<id>.yaml, in date order; the file stem is the meeting id (docs/regulation/contract.md)."""
     for path in yaml_files(project.inputs / "meetings"):
         meeting, found = load_file(path, Meeting)
         project.findings += found
@@ -357,7 +357,7 @@ def parse_tree(tree: Any, kind: Any, name: str) -> tuple[Any, list[Finding]]:
 def load_plans(project: Project) -> None:
     """Every half-year plan as `project.plans` (id → Plan), in id order.
 
-    The id is the file stem and must read YYYY-H1 or YYYY-H2 (CONTRACT.md).
+    The id is the file stem and must read YYYY-H1 or YYYY-H2 (docs/regulation/contract.md).
     `project.plan_files` holds every plan id that has a file, read or not, so
     that a meeting naming an unreadable plan is not told the plan is missing as well.
     """

@@ -34,7 +34,7 @@ off and every document is rendered the plain way (slower, the same bytes).
 pyproject.toml pins both libraries to the tested minor versions, and
 tests/render/test_speed.py fails loudly when the internals change.
 
-Split by job (issue 14: no module over ~400 lines): the worker processes live in
+Split by job: the worker processes live in
 pipeline/render/pool.py, the picture cache in pipeline/render/pictures.py, the
 templates opened, prepared and compiled once in pipeline/render/templates.py
 (imported on first use: `check` renders nothing and never loads docxtpl), and
@@ -78,7 +78,7 @@ from .rows import chunked_key as chunked_key
 from .rows import render_in_chunks as render_in_chunks
 
 # What lives in pipeline/render/templates.py (docxtpl, python-docx and Jinja behind it) is imported on first
-# use of one of these names, so that `check`, which renders nothing, never loads those libraries (issue 15).
+# use of one of these names, so that `check`, which renders nothing, never loads those libraries.
 _TEMPLATE_NAMES = frozenset({
     "DOCXTPL_INTERNALS", "DOCXTPL_METHODS", "PACKAGE_WRITER_STEPS", "internals_missing", "_missing_on",
     "reuse_enabled", "jinja_environment", "_CompiledOnceEnvironment", "_PreparedOnceTemplate", "_ReusableTemplate",

@@ -1,4 +1,4 @@
-"""Pictures drawn once per data, for pipeline/render/many.py (split from it by job: issue 14).
+"""Pictures drawn once per data, for pipeline/render/many.py (split from it by job).
 
 `PictureCache(folder)` gives each picture of the contexts (the annual report's
 chart) the PNG kept in `folder` when the same one was drawn before, else draws

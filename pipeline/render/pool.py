@@ -1,4 +1,4 @@
-"""The worker processes behind `speed.render_many` (split from pipeline/render/many.py by job: issue 14).
+"""The worker processes behind `speed.render_many` (split from pipeline/render/many.py by job).
 
 `render_many` (pipeline/render/many.py) decides how many workers and which start
 method; this module runs the documents: in this process, or in worker

@@ -1,5 +1,5 @@
 """Templates opened, prepared and compiled once, for pipeline/render/many.py (split from it so that a command
-that renders nothing, `check`, never imports docxtpl, python-docx or Jinja: issue 15).
+that renders nothing, `check`, never imports docxtpl, python-docx or Jinja).
 
 - `open_template(path)` / `put_back(path, doc)`: a template opened once per
   process and put back as it was after each document;

@@ -6,7 +6,7 @@ A measure knows its value this year and last year and which way is better, so
 the change and the verdict are computed here, once; the documents only format
 them. A value that is not known is None and prints as "—".
 
-The better direction of each indicator (RULES.md §29, the Kazakh text of the
+The better direction of each indicator (docs/regulation/readings.md §29, the Kazakh text of the
 regulation):
   1 sports sections and clubs ↑ · 2 information campaigns ↑ · 3 actions with at least
   250 participants ↑ · 4 first-time identified persons ↑ (better detection, not failure) ·

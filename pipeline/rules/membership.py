@@ -1,4 +1,4 @@
-"""Who counts: the total membership N of the Штаб on a given day (RULES.md, Reading of N)."""
+"""Who counts: the total membership N of the Штаб on a given day (docs/regulation/readings.md, Reading of N)."""
 
 from __future__ import annotations
 

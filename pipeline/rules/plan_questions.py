@@ -75,7 +75,7 @@ class Question:
         return target_plan_id(postponed.to) if postponed is not None and postponed.to else self.plan_id
 
     def state(self, as_of: dt.date) -> str:
-        """What became of the question as of a day (RULES.md, Reading of §18), in this order:
+        """What became of the question as of a day (docs/regulation/readings.md, Reading of §18), in this order:
 
         heard (at a meeting in a valid half-year) → excluded → postponed or pending
         (the half-year it is due in is not over on `as_of`) → not heard.

@@ -71,7 +71,7 @@ class Tally:
 
 
 def decide(tally: Tally, total: int, chair_id: str | None) -> Outcome:
-    """§13 as RULES.md reads it, in this order: majority of N; the chair's casting vote on a tie; else not adopted.
+    """§13 as docs/regulation/readings.md reads it, in this order: majority of N; the chair's casting vote on a tie; else not adopted.
 
     A tie (for = against, at least one each) that the chair did not decide for is not adopted, and
     the protocol says so as its own case: the votes were split equally and the chair voted against

@@ -62,7 +62,7 @@ class ProjectBusy(ShtabError):
 
 
 def project_root(inputs: Path) -> Path:
-    """The folder that holds inputs/ and records/ (CONTRACT.md: records/ is in the parent of --inputs)."""
+    """The folder that holds inputs/ and records/ (docs/regulation/contract.md: records/ is in the parent of --inputs)."""
     return inputs.parent
 
 

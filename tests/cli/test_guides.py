@@ -1,4 +1,4 @@
-"""The guides (docs/guide.kk.md, docs/guide.ru.md) work as they stand: issue 12, "Done when" 3.
+"""The guides (docs/user/guide.kk.md, docs/user/guide.ru.md) work as they stand.
 
 Every command the guides show is run in a fresh copy of the project, in the
 guide's language, and does what the guide says; every YAML they show parses;
@@ -31,8 +31,7 @@ mark must parse. The commands named in running text and tables (code spans
 `make ...` and `./shtab ...`) run too, each once: they exit 0 unless
 INLINE_REFUSES says why not; a span holding a word in capitals (КОМАНДА) is a
 pattern, not a command; watch, serve and pdf are skipped for the reasons of
-SKIP_REASONS. A block whose commands use the `./shtab` launcher is skipped
-while the project has no `shtab` in its root (issue 12 item 4 adds it).
+SKIP_REASONS.
 
 The fresh copy is the project's files as a clone would have them (git's list:
 tracked and new files, without outputs/ and what .gitignore leaves out), with
@@ -60,7 +59,7 @@ from tests.cli.test_launcher import clone_environment
 from tests.support.docx_text import text as docx_text
 
 ROOT = Path(__file__).resolve().parents[2]
-GUIDES = {"kk": ROOT / "docs" / "guide.kk.md", "ru": ROOT / "docs" / "guide.ru.md"}
+GUIDES = {"kk": ROOT / "docs" / "user" / "guide.kk.md", "ru": ROOT / "docs" / "user" / "guide.ru.md"}
 LOCALES = {"kk": "kk_KZ.UTF-8", "ru": "ru_RU.UTF-8"}
 AS_OF = "2026-11-30"
 COMMAND_BLOCKS = {"sh", "bash", "shell", "console", "bat", "cmd", "powershell", "ps1"}
@@ -109,7 +108,7 @@ class Block:
 
     @property
     def where(self) -> str:
-        return f"docs/guide.{self.guide}.md:{self.line}"
+        return f"docs/user/guide.{self.guide}.md:{self.line}"
 
     @property
     def action(self) -> str:
@@ -247,8 +246,6 @@ def run_block(pristine: Path, tmp_path: Path, block: Block) -> subprocess.Comple
     The same commands from the same state run once: for both guides when only the exit status is asked
     (the guides' comments aside), for each guide when its output is read.
     """
-    if "./shtab" in block.body and not (ROOT / "shtab").exists():
-        pytest.skip("the ./shtab launcher is not in the project yet (issue 12 item 4)")
     reads_output = block.action == "refuses" or "shows" in block.mark.split()
     key = (_without_comments(block.body), tuple(block.givens), block.guide if reads_output else "")
     if key not in _RUNS:
@@ -311,7 +308,7 @@ def inline_commands() -> dict[str, str]:
                 continue
             for span in re.findall(r"`((?:make|\./shtab) [^`]+)`", line):
                 if not PLACEHOLDER.search(span):
-                    found.setdefault(span, f"docs/guide.{guide}.md:{number}")
+                    found.setdefault(span, f"docs/user/guide.{guide}.md:{number}")
     return found
 
 
@@ -430,11 +427,11 @@ def test_the_messages_of_the_table_are_the_catalogues_own(guide):
     """Each message the table explains is one the program prints in that language (... is a value it fills in)."""
     texts = catalogue(guide)
     rows = message_table(guide)
-    assert len(rows) >= 15, f"docs/guide.{guide}.md: the table of common messages has {len(rows)} messages"
+    assert len(rows) >= 15, f"docs/user/guide.{guide}.md: the table of common messages has {len(rows)} messages"
     unknown = []
     for number, shown in rows:
         pieces = [re.escape(piece.strip()) for piece in re.split(r"\.\.\.|…", shown) if piece.strip()]
         pattern = ".*?".join(pieces)
         if not any(re.search(pattern, text, re.S) for text in texts):
-            unknown.append(f"docs/guide.{guide}.md:{number}: {shown}")
+            unknown.append(f"docs/user/guide.{guide}.md:{number}: {shown}")
     assert not unknown, "not in the catalogue:\n" + "\n".join(unknown)

@@ -1,4 +1,4 @@
-"""The habits that keep the project clean (issue 14): the lint gate, CI's skips, a plain environment."""
+"""The habits that keep the project clean: the lint gate, CI's skips, a plain environment."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`--help` of every command, and of the program, in her language (issue 12, "Done when" 2).
+"""`--help` of every command, and of the program, in her language.
 
 The commands are taken from `pipeline/cli/main.py` COMMANDS, so a command added there is covered at once. The
 language comes from the locale alone (LANG=ru_RU.UTF-8 or kk_KZ.UTF-8; no SHTAB_LANG, no --ui-lang), and

@@ -1,4 +1,4 @@
-"""The ways in (issue 12, item 4): the launcher ./shtab, quiet make, `make setup`, a run from another folder.
+"""The ways in: the launcher ./shtab, make without echo, `make setup`, a run from another folder.
 
 The launcher's first install is tested with a stand-in for python3 that logs
 what it is asked and makes what venv and pip would make (no network, no
@@ -214,7 +214,7 @@ def test_without_python_the_launcher_says_so_in_kazakh_and_russian(tmp_path):
     assert not (copy / ".venv").exists()
 
 
-# ---------------------------------------------------------------- make: setup, and quiet refusals
+# ---------------------------------------------------------------- make: setup, and refusals the ordinary way
 
 
 def test_make_setup_is_the_secretarys_install_without_test_tools(tmp_path, fake_python):
@@ -244,30 +244,31 @@ def make_refusal(tmp_path, fake_python, target: str, **options) -> subprocess.Co
     return run(["make", target, "ARGS=2026-01 --force"], copy, env(FAKE_STATUS="1"), **options)
 
 
-def test_a_refusal_through_make_shows_only_the_programs_words(tmp_path, fake_python):
+def test_a_refusal_through_make_fails_make_the_ordinary_way(tmp_path, fake_python):
     result = make_refusal(tmp_path, fake_python, "protocol")
-    assert result.returncode != 0                        # CI and scripts still see the refusal
+    assert result.returncode == 2                        # make's own status for a failed recipe
     assert result.stdout.splitlines()[0] == "[protocol][2026-01][--force]"   # ARGS passed as typed
-    assert "make" not in result.stderr and "Error" not in result.stderr, result.stderr
-    assert "./shtab" not in result.stdout + result.stderr
+    assert result.stderr.rstrip().splitlines()[-1].endswith("protocol] Error 1"), result.stderr
+    assert "./shtab" not in result.stdout + result.stderr   # no echo of the commands
 
 
-def test_where_sigpipe_is_ignored_a_refusal_through_make_still_fails(tmp_path, fake_python):
-    """make inherits an ignored SIGPIPE (restore_signals=False keeps Python's): the usual failure, never success."""
+def test_a_refusal_through_make_fails_where_sigpipe_is_ignored_too(tmp_path, fake_python):
+    """make inherits an ignored SIGPIPE (restore_signals=False keeps Python's): nothing in the Makefile depends on it."""
     result = make_refusal(tmp_path, fake_python, "check", restore_signals=False)
     assert result.returncode == 2
-    assert "Error 1" in result.stderr
+    assert "check] Error 1" in result.stderr
 
 
-def test_make_check_on_broken_inputs_prints_the_findings_and_nothing_of_make(tmp_path):
+def test_make_check_on_broken_inputs_prints_the_findings_then_makes_error_line(tmp_path):
     copy = project_copy(tmp_path)
     clone_environment(copy)
     (copy / "inputs" / "meetings" / "2026-06.yaml").write_text("number: [\n", encoding="utf-8")
     result = run(["make", "check", "ARGS=--ui-lang ru"], copy)
-    assert result.returncode != 0
-    said = result.stdout + result.stderr
-    assert "inputs/meetings/2026-06.yaml:" in said
-    assert "make:" not in said and "Error 1" not in said and "./shtab" not in said, said
+    assert result.returncode == 2
+    assert "inputs/meetings/2026-06.yaml:" in result.stdout + result.stderr
+    last = result.stderr.rstrip().splitlines()[-1]       # the program's words first, make's line after them
+    assert last.startswith("make: ***") and last.endswith("check] Error 1"), result.stderr
+    assert "./shtab" not in result.stdout + result.stderr
     done = run(["make", "composition", "ARGS=-q --lang kk"], copy)
     assert done.returncode == 0 and done.stdout + done.stderr == ""
     assert (copy / "outputs" / "composition.kk.docx").is_file()
@@ -334,7 +335,7 @@ def test_the_readme_and_the_guides_name_the_launcher():
     for command in ("./shtab check", "./shtab protocol 2026-01 --force", "./shtab --help", "make setup",
                     'make check ARGS="--ui-lang ru"', "SHTAB_PROJECT"):
         assert command in readme, command
-    for guide in ("docs/guide.kk.md", "docs/guide.ru.md"):
+    for guide in ("docs/user/guide.kk.md", "docs/user/guide.ru.md"):
         text = (ROOT / guide).read_text(encoding="utf-8")
         assert "./shtab check" in text, guide
 

@@ -1,4 +1,4 @@
-"""The secretary's tools: editor schemas, the template check, scaffolds, help and messages (issue 7)."""
+"""The secretary's tools: editor schemas, the template check, scaffolds, help and messages."""
 
 from __future__ import annotations
 
@@ -281,7 +281,7 @@ def test_every_command_help_has_an_example(command):
 
 
 def test_every_command_is_documented_in_the_readme_and_the_guides():
-    for document in ("README.md", "docs/guide.kk.md", "docs/guide.ru.md"):
+    for document in ("README.md", "docs/user/guide.kk.md", "docs/user/guide.ru.md"):
         text = (ROOT / document).read_text(encoding="utf-8")
         missing = [c for c in _commands() if not re.search(rf"\b(pipeline|make|shtab) {re.escape(c)}\b", text)]
         assert missing == [], f"{document} does not show: {missing}"

@@ -1,4 +1,4 @@
-"""It runs on the secretary's Windows PC (issue 18), as far as Linux can tell.
+"""It runs on the secretary's Windows PC, as far as Linux can tell.
 
 We cannot run Windows here. The program is made portable by construction, and
 these tests run it in a simulated Windows: a subprocess whose `sitecustomize`
@@ -7,7 +7,7 @@ resource` and `import termios` fail. In it `all` renders in spawned workers,
 `check`, `pdf` (LibreOffice found through SHTAB_SOFFICE) and `watch` work, and
 the documents have the bytes of a normal run. Files saved by Notepad (CRLF line
 ends, a UTF-8 byte order mark) give the same findings on the same lines. What
-this does not prove (a real Windows run) is said in the README.
+this does not prove (a real Windows run) is said in docs/dev/architecture.md.
 """
 
 from __future__ import annotations
@@ -266,10 +266,10 @@ def test_the_powershell_launcher_is_read_as_utf8_by_windows_powershell():
     assert (ROOT / "shtab.ps1").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_the_readme_lists_the_launchers_commands():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_reference_lists_the_launchers_commands():
+    reference = (ROOT / "docs" / "user" / "reference.md").read_text(encoding="utf-8")
     for command in ("shtab.bat check", "shtab.bat protocol", "shtab.bat watch", r".\shtab.ps1"):
-        assert command in readme, command
+        assert command in reference, command
 
 
 

@@ -1,4 +1,4 @@
-"""Wrong inputs, as a new secretary makes them, answered in her language (issue 12, "Done when" 1).
+"""Wrong inputs, as a new secretary makes them, answered in her language.
 
 Each case copies the sample project, makes one mistake in it (or types one wrong command line) and runs
 the real program as she does: `python -m pipeline ...` in the project folder, with an environment that

@@ -74,7 +74,7 @@ def test_dissent_is_attached_as_an_appendix_s14(protocol_docs):
     assert "Приложение 1" in ru and "ОСОБОЕ МНЕНИЕ" in ru and "Не согласен с графиком рейдов." in ru
     assert "к протоколу заседания штаба от 12 марта 2026 года № 1" in ru
     assert "Штаб отырысының 2026 жылғы 12 наурыздағы" in kk and "ЕРЕКШЕ ПІКІР" in kk
-    assert "№ 1 хаттамасына 1-қосымша" in kk                  # «хаттама» once (issue 11)
+    assert "№ 1 хаттамасына 1-қосымша" in kk                  # «хаттама» once
     assert sum(p.lower().count("хаттама") for p in kk[kk.index("ЕРЕКШЕ ПІКІР") - 3:kk.index("ЕРЕКШЕ ПІКІР")]) == 1
 
 

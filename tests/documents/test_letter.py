@@ -1,4 +1,4 @@
-"""The annual report is the akimat's outgoing letter (issue 11, item 3): sender, outgoing number and date, addressee."""
+"""The annual report is the akimat's outgoing letter: sender, outgoing number and date, addressee."""
 
 from __future__ import annotations
 

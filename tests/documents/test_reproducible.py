@@ -1,4 +1,4 @@
-"""Same inputs, same bytes (issue 5): on every run, in every process, on every machine.
+"""Same inputs, same bytes: on every run, in every process, on every machine.
 
 A document is sent, signed and archived; a rerun that changed bytes would look
 like a changed document. render.py writes every zip entry with a fixed date in

@@ -1,4 +1,4 @@
-"""`make review` (tools/review.py): the year side by side, kk | ru, one PDF per kind of document (issue 16)."""
+"""`make review` (tools/review.py): the year side by side, kk | ru, one PDF per kind of document."""
 
 from __future__ import annotations
 

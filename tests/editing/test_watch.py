@@ -1,4 +1,4 @@
-"""`watch` (issue 15): after each save the changed meeting's documents are rewritten, a broken save is reported
+"""`watch`: after each save the changed meeting's documents are rewritten, a broken save is reported
 and the watch goes on, and a signed protocol keeps its rule (§15)."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def watch_session(tmp_path, env=None):
 
 
 def run_the_secretarys_loop(inputs, outputs, process) -> None:
-    """Edit an unsigned meeting, save it broken, fix it, edit a signed one: the assertions of issue 15."""
+    """Edit an unsigned meeting, save it broken, fix it, edit a signed one: each in its turn."""
     meeting = inputs / "meetings" / "2026-05.yaml"
     protocol = outputs / "meetings" / "2026-05" / "protocol.ru.docx"
     other = outputs / "meetings" / "2026-03" / "protocol.ru.docx"

@@ -111,7 +111,7 @@ def test_real_names_in_three_cases(nominative, genitive, dative, instrumental):
 
 
 def test_the_table_is_large_enough():
-    """The issue asks for at least 20 real posts and names of state bodies."""
+    """At least 20 real posts and names of state bodies: the analyser is judged on what the documents print."""
     assert len(TABLE) >= 20
 
 

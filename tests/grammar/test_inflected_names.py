@@ -1,4 +1,4 @@
-"""Headings and addressees in the right case without typed forms (issue 11, item 1).
+"""Headings and addressees in the right case without typed forms.
 
 body.yaml needs no genitive or dative keys: the Russian forms come from the
 analyser (grammar/ru.py), the Kazakh ones from the suffix rules; a typed form

@@ -16,9 +16,9 @@ import pytest
 from pipeline.grammar import dates, kk
 
 SOURCES = {
-    "issue16": "issue 16, the Kazakh records editor's corrections (таудың, судың; «2027 жылғы 30 маусымға дейін»; "
+    "editor": "the Kazakh records editor's corrections (таудың, судың; «2027 жылғы 30 маусымға дейін»; "
                "no suffix after a closing » or ); «Қостанай ауданы әкімдігінің»)",
-    "resolution": "resolution No. 663 in Kazakh, ../shared/regulation/000_9b3d5d8cbd396b67.txt "
+    "resolution": "resolution No. 663 in Kazakh, docs/regulation/resolution-663.kk.txt "
                   "(«Қостанай ауданы әкімдігінің», «2025 жылғы 11 қарашадағы», «2022 жылғы 24 наурыздағы», "
                   "«Штаб мүшелерінің», «ведомствоаралық штабтың»)",
     "softmaker.gen": "tili.softmaker.kz, Genitive case (ілік септік): -ның/-нің after vowels and м, н, ң; -дың/-дің "
@@ -44,7 +44,7 @@ SOURCES = {
                    "(ҚазҰУ-ға, БҰҰ-дан): the program cannot know how, so it does not guess",
     "softmaker.poss": "tili.softmaker.kz, possessive endings: 3rd person -ы/-і after a consonant, -сы/-сі after a "
                       "vowel (bas-y, úı-i, ana-sy, áje-si); a numeral takes them by its last spoken word",
-    "sample": "the sample year's typed texts (inputs/meetings/*.yaml), which issue 16's editor read and left as "
+    "sample": "the sample year's typed texts (inputs/meetings/*.yaml), which the Kazakh records editor read and left as "
               "they are («38 мектептің 37-сінде», «14-і», «8-і», «2026 жылғы 31 желтоқсанға дейін»)",
 }
 
@@ -52,8 +52,8 @@ GENITIVE = [
     ("штаб", "штабтың", "resolution"),
     ("Қостанай ауданы әкімдігі", "Қостанай ауданы әкімдігінің", "resolution"),
     ("Штаб мүшелері", "Штаб мүшелерінің", "resolution"),
-    ("тау", "таудың", "issue16"),
-    ("су", "судың", "issue16"),
+    ("тау", "таудың", "editor"),
+    ("су", "судың", "editor"),
     ("оқу", "оқудың", "softmaker.gen"),             # у as in тау
     ("Әми", "Әмидің", "softmaker.gen"),             # и: Ámi-diń
     ("Асқар", "Асқардың", "softmaker.gen"),
@@ -66,8 +66,8 @@ GENITIVE = [
     ("5", "5-тің", "emle.digits"),                 # бес → бестің
     ("100", "100-дің", "emle.digits"),             # жүз → жүздің
     ("30", "30-дың", "emle.digits"),               # отыз → отыздың
-    ("«Саламатты ұрпақ»", None, "issue16"),
-    ("бөлім (келісім бойынша)", None, "issue16"),
+    ("«Саламатты ұрпақ»", None, "editor"),
+    ("бөлім (келісім бойынша)", None, "editor"),
     ("«Қостанай аудандық ауруханасы» КМК", None, "kznews.abbr"),
 ]
 
@@ -78,7 +78,7 @@ DATIVE = [
     ("штаб", "штабқа", "qazbrand.b"),
     ("клуб", "клубқа", "qazbrand.b"),
     ("екінші жартыжылдық", "екінші жартыжылдыққа", "softmaker.dat"),
-    ("маусым", "маусымға", "issue16"),
+    ("маусым", "маусымға", "editor"),
     ("қыркүйек", "қыркүйекке", "softmaker.dat"),
     ("тау", "тауға", "softmaker.dat"),
     ("шілде", "шілдеге", "softmaker.dat"),
@@ -88,7 +88,7 @@ DATIVE = [
     ("7", "7-ге", "referattar"),
     ("2", "2-ге", "emle.digits"),
     ("5", "5-ке", "emle.digits"),
-    ("«Альфа»", None, "issue16"),
+    ("«Альфа»", None, "editor"),
     ("ҚР ІІМ", None, "kznews.abbr"),
 ]
 
@@ -101,7 +101,7 @@ LOCATIVE = [
     ("әкімдігі", "әкімдігінде", "shpargalka.loc"),
     ("тау", "тауда", "shpargalka.loc"),
     ("5", "5-те", "emle.digits"),
-    ("(қосымша)", None, "issue16"),
+    ("(қосымша)", None, "editor"),
 ]
 
 LOCATIVE_ATTRIBUTIVE = [
@@ -123,7 +123,7 @@ POSSESSIVE_NUMBER = [
 ]
 
 UNTIL = [
-    (dt.date(2027, 6, 30), "kk", "2027 жылғы 30 маусымға дейін", "issue16"),
+    (dt.date(2027, 6, 30), "kk", "2027 жылғы 30 маусымға дейін", "editor"),
     (dt.date(2026, 9, 1), "kk", "2026 жылғы 1 қыркүйекке дейін", "softmaker.dat"),
     (dt.date(2026, 12, 31), "kk", "2026 жылғы 31 желтоқсанға дейін", "sample"),
     (dt.date(2026, 8, 31), "kk", "2026 жылғы 31 тамызға дейін", "sample"),
@@ -131,7 +131,7 @@ UNTIL = [
     (dt.date(2026, 5, 31), "kk", "2026 жылғы 31 мамырға дейін", "sample"),
     (dt.date(2026, 10, 31), "kk", "2026 жылғы 31 қазанға дейін", "sample"),
     (dt.date(2026, 7, 1), "kk", "2026 жылғы 1 шілдеге дейін", "softmaker.dat"),
-    (dt.date(2027, 6, 30), "ru", "до 30 июня 2027 года", "issue16"),
+    (dt.date(2027, 6, 30), "ru", "до 30 июня 2027 года", "editor"),
 ]
 
 DATE_OF = [

@@ -1,4 +1,4 @@
-"""Issue 16: the Kazakh of the documents as a Kazakh records editor writes it, and the Russian to match.
+"""The Kazakh of the documents as a Kazakh records editor writes it, and the Russian to match.
 
 Each correction of the editor's table is read back from the documents that
 `python -m pipeline all` writes from the sample year (or from a small project

@@ -1,4 +1,4 @@
-"""Names with posts everywhere a person is meant, and warnings for signers without a name (issue 11, item 2)."""
+"""Names with posts everywhere a person is meant, and warnings for signers without a name."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The sentences the secretary may reword live in templates_docx/phrases.yaml, not in the code (issue 11, item 4)."""
+"""The sentences the secretary may reword live in templates_docx/phrases.yaml, not in the code."""
 
 from __future__ import annotations
 

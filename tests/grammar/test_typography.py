@@ -1,4 +1,4 @@
-"""Typography and layout a records office expects (issue 11, item 4): quotes, unanimity, list endings, headings."""
+"""Typography and layout a records office expects: quotes, unanimity, list endings, headings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Independent readers accept every document the program writes (issue 5).
+"""Independent readers accept every document the program writes.
 
 The documents leave the program: Word or LibreOffice at the akimat, the
 e-document system, the authorized body. Every DOCX that `python -m pipeline all`

@@ -1,4 +1,4 @@
-"""Bad input never breaks a document or loses one (issue 6).
+"""Bad input never breaks a document or loses one.
 
 Texts print as typed; characters a document cannot hold are refused with
 file:line and their code; a failed run changes nothing; a signed protocol

@@ -1,4 +1,4 @@
-"""Two runs started at once do not interleave: the second waits for the first, or refuses clearly (issue 13)."""
+"""Two runs started at once do not interleave: the second waits for the first, or refuses clearly."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Signed protocols become sealed records that nothing can silently change or lose (§15, §24; issue 13).
+"""Signed protocols become sealed records that nothing can silently change or lose (§15, §24).
 
 The records/ folder beside inputs/: sealing on the first write of a signed
 protocol, copies of the sealed bytes in every later run whatever the templates

@@ -3,7 +3,7 @@
 The templates' cleaned XML and compiled code, the Russian inflections, the days
 off and the month names are kept in the user's cache folder (here the session's,
 tests/support/inputs.py) so that the next run loads neither Jinja's compiler nor
-pymorphy3 nor `holidays` nor Babel for them (issue 15).
+pymorphy3 nor `holidays` nor Babel for them.
 Speed itself is measured in `make bench`, never asserted here.
 """
 

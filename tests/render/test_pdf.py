@@ -1,4 +1,4 @@
-"""`pdf`: one LibreOffice process for every DOCX that lacks an up-to-date PDF (issue 5).
+"""`pdf`: one LibreOffice process for every DOCX that lacks an up-to-date PDF.
 
 A stand-in `soffice` (SHTAB_SOFFICE) records each call and writes a PDF per
 file, so the batching, the skipping of up-to-date files and the placing of each

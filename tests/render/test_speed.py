@@ -1,4 +1,4 @@
-"""The speed machinery (pipeline/render/many.py) changes no byte, and its ground does not move unnoticed (issues 14, 15).
+"""The speed machinery (pipeline/render/many.py) changes no byte, and its ground does not move unnoticed.
 
 Template reuse reads private fields of docxtpl and python-docx: the pins in
 pyproject.toml hold them to the tested minor versions, and the first tests here

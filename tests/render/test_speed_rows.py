@@ -1,7 +1,7 @@
 """A long table rendered in chunks of rows gives the bytes of the whole rendering (pipeline/render/rows.py).
 
 The register of a large Штаб is rendered CHUNK_ROWS rows at a time to bound the
-memory of one render (issue 15 item 4); nothing of any document may change.
+memory of one render; nothing of any document may change.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Inputs that cannot contradict themselves (issue 11, item 5): each finding with its file, line and §."""
+"""Inputs that cannot contradict themselves: each finding with its file, line and §."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The commands between meetings (issue 10): notice, extracts, reminders, status (§22, §23, §24, §27.1, §28).
+"""The commands between meetings: notice, extracts, reminders, status (§22, §23, §24, §27.1, §28).
 
 The notice and the extracts are made per meeting (and by `all`); the reminders
 and the status report need a date, the run's `--as-of`, and are made only here
@@ -65,7 +65,7 @@ def extracts(options: Options, meetings: tuple[str, ...]) -> None:
     write_jobs(options, assessment, between.extract_jobs(assessment, selected, options.langs, force=options.force))
 
 
-# ---------------------------------------------------------------- between meetings (issue 10): reminders, status
+# ---------------------------------------------------------------- between meetings: reminders, status
 
 AS_OF = click.option("--as-of", "as_of", type=ISO_DATE, default=None, metavar="YYYY-MM-DD",
                      help="The date (YYYY-MM-DD) the assignments are judged as of. Default: today.")

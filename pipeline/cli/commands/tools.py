@@ -1,4 +1,4 @@
-"""The secretary's tools (issue 7): scaffolds of the next meeting and plan, editor schemas, the template check.
+"""The secretary's tools: scaffolds of the next meeting and plan, editor schemas, the template check.
 
 The logic lives in pipeline/editing/scaffold.py, pipeline/editing/schema.py and pipeline/editing/template_check.py.
 """

@@ -1,4 +1,4 @@
-"""`serve`: the secretary's workspace in the browser (issue 17); the server itself is pipeline/web/."""
+"""`serve`: the secretary's workspace in the browser; the server itself is pipeline/web/."""
 
 from __future__ import annotations
 

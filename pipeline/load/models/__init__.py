@@ -1,4 +1,4 @@
-"""Typed models of the inputs (the contract in ../shared/CONTRACT.md, made types), one module per kind.
+"""Typed models of the inputs (the contract of docs/regulation/contract.md, made types), one module per kind.
 
 `base` holds what every kind is made of (texts, dates, ids, the base `Model`);
 `body`, `meeting`, `plan`, `control`, `indicators` hold one kind of input file
