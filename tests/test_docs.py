@@ -38,8 +38,11 @@ def test_the_readme_is_one_screen():
     assert len(lines) <= README_LINES, f"README.md has {len(lines)} lines; move the detail into docs/"
 
 
-@pytest.mark.parametrize("pattern, what", [(re.compile(re.escape(OUTSIDE)), "a folder outside the repository"),
-                                           (HISTORY, "an issue by its number (history belongs in git)")])
+@pytest.mark.parametrize("pattern, what", [
+    (re.compile(re.escape(OUTSIDE)), "a folder outside the repository"),
+    (re.compile(r"\b(RULES|CONTRACT)\.md\b"), "a file outside the repository (docs/regulation/ holds them in its words)"),
+    (HISTORY, "an issue by its number (history belongs in git)"),
+], ids=["outside", "outside-files", "issues"])
 def test_no_tracked_file_names(pattern, what):
     found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}"
              for path, text in texts() if path != Path(__file__)     # this file shows the pattern's examples

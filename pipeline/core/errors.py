@@ -6,7 +6,7 @@ serious it is, and its message as a key with values (`messages._`): the words
 are chosen when the finding is printed, in the secretary's language. Rules return findings; they never raise. Commands gather them
 all and then refuse once, with `ShtabError`: the command line (pipeline/cli/main.py)
 shows it and exits 1, and no traceback reaches the secretary. Nothing here needs
-Click, so the stages run from a plain script (README "How it is built").
+Click, so the stages run from a plain script (docs/dev/architecture.md).
 """
 
 from __future__ import annotations

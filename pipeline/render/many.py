@@ -1,7 +1,7 @@
 """The speed machinery, kept in one place so that the stages read as plain code.
 
 A real Штаб holds about five meetings a year; everything here exists for the
-large cases and the secretary's edit-and-look loop (README "Benchmark"), and
+large cases and the secretary's edit-and-look loop (docs/dev/speed.md), and
 none of it changes a byte of any document. The stages use exactly this:
 
 - `long_lived()`: a context manager around building what lives until the end
@@ -134,7 +134,7 @@ def start_method() -> str:
     each worker from itself: the workers share its pages, and none of this process's inputs. Workers
     forked from this process instead held a copy of every page of the inputs' models that either side
     touched after the fork (CPython writes a reference count into each object it reads): 1,000 meetings
-    peaked at 480 MB against ~305 MB with the forkserver (measured, README "Benchmark").
+    peaked at 480 MB against ~305 MB with the forkserver (measured, docs/dev/speed.md).
     """
     import multiprocessing  # here, not on top: a run of few documents never starts a worker
     if not hasattr(os, "fork"):

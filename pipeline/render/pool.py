@@ -169,7 +169,7 @@ def return_free_memory() -> None:
 
     Rendering the year's register (4,000 rows) frees ~140 MB of strings and XML
     trees that glibc keeps mapped; workers forked afterwards would each count it
-    in their resident memory (measured: the peak of 1,000 meetings, README "Benchmark").
+    in their resident memory (measured: the peak of 1,000 meetings, docs/dev/speed.md).
     """
     if not sys.platform.startswith("linux"):
         return

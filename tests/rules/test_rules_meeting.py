@@ -1,4 +1,4 @@
-"""The regulation's meeting rules, each with a table of cases and its boundaries (RULES.md)."""
+"""The regulation's meeting rules, each with a table of cases and its boundaries (docs/regulation/readings.md)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 The server runs in a thread on a free port of 127.0.0.1 over a copy of the
 sample inputs. Playwright cannot download its own browsers here, so it launches
 /usr/bin/chromium (`.ci/run` installs it with apt; SHTAB_CHROMIUM names another).
-The screenshots of README and the guides come from these journeys:
+The screenshots of the guides come from these journeys:
 `make screenshots` runs them with SHTAB_SCREENSHOTS=docs/user/img.
 """
 
