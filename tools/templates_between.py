@@ -62,8 +62,8 @@ BW = {
         "status_as_of": "{{ as_of_of }} жағдай бойынша (Ереженің 24, 28-тармақтары)",
         "status_totals": "Барлық тапсырмалар",
         "status_body": "Жауапты орган",
-        "status_head": ["Мерзімінде орындалды", "Мерзімі бұзылып орындалды", "Орындалуда",
-                        "Мерзімі 14 күн ішінде келеді", "Мерзімі өткен", "Бақылаудан алынды", "Барлығы"],
+        "status_head": ["Мерзімінде орындалды", "Мерзімі бұзылып орындалды", "Мерзімі ұзартылды", "Орындалуда",
+                        "Мерзімі өткен", "Бақылаудан алынды", "Хаттамаға қол қойылмаған", "Барлығы"],
         "status_details": "Жауапты органдар бойынша тапсырмалар",
         "status_lines_head": ["Тапсырма", "Тапсырманың мазмұны", "Орындау мерзімі", "Жай-күйі"],
         "status_none": "Осы күнге дейін хаттамалық тапсырмалар берілмеген.",
@@ -117,8 +117,8 @@ BW = {
         "status_as_of": "по состоянию на {{ as_of_long }} (пункты 24, 28 Положения)",
         "status_totals": "Всего поручений",
         "status_body": "Ответственный орган",
-        "status_head": ["Исполнено в срок", "Исполнено с нарушением срока", "На исполнении",
-                        "Срок наступает в течение 14 дней", "Просрочено", "Снято с контроля", "Всего"],
+        "status_head": ["Исполнено в срок", "Исполнено с нарушением срока", "Срок продлен", "На исполнении",
+                        "Просрочено", "Снято с контроля", "Протокол не подписан", "Всего"],
         "status_details": "Поручения по ответственным органам",
         "status_lines_head": ["Поручение", "Содержание поручения", "Срок исполнения", "Состояние"],
         "status_none": "На эту дату поручения протоколами не давались.",
@@ -292,20 +292,20 @@ def reminder(lang: str):
     return doc
 
 
-COUNT_FIELDS = ["done_on_time", "done_late", "in_progress", "due_soon", "overdue", "removed", "total"]
+COUNT_FIELDS = ["done_on_time", "done_late", "extended", "in_progress", "overdue", "removed", "not_signed", "total"]
 
 
 def summary_table(doc, w):
     """One row per responsible body with its counts in each state, and the totals (each assignment once)."""
-    tbl = table(doc, [0.9, 7.0] + [2.5] * 7, size=10)
+    tbl = table(doc, [0.9, 6.2] + [2.4] * 8, size=10)
     row(tbl, ["№", w["status_body"]] + w["status_head"], bold=True, align=CENTER, header=True)
-    row(tbl, ["{%tr for b in bodies %}"] + [""] * 8)
+    row(tbl, ["{%tr for b in bodies %}"] + [""] * 9)
     cells = row(tbl, ["{{ b.number }}", "{{ b.name }}"] + ["{{ b.counts." + key + " }}" for key in COUNT_FIELDS])
     for index, cell in enumerate(cells):
         if index != 1:
             cell.paragraphs[0].alignment = CENTER
     tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    row(tbl, ["{%tr endfor %}"] + [""] * 8)
+    row(tbl, ["{%tr endfor %}"] + [""] * 9)
     cells = row(tbl, ["", w["status_totals"]] + ["{{ counts." + key + " }}" for key in COUNT_FIELDS], bold=True)
     for cell in cells[2:]:
         cell.paragraphs[0].alignment = CENTER

@@ -14,14 +14,15 @@ from ..load.models import Body
 from ..locale.messages import _, ui_lang
 from ..rules.execution import State, StatusReport
 
-COLUMNS = ("done_on_time", "done_late", "in_progress", "due_soon", "overdue", "removed")
-HEADERS = {"done_on_time": _("done on time"), "done_late": _("done late"), "in_progress": _("in progress"),
-           "due_soon": _("due ≤14 days"), "overdue": _("overdue"), "removed": _("removed")}
-STYLES = {"done_late": "yellow", "due_soon": "yellow", "overdue": "bold red", "removed": "dim"}
+COLUMNS = ("done_on_time", "done_late", "extended", "in_progress", "overdue", "removed", "not_signed")
+HEADERS = {"done_on_time": _("done on time"), "done_late": _("done late"), "extended": _("extended"),
+           "in_progress": _("in progress"), "overdue": _("overdue"), "removed": _("removed"),
+           "not_signed": _("protocol not signed")}
+STYLES = {"done_late": "yellow", "overdue": "bold red", "removed": "dim", "not_signed": "dim"}
 
 
 def print_status(report: StatusReport, body: Body) -> None:
-    """The table on stdout; 120 columns when stdout is not a terminal (a pipe, a file, a test)."""
+    """The table on stdout; 160 columns when stdout is not a terminal (a pipe, a file, a test)."""
     from rich.console import Console
     from rich.table import Table
 
@@ -40,7 +41,7 @@ def print_status(report: StatusReport, body: Body) -> None:
     table.add_section()
     table.add_row(str(_("All assignments")), *(str(getattr(totals, c)) for c in COLUMNS), str(totals.total),
                   style="bold")
-    console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120, highlight=False)
+    console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160, highlight=False)
     console.print(table)
     overdue = [r for r in report.rows if r.state is State.OVERDUE]
     for row in overdue:

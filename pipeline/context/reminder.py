@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..grammar import dates
 from ..load.models import Body
-from ..rules.control import Assignment, Standing
+from ..rules.control import Assignment, Standing, State
 from ..rules.execution import Reminder, Reminders
 from .common import Localizer, body_genitives
 from .letter import Sender, addressee_line, secretary_signer, sender
@@ -50,7 +50,7 @@ def _row(loc: Localizer, number: int, assignment: Assignment, position: Standing
     return ReminderRow(number=number, reference=assignment_reference(loc, assignment),
                        text=loc.paragraphs(assignment.decision.text), due=due,
                        extended=position.deadline is not None and position.deadline != assignment.due,
-                       overdue=position.overdue)
+                       overdue=position.state is State.OVERDUE)
 
 
 def reminder_context(reminder: Reminder, reminders: Reminders, body: Body,

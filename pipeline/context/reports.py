@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..grammar import dates
 from ..load.models import Body, Outgoing
 from ..rules.annual import QUARTERS, PlanExecution, YearSummary
-from ..rules.control import DONE, EXTENDED, IN_PROGRESS, REMOVED, Assignment, Register, Standing
+from ..rules.control import EXTENDED, IN_PROGRESS, Assignment, Register, Standing, State
 from ..rules.indicators import Indicator, Measure
 from . import phrases as i18n
 from .chart import Bar, Chart
@@ -39,12 +39,16 @@ class RegisterRow:
 
 @dataclass
 class Totals:
+    """Each assignment in exactly one state (control.State): the states add up to the total."""
+
     total: int
-    done: int
-    in_progress: int       # extended ones included
+    done_on_time: int
+    done_late: int
     extended: int
-    removed: int
+    in_progress: int
     overdue: int
+    removed: int
+    not_signed: int
 
 
 @dataclass
@@ -61,18 +65,24 @@ class RegisterContext:
     secretary: Signature | None
 
 
-def status_text(loc: Localizer, standing: Standing, entry) -> str:
-    """§24: "исполнено 29.05.2026", "на исполнении", "срок продлен до 31.12.2026", "снято с контроля 10.07.2026"."""
-    date = dates.date_numeric(standing.date) if standing.date else ""
-    until = loc.date_until(standing.deadline) if standing.status == EXTENDED and standing.deadline else ""
-    return loc.phrase(f"status.{standing.status}", date=date, until=until).rstrip(", ")
+def state_words(loc: Localizer, position: Standing) -> str:
+    """§23, §24, §28: the words of an assignment's state, the same in every document that names one:
+    "исполнено в срок 29.05.2026", "исполнено с нарушением срока 12.07.2027", "срок продлен до 31 декабря
+    2026 года решением от 17.09.2026", "на исполнении", "просрочено", "снято с контроля 10.07.2026",
+    "протокол не подписан". An overdue assignment that had been extended says so after the mark."""
+    state = position.state
+    date = dates.date_numeric(position.date) if position.date else ""
+    extended = ""
+    if position.status == EXTENDED and position.deadline is not None:
+        extended = loc.phrase("state.extended", until=loc.date_until(position.deadline), date=date)
+    if state is State.EXTENDED:
+        return extended
+    words = loc.phrase(f"state.{state.value}", date=date).rstrip(", ").strip()
+    return f"{words}; {extended}" if state is State.OVERDUE and extended else words
 
 
 def totals_of(register: Register) -> Totals:
-    return Totals(total=register.count(), done=register.count(DONE),
-                  in_progress=register.count(IN_PROGRESS) + register.count(EXTENDED),
-                  extended=register.count(EXTENDED), removed=register.count(REMOVED),
-                  overdue=register.count(overdue=True))
+    return Totals(total=register.count(), **{state.value: register.count(state) for state in State})
 
 
 def _register_row(loc: Localizer, number: int, assignment: Assignment, standing: Standing) -> RegisterRow:
@@ -81,9 +91,9 @@ def _register_row(loc: Localizer, number: int, assignment: Assignment, standing:
     return RegisterRow(
         number=number, reference=assignment_reference(loc, assignment),
         text=loc.text(assignment.decision.text), responsible="; ".join(loc.texts(assignment.decision.responsible)),
-        due=loc.due(assignment.due), status=status_text(loc, standing, entry),
+        due=loc.due(assignment.due), status=state_words(loc, standing),
         note=loc.text(entry.note) if entry is not None and entry.note is not None else "",
-        overdue=loc.phrase("overdue") if standing.overdue else "")
+        overdue=loc.phrase("state.overdue") if standing.state is State.OVERDUE else "")
 
 
 def assignment_reference(loc: Localizer, assignment: Assignment) -> str:
@@ -260,7 +270,7 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
     loc = Localizer(lang, "annual-report")
     overdue = [OverdueLine(assignment_reference(loc, a), loc.text(a.decision.text),
                            "; ".join(loc.texts(a.decision.responsible)), loc.date_until(s.deadline) if s.deadline else "")
-               for a, s in register.rows if s.overdue]
+               for a, s in register.rows if s.state is State.OVERDUE]
     quarters = _quarter_rows(loc, summary)
     head = body.head
     context = AnnualReportContext(

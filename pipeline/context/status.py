@@ -8,24 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..grammar import dates
 from ..load.models import Body
 from ..rules.execution import State, StatusReport, StatusRow
 from .common import Localizer, body_header
 from .letter import secretary_signer
 from .meeting import Signature
-from .reports import assignment_reference
+from .reports import assignment_reference, state_words
 
 
 @dataclass
 class Counts:
+    """Each assignment once, in its state (control.State): the states add up to the total."""
+
     total: int
     done_on_time: int
     done_late: int
+    extended: int
     in_progress: int
-    due_soon: int
     overdue: int
     removed: int
+    not_signed: int
 
 
 @dataclass
@@ -63,18 +65,11 @@ def counts_of(rows: list[StatusRow]) -> Counts:
     return Counts(total=len(rows), **{state.value: count for state, count in by_state.items()})
 
 
-def state_words(loc: Localizer, row: StatusRow) -> str:
-    """The state and, where it has one, its date: "исполнено с нарушением срока 12.10.2026"."""
-    date = row.standing.date if row.state in (State.DONE_ON_TIME, State.DONE_LATE, State.REMOVED) else None
-    words = loc.phrase(f"state.{row.state.value}")
-    return f"{words} {dates.date_numeric(date)}" if date else words
-
-
 def _line(loc: Localizer, row: StatusRow) -> StatusLine:
     assignment, position = row.assignment, row.standing
     due = loc.due(position.deadline) if position.deadline else loc.due(assignment.due)
     return StatusLine(reference=assignment_reference(loc, assignment), text=loc.text(assignment.decision.text),
-                      due=due, state=state_words(loc, row),
+                      due=due, state=state_words(loc, row.standing),
                       overdue=row.state is State.OVERDUE)
 
 

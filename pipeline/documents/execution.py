@@ -9,6 +9,7 @@ outputs/reports/<year>/status-<as-of>.<lang>.docx (the справка for the he
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..context.reminder import reminder_context
@@ -65,6 +66,28 @@ def reminder_jobs(assessment: Assessment, selected: list[str], langs: list[str] 
             out.append(Job(REMINDERS, lang, Path("reminders", as_of.isoformat(), f"{name}.{lang}.docx"), sources,
                            lambda r=letter, lang=lang: reminder_context(r, reminders, body, lang), template="reminder"))
     return out
+
+
+# the name of a letter `reminders` writes: <NN>-<body>.<lang>.docx, and the PDF `pdf` made beside it
+LETTER = re.compile(r"^\d{2}-[a-z0-9_-]+\.(kk|ru)\.(docx|pdf)$")
+
+
+def stale_reminders(outputs: Path, as_of: dt.date, jobs: list[Job], langs: list[str] | None = None) -> list[Path]:
+    """The letters of an earlier run for the same date that this run does not write (§24): an assignment done
+    since, or a body whose numbering moved. Only files named as `reminders` names its letters, in its own
+    folder outputs/reminders/<as-of>/; anything else there is not touched, nor the letters of a language the
+    run did not write (`langs`)."""
+    folder = outputs / REMINDERS / as_of.isoformat()
+    if not folder.is_dir():
+        return []
+    written = {job.output.name.rsplit(".", 1)[0] for job in jobs}     # "01-police.kk"
+    stale = []
+    for path in sorted(folder.iterdir()):
+        letter = LETTER.match(path.name)
+        if path.is_file() and letter and (langs is None or letter.group(1) in langs) \
+                and path.name.rsplit(".", 1)[0] not in written:
+            stale.append(path)
+    return stale
 
 
 def status_report(assessment: Assessment) -> StatusReport:

@@ -9,6 +9,7 @@ Whether it is overdue depends on the date the register is made as of.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -36,6 +37,19 @@ class Assignment:
         return self.decision.due
 
 
+class State(enum.Enum):
+    """Where an assignment stands on a date: one vocabulary for the register, the status report, the reminders
+    and the annual report (§23, §24, §28); each assignment is in exactly one."""
+
+    NOT_SIGNED = "not_signed"        # its protocol is not signed: not in force, never overdue (§23)
+    DONE_ON_TIME = "done_on_time"    # done on or before its deadline (or with a text deadline), with the date
+    DONE_LATE = "done_late"          # done after its deadline, with the date
+    REMOVED = "removed"              # removed from control, with the date
+    OVERDUE = "overdue"              # its deadline (the new one when extended) is before the date
+    EXTENDED = "extended"            # extended, the new deadline not passed: with the new date and the decision's
+    IN_PROGRESS = "in_progress"      # none of the above
+
+
 @dataclass(frozen=True)
 class Standing:
     """The status in force on the as-of date, the deadline that applies and whether it has passed."""
@@ -44,6 +58,22 @@ class Standing:
     date: dt.date | None
     deadline: dt.date | None
     overdue: bool
+    signed: bool = True              # the protocol that gave it is signed (§23)
+
+    @property
+    def state(self) -> State:
+        """§23, §24, §28: the one state, in this order: not signed → done (on time or late) → removed →
+        overdue → extended → in progress."""
+        if not self.signed:
+            return State.NOT_SIGNED
+        if self.status == DONE:
+            late = self.deadline is not None and self.date is not None and self.date > self.deadline
+            return State.DONE_LATE if late else State.DONE_ON_TIME
+        if self.status == REMOVED:
+            return State.REMOVED
+        if self.overdue:
+            return State.OVERDUE
+        return State.EXTENDED if self.status == EXTENDED else State.IN_PROGRESS
 
 
 @dataclass
@@ -54,9 +84,8 @@ class Register:
     as_of: dt.date
     rows: list[tuple[Assignment, Standing]] = field(default_factory=list)
 
-    def count(self, status: str | None = None, overdue: bool | None = None) -> int:
-        return sum(1 for _, s in self.rows
-                   if (status is None or s.status == status) and (overdue is None or s.overdue == overdue))
+    def count(self, state: State | None = None) -> int:
+        return sum(1 for _, s in self.rows if state is None or s.state is state)
 
 
 # ---------------------------------------------------------------- which decisions are assignments
@@ -154,14 +183,15 @@ def attach_entries(assignments: list[Assignment], entries: list[ControlEntry]) -
 # ---------------------------------------------------------------- standing as of a date
 
 
-def standing(entry: ControlEntry | None, due: dt.date | Text | None, as_of: dt.date) -> Standing:
+def standing(entry: ControlEntry | None, due: dt.date | Text | None, as_of: dt.date, signed: bool = True) -> Standing:
     """§24, §28: the status in force on `as_of`, and whether the assignment is overdue then.
 
     A status dated after `as_of` has not happened yet: the assignment was then
     in progress under its original deadline. The deadline is the new one when
     extended, else the decision's own; a text deadline ("ежеквартально") has no
     date and is never overdue. Overdue means the deadline is before `as_of`
-    and the assignment is neither done nor removed: due today is not overdue.
+    and the assignment is neither done nor removed: due today is not overdue. An assignment of a protocol
+    that is not signed was never sent out (§23): it is never overdue.
     """
     status, date = (entry.status, entry.date) if entry is not None else (IN_PROGRESS, None)
     if date is not None and date > as_of and status != IN_PROGRESS:
@@ -169,8 +199,13 @@ def standing(entry: ControlEntry | None, due: dt.date | Text | None, as_of: dt.d
     deadline = due if isinstance(due, dt.date) else None
     if status == EXTENDED and entry is not None and entry.new_due is not None:
         deadline = entry.new_due
-    overdue = status not in CLOSED and deadline is not None and deadline < as_of
-    return Standing(status, date, deadline, overdue)
+    overdue = signed and status not in CLOSED and deadline is not None and deadline < as_of
+    return Standing(status, date, deadline, overdue, signed)
+
+
+def position_of(assignment: Assignment, as_of: dt.date) -> Standing:
+    """The standing of one assignment on `as_of`, its protocol's signature included (§23, §24)."""
+    return standing(assignment.entry, assignment.due, as_of, assignment.meeting.protocol.signed)
 
 
 def register_of(assignments: list[Assignment], year: int, as_of: dt.date) -> Register:
@@ -179,7 +214,7 @@ def register_of(assignments: list[Assignment], year: int, as_of: dt.date) -> Reg
     for assignment in assignments:
         meeting = assignment.meeting
         if meeting.date.year == year and meeting.date <= as_of:
-            register.rows.append((assignment, standing(assignment.entry, assignment.due, as_of)))
+            register.rows.append((assignment, position_of(assignment, as_of)))
     return register
 
 

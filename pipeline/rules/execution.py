@@ -10,9 +10,12 @@ Every assignment stands as `rules.control.standing` says on the as-of date D
   before D are overdue. The body's assignments with a text deadline
   ("ежеквартально") are listed apart as periodic. The body answers by D plus 3
   working days (`rules.workdays`).
-- **Status** (§24, §25.3, §28): every assignment given by D in one of six
-  states: done on time, done late, in progress, due within 14 days, overdue,
-  removed; grouped by responsible body.
+- **Status** (§24, §25.3, §28): every assignment given by D in one of the
+  states of `control.State` (the register's and the annual report's too);
+  grouped by responsible body.
+- Only a signed protocol's assignments are in force (§23): reminders name
+  none of an unsigned one; the status report shows them as "protocol not
+  signed", never overdue.
 - `check` warns (§24) about an overdue assignment the control file does not
   mention: its execution was never recorded.
 """
@@ -20,17 +23,16 @@ Every assignment stands as `rules.control.standing` says on the as-of date D
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..core.errors import Finding, warning
 from ..locale.messages import _
-from .control import CLOSED, DONE, REMOVED, Assignment, Standing, standing
+from .control import CLOSED, Assignment, Standing, State, position_of, standing
 from .extracts import Addressee, AddresseeKey, addressee_key
 from .workdays import reply_deadline
 
-DEFAULT_WITHIN = 14      # days: the reminders' window and the status report's "due soon"
+DEFAULT_WITHIN = 14      # days: the reminders' window
 REMINDERS, STATUS = "reminders", "status"
 
 
@@ -40,8 +42,8 @@ def given_by(assignments: Iterable[Assignment], as_of: dt.date) -> list[Assignme
 
 
 def is_open(position: Standing) -> bool:
-    """§24: still to execute on the as-of date: neither done nor removed."""
-    return position.status not in CLOSED
+    """§24, §23: still to execute on the as-of date: in force (its protocol signed), neither done nor removed."""
+    return position.signed and position.status not in CLOSED
 
 
 def in_window(position: Standing, as_of: dt.date, within: int) -> bool:
@@ -94,7 +96,7 @@ def _by_addressee(rows: list[tuple[Assignment, Standing]]) -> dict[AddresseeKey,
 
 def reminders_of(assignments: Iterable[Assignment], as_of: dt.date, within: int = DEFAULT_WITHIN) -> Reminders:
     """§24, §27.1: a letter to each body with an open dated assignment due by as_of + within."""
-    rows = [(a, standing(a.entry, a.due, as_of)) for a in given_by(assignments, as_of)]
+    rows = [(a, position_of(a, as_of)) for a in given_by(assignments, as_of) if a.meeting.protocol.signed]
     letters = []
     for addressee, body_rows in _by_addressee(rows).values():
         dated = sorted(((a, s) for a, s in body_rows if in_window(s, as_of, within)),
@@ -107,32 +109,6 @@ def reminders_of(assignments: Iterable[Assignment], as_of: dt.date, within: int 
 
 
 # ---------------------------------------------------------------- status (§24, §25.3, §28)
-
-
-class State(enum.Enum):
-    """Where an assignment stands on the as-of date; each is in exactly one."""
-
-    DONE_ON_TIME = "done_on_time"
-    DONE_LATE = "done_late"
-    IN_PROGRESS = "in_progress"
-    DUE_SOON = "due_soon"
-    OVERDUE = "overdue"
-    REMOVED = "removed"
-
-
-def state_of(assignment: Assignment, position: Standing, as_of: dt.date, soon: int = DEFAULT_WITHIN) -> State:
-    """§24, §28: done on time (on or before its deadline, or with a text deadline) or late; removed; overdue
-    (deadline before as_of); due soon (deadline from as_of to as_of + soon, both included); else in progress."""
-    if position.status == DONE:
-        late = position.deadline is not None and position.date is not None and position.date > position.deadline
-        return State.DONE_LATE if late else State.DONE_ON_TIME
-    if position.status == REMOVED:
-        return State.REMOVED
-    if position.overdue:
-        return State.OVERDUE
-    if position.deadline is not None and position.deadline <= as_of + dt.timedelta(days=soon):
-        return State.DUE_SOON
-    return State.IN_PROGRESS
 
 
 @dataclass
@@ -163,15 +139,15 @@ class StatusReport:
         return sum(1 for r in self.rows if r.state is state)
 
 
-def status_of(assignments: Iterable[Assignment], as_of: dt.date, soon: int = DEFAULT_WITHIN) -> StatusReport:
+def status_of(assignments: Iterable[Assignment], as_of: dt.date) -> StatusReport:
     """§24, §28: the state of every assignment as of `as_of`, grouped by responsible body (first mention order).
 
     An assignment with no responsible body is counted in the totals and listed under none.
     """
     rows = []
     for assignment in given_by(assignments, as_of):
-        position = standing(assignment.entry, assignment.due, as_of)
-        rows.append(StatusRow(assignment, position, state_of(assignment, position, as_of, soon)))
+        position = position_of(assignment, as_of)
+        rows.append(StatusRow(assignment, position, position.state))
     by_row = {id(r.assignment): r for r in rows}
     bodies = [BodyStatus(addressee, [by_row[id(a)] for a, _ in body_rows])
               for addressee, body_rows in _by_addressee([(r.assignment, r.standing) for r in rows]).values()]
@@ -185,7 +161,7 @@ def unrecorded_overdue(assignments: Iterable[Assignment], today: dt.date) -> lis
     """§24: an overdue assignment that the control file never mentions: its execution was not recorded."""
     findings = []
     for assignment in given_by(assignments, today):
-        if assignment.entry is not None:
+        if assignment.entry is not None or not assignment.meeting.protocol.signed:
             continue
         position = standing(None, assignment.due, today)
         if position.overdue:

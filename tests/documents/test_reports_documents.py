@@ -138,12 +138,12 @@ def test_chart_bytes_are_deterministic():
 # ---------------------------------------------------------------- the register
 
 
-def control_project(project):
+def control_project(project, signed: bool = True):
     """One meeting (2026-03-12) with three assignments due 2026-06-30; one done, one extended, one untouched."""
     item = dict(ITEM, decisions=[{"text": {"kk": f"Тапсырма {n}.", "ru": f"Поручение {n}."},
                                   "responsible": [{"kk": "Полиция", "ru": "Полиция"}], "due": "2026-06-30"}
                                  for n in (1, 2, 3)])
-    project.meeting(items=[item])
+    project.meeting(items=[item], protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": signed})
     project.write("control/2026.yaml", [
         {"assignment": "2026-01/1.1", "status": "done", "date": "2026-06-10"},
         {"assignment": "2026-01/1.2", "status": "extended", "date": "2026-06-20", "new_due": "2026-09-30"},
@@ -165,11 +165,33 @@ def test_register_marks_overdue_rows_s24(project, as_of, overdue):
               "пункт 1.3 протокола № 1 от 12 марта 2026 года": "2026-01/1.3"}
     assert [row[1] for row in rows] == list(points)
     assert [points[row[1]] for row in rows if row[6] == "просрочено"] == overdue
-    assert rows[0][5].startswith("исполнено 10.06.2026")
-    assert rows[1][5].startswith("срок продлен до 30 сентября 2026 года")
+    assert rows[0][5].startswith("исполнено в срок 10.06.2026")
+    assert "срок продлен до 30 сентября 2026 года решением от 20.06.2026" in rows[1][5]
     assert rows[2][4] == "до 30 июня 2026 года"
     assert ["Всего поручений", "3"] in cells_text(document)
     assert ["Просрочено", str(len(overdue))] in cells_text(document)
+
+
+STATES = ["Исполнено в срок", "Исполнено с нарушением срока", "Срок продлен", "На исполнении", "Просрочено",
+          "Снято с контроля", "Протокол не подписан"]
+
+
+@pytest.mark.parametrize("signed,as_of,counts", [
+    (True, dt.date(2026, 6, 30), [1, 0, 1, 1, 0, 0, 0]),
+    (True, dt.date(2026, 10, 1), [1, 0, 0, 0, 2, 0, 0]),
+    (False, dt.date(2026, 10, 1), [0, 0, 0, 0, 0, 0, 3]),      # never overdue, whatever the control file says
+])
+def test_register_totals_are_one_state_each_and_an_unsigned_protocol_is_never_overdue_s23_s24(
+        project, signed, as_of, counts):
+    control_project(project, signed)
+    write(project.inputs, project.outputs, ["register"], ["2026"], as_of)
+    document = Document(str(project.outputs / "reports" / "2026" / "register.ru.docx"))
+    cells = cells_text(document)
+    assert [int(next(row[1] for row in cells if row[0] == label)) for label in STATES] == counts
+    assert sum(counts) == int(next(row[1] for row in cells if row[0] == "Всего поручений"))
+    rows = [row for row in cells if len(row) == 7 and row[1].startswith("пункт ")]
+    if not signed:
+        assert {row[5].strip() for row in rows} == {"протокол не подписан"} and {row[6] for row in rows} == {""}
 
 
 def test_register_command_line(project):

@@ -11,7 +11,7 @@ from pipeline.cli.main import cli
 from pipeline.grammar.addressee import addressee
 from pipeline.rules.workdays import last_working_day_before, reply_deadline, working_days_after
 from tests.support.docx_text import paragraphs, text
-from tests.support.inputs import BASE_MEETING
+from tests.support.inputs import BASE_MEETING, VOTING
 
 POLICE = {"kk": "Қостанай ауданының полиция бөлімі (келісім бойынша)",
           "ru": "Отдел полиции Костанайского района (по согласованию)"}
@@ -35,14 +35,15 @@ def cycle_meeting(**changes) -> dict:
              decision("Отклоненное поручение полиции.", [POLICE], vote=NOT_ADOPTED_VOTE),
              decision("Обучить педагогов.", ["education"], due="2026-05-15"),
          ]},
-        {"title": {"kk": "Екінші мәселе", "ru": "Второй вопрос"}, "plan": "2026-H1/1", "speakers": ["education"],
+        {"title": {"kk": "Екінші мәселе", "ru": "Второй вопрос"}, "plan": "2026-H1/1", "speakers": ["youth"],
          "heard": {"kk": "Ақпарат.", "ru": "Информация."},
          "decisions": [decision("Представить отчет.", [POLICE], due={"kk": "тоқсан сайын", "ru": "ежеквартально"})],
          "vote": "unanimous"},
     ]
     base = {**BASE_MEETING, "items": items, "protocol": {"drawn_up": "2026-03-13", "signed_by": "akim",
                                                           "signed": True},
-            "invited": [{"name": "М. Тулегенов", "position": {"kk": "орталық директоры", "ru": "директор центра"}}]}
+            "invited": [{"name": "М. Тулегенов", "position": {"kk": "орталық директоры", "ru": "директор центра"}}],
+            "absent": [{"member": m} for m in VOTING if m not in BASE_MEETING["present"]]}
     base.update(changes)
     return base
 

@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli.main import cli
-from pipeline.rules.control import Standing
-from pipeline.rules.execution import State, in_window, state_of
+from pipeline.rules.control import Standing, State, position_of
+from pipeline.rules.execution import in_window
 from tests.rules.test_between_meetings import AKIMS, NOT_ADOPTED_VOTE, POLICE, decision
 from tests.support.docx_text import text
-from tests.support.inputs import BASE_MEETING
+from tests.support.inputs import BASE_MEETING, VOTING
 
 AS_OF = "2026-04-10"          # a Friday; the window of 14 days ends on Friday 24 April
 
@@ -32,6 +32,7 @@ def execution_meeting() -> dict:
         decision("Д10 исполнено с опозданием.", [POLICE], due="2026-03-20"),
     ]
     return {**BASE_MEETING, "items": [{**BASE_MEETING["items"][0], "decisions": decisions}],
+            "absent": [{"member": m} for m in VOTING if m not in BASE_MEETING["present"]],
             "protocol": {"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True}}
 
 
@@ -58,8 +59,8 @@ def run(project, *args):
 # ---------------------------------------------------------------- the rules, as a table
 
 
-def _standing(status, deadline, overdue=False, date=None):
-    return Standing(status, date, deadline, overdue)
+def _standing(status, deadline, overdue=False, date=None, signed=True):
+    return Standing(status, date, deadline, overdue, signed)
 
 
 D = dt.date(2026, 4, 10)
@@ -85,13 +86,33 @@ def test_reminder_window(position, expected):
     (_standing("done", None, date=D), State.DONE_ON_TIME),           # text deadline: never late
     (_standing("removed", D, date=D), State.REMOVED),
     (_standing("in_progress", D - dt.timedelta(days=1), True), State.OVERDUE),
-    (_standing("in_progress", D + dt.timedelta(days=14)), State.DUE_SOON),
-    (_standing("in_progress", D), State.DUE_SOON),
-    (_standing("in_progress", D + dt.timedelta(days=15)), State.IN_PROGRESS),
+    (_standing("extended", D - dt.timedelta(days=1), True, date=D - dt.timedelta(days=30)), State.OVERDUE),
+    (_standing("extended", D, date=D - dt.timedelta(days=30)), State.EXTENDED),
+    (_standing("in_progress", D), State.IN_PROGRESS),
     (_standing("in_progress", None), State.IN_PROGRESS),
+    (_standing("in_progress", D - dt.timedelta(days=1), signed=False), State.NOT_SIGNED),
+    (_standing("done", D, date=D, signed=False), State.NOT_SIGNED),
 ])
-def test_status_states(position, expected):
-    assert state_of(None, position, D) is expected
+def test_one_state_per_assignment_s23_s24(position, expected):
+    assert position.state is expected
+
+
+class _Protocol:
+    def __init__(self, signed):
+        self.signed = signed
+
+
+class _Meeting:
+    def __init__(self, signed):
+        self.protocol, self.date = _Protocol(signed), D
+
+
+@pytest.mark.parametrize("signed, overdue, state", [(True, True, State.OVERDUE), (False, False, State.NOT_SIGNED)])
+def test_an_unsigned_protocols_assignment_is_never_overdue_s23(signed, overdue, state):
+    from pipeline.rules.control import Assignment
+    assignment = Assignment("2026-01/1.1", _Meeting(signed), 1, type("Decision", (), {"due": D - dt.timedelta(1)}))
+    position = position_of(assignment, D)
+    assert position.overdue is overdue and position.state is state
 
 
 # ---------------------------------------------------------------- reminders, read back
@@ -161,13 +182,13 @@ def test_status_table_and_report(cycle):
     assert result.exit_code == 0, result.output
     assert "Execution of assignments as of 2026-04-10" in result.output
     total = next(line for line in result.output.splitlines() if "All assignments" in line)
-    # done on time, done late, in progress, due soon, overdue, removed, total
-    assert [int(n) for n in total.split("│")[2:-1] if n.strip()] == [1, 1, 2, 3, 1, 1, 9]
+    # done on time, done late, extended, in progress, overdue, removed, protocol not signed, total
+    assert [int(n) for n in total.split("│")[2:-1] if n.strip()] == [1, 1, 1, 4, 1, 1, 0, 9]
     ru = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.ru.docx")
     assert "СПРАВКА" in ru and "по состоянию на 10 апреля 2026 года" in ru
     assert "исполнено с нарушением срока 02.04.2026" in ru and "снято с контроля 01.04.2026" in ru
     assert "Д7" not in ru                                      # not adopted: no assignment
-    assert "срок наступает в течение 14 дней" in ru and "просрочено" in ru
+    assert "срок продлен до 20 апреля 2026 года решением от 30.03.2026" in ru and "просрочено" in ru
     kk = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.kk.docx")
     assert "АНЫҚТАМА" in kk and "2026 жылғы 10 сәуірдегі жағдай бойынша" in kk and "мерзімі өтіп кеткен" in kk
 
@@ -197,3 +218,43 @@ def test_nothing_due_says_so_and_writes_nothing(cycle):
     assert result.exit_code == 0, result.output
     assert "no open assignment is due on or before 2026-03-12" in result.output
     assert not cycle.outputs.exists()
+
+
+# ---------------------------------------------------------------- signed protocols only (§23)
+
+
+def test_an_unsigned_protocol_gets_no_reminder_no_overdue_warning_and_shows_as_not_signed_s23(cycle):
+    data = execution_meeting()
+    data["protocol"] = {"drawn_up": "2026-03-13", "signed_by": "akim", "signed": False}
+    cycle.write("meetings/2026-01.yaml", data)
+    result = run(cycle, "reminders", "--as-of", AS_OF)
+    assert result.exit_code == 0 and "no open assignment is due" in result.output
+    assert not (cycle.outputs / "reminders").exists()
+    assert "says nothing about it" not in run(cycle, "check", "--as-of", AS_OF).output
+    result = run(cycle, "status", "--as-of", AS_OF)
+    total = next(line for line in result.output.splitlines() if "All assignments" in line)
+    assert [int(n) for n in total.split("│")[2:-1] if n.strip()] == [0, 0, 0, 0, 0, 0, 9, 9]
+    ru = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.ru.docx")
+    assert ru.count("протокол не подписан") == 10 and "просрочено" not in ru    # Д2 under two bodies; heading «Просрочено»
+    kk = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.kk.docx")
+    assert "хаттамаға қол қойылмаған" in kk
+
+
+def test_a_rerun_of_reminders_leaves_exactly_the_letters_due_and_nothing_else_is_touched_s24(cycle):
+    assert run(cycle, "reminders", "--as-of", AS_OF, "--within", "15").exit_code == 0
+    folder = cycle.outputs / "reminders" / AS_OF
+    akims = "02-akimy-selskikh-okrugov-i-poselka"
+    assert (folder / f"{akims}.ru.docx").is_file()
+    (folder / f"{akims}.ru.pdf").write_bytes(b"%PDF made by pdf")
+    (folder / "notes.txt").write_text("hers", encoding="utf-8")
+    (folder / "Копия письма.docx").write_bytes(b"hers")
+    result = run(cycle, "reminders", "--as-of", AS_OF)          # 14 days: the akims' deadline is out of the window
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "01-otdel-politsii-kostanaiskogo-raiona.kk.docx", "01-otdel-politsii-kostanaiskogo-raiona.ru.docx",
+        "notes.txt", "Копия письма.docx"]
+    assert f"removed: {folder / (akims + '.kk.docx')}" in result.output
+    other = cycle.outputs / "reminders" / "2026-04-09"
+    assert run(cycle, "reminders", "--as-of", "2026-04-09", "--within", "16").exit_code == 0
+    assert run(cycle, "reminders", "--as-of", AS_OF).exit_code == 0
+    assert (other / f"{akims}.ru.docx").is_file()                 # another date's folder is not touched

@@ -96,7 +96,9 @@ def reminders(options: Options, as_of: dt.date | None, within: int) -> None:
     assignments neither done nor removed whose deadline (the new one when extended) is on or before
     as-of + DAYS, overdue ones marked, and those with a text deadline ("ежеквартально") apart as periodic.
     It asks for information on execution by as-of plus 3 working days (weekends and Kazakhstan's public
-    holidays skipped). The addressee is in the dative.
+    holidays skipped). The addressee is in the dative. Only a signed protocol's assignments are reminded of
+    (§23). A run for a date leaves in its folder exactly the letters due then: the letters an earlier run
+    wrote for that date and this one does not are removed (nothing else in the folder is touched).
 
     \b
     Example:
@@ -105,11 +107,14 @@ def reminders(options: Options, as_of: dt.date | None, within: int) -> None:
     """
     assessment = _dated_assessment(options, as_of)
     jobs = execution.reminder_jobs(assessment, [], options.langs, within=within)
-    if not jobs:
+    if jobs:
+        write_jobs(options, assessment, jobs)
+    else:
         end = assessment.as_of + dt.timedelta(days=within)
         click.echo(_("no open assignment is due on or before {end}: no reminder to write", end=end.isoformat()))
-        return
-    write_jobs(options, assessment, jobs)
+    for path in execution.stale_reminders(options.outputs, assessment.as_of, jobs, options.langs):
+        path.unlink()
+        click.echo(_("removed: {path} (an earlier letter for this date that is no longer due)", path=path))
 
 
 @click.command()
@@ -118,8 +123,8 @@ def reminders(options: Options, as_of: dt.date | None, within: int) -> None:
 def status(options: Options, as_of: dt.date | None) -> None:
     """Show the execution of every assignment as of a date and write the report for the head (§24, §28).
 
-    A table on the terminal, by responsible body: done on time, done late, in progress, due within 14 days,
-    overdue, removed. And outputs/reports/<year>/status-<as-of>.<lang>.docx, the справка before the next
+    A table on the terminal, by responsible body: done on time, done late, extended, in progress, overdue,
+    removed, protocol not signed. And outputs/reports/<year>/status-<as-of>.<lang>.docx, the справка before the next
     meeting (§25.3). An assignment with no entry in control/ counts as in progress.
 
     \b
