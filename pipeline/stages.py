@@ -16,20 +16,21 @@ from typing import Callable
 
 from .context.common import as_context
 from .core.errors import Finding, InputRefused, Loc, ShtabError, errors_in, sorted_findings, warning
-from .documents.job import Job, languages
+from .documents.kind import Asked, DocumentKind, Job, languages
 from .load.loader import Project
 from .locale.messages import _
 from .records import sealing
 from .records.store import RECORDS, Sealer, Store, who_seals
 from .render import many as speed
 from .rules.assessment import Assessment
-from .wiring import DOCUMENTS, INPUTS, all_rules
+from .wiring import DOCUMENTS, INPUTS, KINDS, all_rules
 from .write.files import WriteFailed, Written, remove_leftovers, write_all
 from .write.guards import outside_outputs, refuse_unprintable
 from .write.lock import project_root
 
-__all__ = ["Assessment", "DOCUMENTS", "INPUTS", "Job", "Project", "Written", "assess", "blocking", "build_contexts",
-           "check_project", "jobs_for", "languages", "load_project", "prepare", "run_documents", "unreadable_inputs"]
+__all__ = ["Assessment", "DOCUMENTS", "INPUTS", "KINDS", "Job", "Project", "Written", "assess", "blocking",
+           "build_contexts", "check_project", "jobs_for", "languages", "load_project", "prepare", "run_documents",
+           "unreadable_inputs"]
 
 
 CACHE = ".cache"   # under the outputs folder: pictures kept by the hash of what they show (speed.PictureCache)
@@ -66,19 +67,32 @@ def prepare(inputs: Path, as_of: dt.date, as_of_asked: bool = False) -> Assessme
         return assess(load_project(inputs), as_of, as_of_asked)
 
 
-def jobs_for(assessment: Assessment, documents: list[str], selected: list[str] | None = None,
-             langs: list[str] | None = None) -> list[Job]:
+def jobs_for(assessment: Assessment, documents: list[str | DocumentKind], selected: list[str] | None = None,
+             langs: list[str] | None = None, force: bool = False, within: int | None = None) -> list[Job]:
+    """Stage 3's list: the jobs of each kind asked for (an id of `wiring.KINDS`, or a kind itself).
+
+    `selected`: the subjects' ids (meetings, plans, a year), none: every one; `force` and `within` are the
+    extracts' and the reminders' options (documents/kind.py: Asked).
+    """
     if assessment.project.body is None:
         raise InputRefused(assessment.findings, _("body.yaml cannot be read"))
+    asked = Asked(tuple(selected or ()), langs, force, within)
     jobs, kinds_without_jobs = [], False
     for document in documents:
-        kind = DOCUMENTS[document]
-        found = kind.jobs(assessment, selected or [], langs)
-        for job in found:
-            job.template = job.template or kind.template
+        kind = KINDS[document] if isinstance(document, str) else document
+        found = kind.make(assessment, asked)
         kinds_without_jobs |= not found
         jobs += found
     return jobs if selected else with_unreadable_neighbours(assessment, jobs, everywhere=kinds_without_jobs)
+
+
+def withheld(assessment: Assessment, documents: list[str | DocumentKind], selected: list[str] | None = None,
+             force: bool = False) -> list[Finding]:
+    """Why a subject asked for gives no document of its kind, or one written anyway (warnings: an extract of an
+    unsigned protocol, §23); the command prints them with the warnings of its inputs."""
+    asked = Asked(tuple(selected or ()), None, force)
+    kinds = [KINDS[document] if isinstance(document, str) else document for document in documents]
+    return [finding for kind in kinds if kind.withheld is not None for finding in kind.withheld(assessment, asked)]
 
 
 def unreadable_inputs(assessment: Assessment) -> list[Finding]:
@@ -137,7 +151,7 @@ def printable_context(job: Job) -> dict:
 
 def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progress=None,
                   force: bool = False, sealer: Callable[[], Sealer] | None = None,
-                  sealed_now: list[sealing.Sealing] | None = None) -> list[Written]:
+                  sealed_now: list[sealing.Sealing] | None = None, templates: Path | None = None) -> list[Written]:
     """Refuse on any error that touches the requested documents; else render all, then write all.
 
     Before rendering: every path must stay inside `outputs`, and signed protocols
@@ -149,7 +163,8 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     document's bytes at once); the new records are sealed once every document is
     staged, and only then is anything renamed into place (write.write_all).
     `sealer` says who seals a new version and when (default: git's user, now);
-    `sealed_now` receives what this run sealed, for the summary.
+    `sealed_now` receives what this run sealed, for the summary; `templates`: the folder of the templates
+    (default: templates_docx/).
     A large run holds no context it is not rendering: each is built once for its
     findings, then again as its document renders (speed.keep_contexts).
     """
@@ -164,7 +179,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     store.recover()                                  # a sealing killed half-way is undone (records.py)
     remove_leftovers(outputs / job.output for job in jobs)
     seals = sealing.plan(assessment, jobs, store, force, sealer or (lambda: default_sealer(root)),
-                         lambda meeting_id: jobs_for(assessment, ["protocol"], [meeting_id]))
+                         sealable_jobs(assessment, jobs))
     problems += [f for job in seals.extra for f in blocking(assessment, job)] + errors_in(seals.findings)
     if problems:
         raise InputRefused(problems, _("the list of the sealed records is not whole (§15, §24)") if seals.manifest
@@ -183,7 +198,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
             refuse_unprintable(context, f"{job.document} ({job.lang})")
     from .render.docx import render_many, template_path  # here, not on top: `check` renders nothing
     render_jobs = [job for job, _context in built]
-    items = [(template_path(job.template_name, job.lang), partial(printable_context, job) if context is None
+    items = [(template_path(job.template, job.lang, *([templates] if templates else [])), partial(printable_context, job) if context is None
               else context) for job, context in built]
     del built
     pictures = speed.PictureCache(outputs / CACHE)   # the chart drawn once per data (speed.py)
@@ -207,6 +222,16 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
         sealed_now += seals.done
     sealed_paths = {outputs / output for output in seals.sealed_outputs}
     return [replace(item, sealed=True) if item.path in sealed_paths else item for item in written]
+
+
+def sealable_jobs(assessment: Assessment, jobs: list[Job]) -> list[Job]:
+    """The sealed kind's jobs, in every language, of each meeting whose protocol or extracts this run writes: a
+    record holds every language of the meeting, whatever --lang asked for (records/sealing.py picks them)."""
+    meetings = sorted({job.meeting_id for job in jobs if (job.kind.sealed or job.kind.from_sealed_protocol)
+                       and job.meeting_id in assessment.meetings
+                       and assessment.meetings[job.meeting_id].meeting.protocol.signed})
+    sealed = [kind for kind in KINDS.values() if kind.sealed]
+    return jobs_for(assessment, sealed, meetings) if meetings and sealed else []
 
 
 def render_docx(template: Path, context: dict) -> bytes:

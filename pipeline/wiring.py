@@ -2,9 +2,10 @@
 
 Nothing registers itself on import: the two tables below are the whole list,
 and the stages (`pipeline/stages.py`) read them. To add a kind of document, add
-its template (`templates_docx/<name>.<lang>.docx`), its job builder (a function
-in `pipeline/documents/`) and one `DocumentKind` line here; docs/dev/recipes.md
-shows a worked example. A new kind of input adds its model
+its template pair (`templates_docx/<template>.kk.docx` and `.ru.docx`), one
+module under `pipeline/documents/` with its job builder (and its context), and
+one `DocumentKind` line in `KINDS` (docs/dev/recipes.md; tests/documents/
+test_new_kind.py does it with a toy kind). A new kind of input adds its model
 (`pipeline/load/models/`), its field on `load.Project` and its loader (`pipeline/load/loader.py`),
 its rules (`pipeline/rules/assessment.py`) and one `InputKind` line.
 
@@ -18,15 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .core import kinds
 from .documents import between, execution, meetings, plans, yearly
-from .documents.job import JobBuilder
+from .documents.kind import DocumentKind, Rule
 from .load import loader as load
 from .load.models import Body, ControlEntry, Indicators, Meeting, Plan
+from .locale.messages import _
 from .rules import assessment as rules
-from .rules.assessment import Assessment
-from .rules.execution import REMINDERS, STATUS
-
-Rule = Callable[[Assessment], None]
 
 
 @dataclass(frozen=True)
@@ -39,16 +38,6 @@ class InputKind:
     load: Callable[[load.Project], None]
     rules: tuple[Rule, ...] = ()       # run in this order, after the rules of every kind listed before
     schema_title: str | None = None    # kk / ru; None: no editor schema for this kind
-
-
-@dataclass(frozen=True)
-class DocumentKind:
-    """One kind of document: its name (the command's word), its job builder, its template, its own rules."""
-
-    name: str
-    jobs: JobBuilder
-    template: str                      # templates_docx/<template>.<lang>.docx
-    rules: tuple[Rule, ...] = ()       # rules about this document only, run after every input kind's
 
 
 INPUTS: tuple[InputKind, ...] = (
@@ -65,26 +54,34 @@ INPUTS: tuple[InputKind, ...] = (
     InputKind("indicators", "indicators/*.yaml", Indicators, load.load_indicators, (rules.assess_indicators,)),
 )
 
-DOCUMENTS: dict[str, DocumentKind] = {kind.name: kind for kind in (
-    DocumentKind("agenda", meetings.agenda_jobs, "agenda"),
-    DocumentKind("protocol", meetings.protocol_jobs, "protocol"),
-    DocumentKind(between.NOTICE, between.notice_jobs, "notice"),
-    DocumentKind(between.EXTRACTS, between.extract_jobs, "extract"),
-    DocumentKind("composition", meetings.composition_jobs, "composition"),
-    DocumentKind("plan", plans.plan_jobs, "plan"),
-    DocumentKind(yearly.REGISTER, yearly.register_jobs, "register"),
-    DocumentKind(rules.ANNUAL_REPORT, yearly.annual_report_jobs, "annual_report", (rules.check_addressee,)),
+# Every kind of document. The pattern of a file names the fields of its subject (documents/kind.py: Subject).
+KINDS: dict[str, DocumentKind] = {kind.id: kind for kind in (
+    DocumentKind(kinds.AGENDA, _("agenda"), "meetings/{meeting}/agenda.{lang}.docx", meetings.agenda_jobs, "agenda"),
+    DocumentKind(kinds.PROTOCOL, _("protocol"), "meetings/{meeting}/protocol.{lang}.docx", meetings.protocol_jobs,
+                 "protocol", sealed=True),
+    DocumentKind(kinds.NOTICE, _("notice of the meeting"), "meetings/{meeting}/notice.{lang}.docx", between.notice_jobs,
+                 "notice"),
+    DocumentKind(kinds.EXTRACTS, _("extracts from the protocol"), "meetings/{meeting}/extracts/{addressee}.{lang}.docx",
+                 between.extract_jobs, "extract", from_sealed_protocol=True, withheld=between.unsigned_protocols),
+    DocumentKind(kinds.COMPOSITION, _("composition of the headquarters"), "composition.{lang}.docx",
+                 meetings.composition_jobs, "composition"),
+    DocumentKind(kinds.PLAN, _("work plan"), "plans/{plan}.{lang}.docx", plans.plan_jobs, "plan"),
+    DocumentKind(kinds.REGISTER, _("register of assignments"), "reports/{year}/register.{lang}.docx", yearly.register_jobs,
+                 "register"),
+    DocumentKind(kinds.ANNUAL_REPORT, _("annual report"), "reports/{year}/annual-report.{lang}.docx",
+                 yearly.annual_report_jobs, "annual_report", (rules.check_addressee,)),
+    # made only by their own command, with a date: they judge the assignments as of the run's `as_of`, and a
+    # run of `all` on another day must not leave a letter dated that day behind
+    DocumentKind(kinds.REMINDERS, _("reminders"), "reminders/{as_of}/{addressee}.{lang}.docx", execution.reminder_jobs,
+                 "reminder", by_all=False, by_watch=False),
+    DocumentKind(kinds.STATUS, _("status report"), "reports/{year}/status-{as_of}.{lang}.docx", execution.status_jobs,
+                 "status", by_all=False, by_watch=False),
 )}
 
-# Made only by their own command, with a date and never by `all`: they judge the assignments as of
-# the run's `as_of`, and a run of `all` on another day must not leave a letter dated that day behind.
-ON_REQUEST: dict[str, DocumentKind] = {kind.name: kind for kind in (
-    DocumentKind(REMINDERS, execution.reminder_jobs, "reminder"),
-    DocumentKind(STATUS, execution.status_jobs, "status"),
-)}
+# What `all` makes (and `check` builds, to find every missing translation).
+DOCUMENTS: dict[str, DocumentKind] = {name: kind for name, kind in KINDS.items() if kind.by_all}
 
 
 def all_rules() -> list[Rule]:
     """Every rule over the whole project, in the order the tables give: input kinds, then documents."""
-    return [rule for kind in INPUTS for rule in kind.rules] + [rule for kind in DOCUMENTS.values()
-                                                               for rule in kind.rules]
+    return [rule for kind in INPUTS for rule in kind.rules] + [rule for kind in KINDS.values() for rule in kind.rules]

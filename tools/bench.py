@@ -175,7 +175,7 @@ def sample_contexts(documents: list[str] | None = None, meeting: str | None = No
     assessment = stages.prepare(SAMPLE, AS_OF)
     jobs = stages.jobs_for(assessment, documents or list(stages.DOCUMENTS), [meeting] if meeting else None)
     built, _ = stages.build_contexts(jobs)
-    return [(str(template_path(job.template_name, job.lang)), context) for job, context in built]
+    return [(str(template_path(job.template, job.lang)), context) for job, context in built]
 
 
 def plain(value):

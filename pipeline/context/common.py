@@ -54,26 +54,14 @@ def name_as_printed(name: str) -> str:
     return re.sub(r"(?<=\w)\s+(?=\w\.(?:\s|\w\.|$))", "\u00a0", joined)
 
 
-# Each kind of document named in her words where a message names it ("the protocol in ru needs it"); the codes
-# (`Localizer.document`, `Finding.document`) stay as the program knows them.
-DOCUMENT_NAMES: dict[str, Message] = {
-    "agenda": _("agenda"),
-    "protocol": _("protocol"),
-    "notice": _("notice of the meeting"),
-    "extracts": _("extracts from the protocol"),
-    "composition": _("composition of the headquarters"),
-    "plan": _("work plan"),
-    "register": _("register of assignments"),
-    "annual-report": _("annual report"),
-    "reminders": _("reminders"),
-    "status": _("status report"),
-}
-
-
 @dataclass
 class Localizer:
+    """The texts of one document in one language; `document` is its kind's id (the findings'), `words` its
+    kind's name in her words, for the message of a missing translation."""
+
     lang: str
     document: str
+    words: Message | str = ""
     findings: list[Finding] = field(default_factory=list)
 
     def text(self, text: Text | None) -> str:
@@ -85,7 +73,7 @@ class Localizer:
         if value is None:
             where = _(" of '{key}'", key=text.key) if text.key else ""
             message = _("the {lang} text{where} is missing: the {document} in {lang} needs it",
-                        lang=self.lang, where=where, document=DOCUMENT_NAMES.get(self.document, self.document))
+                        lang=self.lang, where=where, document=self.words or self.document)
             self.findings.append(error(text.loc, message, "§19", self.document))
             return ""
         return typographic_quotes(value)

@@ -26,13 +26,12 @@ class CompositionContext:
     members: list[dict]
 
 
-def composition_context(body: Body, lang: str, day: dt.date) -> tuple[CompositionContext, Localizer]:
+def composition_context(body: Body, loc: Localizer, day: dt.date) -> tuple[CompositionContext, Localizer]:
     """The roster in force on `day` (from ≤ day ≤ until, both optional), grouped as Appendix 1 groups it.
 
     A member whose `until` lies ahead is still a member on `day` and is listed; one who left
     before `day`, or joins after it, is not.
     """
-    loc = Localizer(lang, "composition")
     current = [m for m in body.members if m.in_force_on(day)]
 
     def lines(role: str) -> list[dict]:

@@ -51,11 +51,10 @@ class ExtractContext:
     certified_on: str      # the day the protocol was drawn up
 
 
-def extract_context(extract: Extract, result: MeetingResult, body: Body, lang: str,
+def extract_context(extract: Extract, result: MeetingResult, body: Body, loc: Localizer,
                     titles: dict[int, object] | None = None) -> tuple[ExtractContext, Localizer]:
     """One extract from the protocol of `result`'s meeting, for `extract`'s addressee."""
     meeting = result.meeting
-    loc = Localizer(lang, "extracts")
     titles = titles or {}
     questions = [ExtractQuestionBlock(
         q.item.number, loc.text(titles.get(q.item.number) or q.item.item.title),

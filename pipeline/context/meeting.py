@@ -173,11 +173,10 @@ def _heading(loc: Localizer, body: Body, result: MeetingResult, questions: list[
                 invited=[loc.person(p) for p in meeting.invited], questions=questions)
 
 
-def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None,
+def agenda_context(result: MeetingResult, body: Body, loc: Localizer, titles: dict[int, object] | None = None,
                    responsible: dict[int, list] | None = None) -> tuple[AgendaContext, Localizer]:
     """The agenda (§22): approval block, date, time, place, numbered questions with speakers, invitees."""
     meeting = result.meeting
-    loc = Localizer(lang, "agenda")
     approval = meeting.agenda_approved
     approver_member = body.member(approval.by) if approval else None
     approver = _signature(loc, body, approver_member) if approver_member else Signature("", "", "")
@@ -187,11 +186,10 @@ def agenda_context(result: MeetingResult, body: Body, lang: str, titles: dict[in
     return context, loc
 
 
-def protocol_context(result: MeetingResult, body: Body, lang: str, titles: dict[int, object] | None = None,
+def protocol_context(result: MeetingResult, body: Body, loc: Localizer, titles: dict[int, object] | None = None,
                      responsible: dict[int, list] | None = None) -> tuple[ProtocolContext, Localizer]:
     """The protocol (§13-15, §20, §23): attendance, quorum, each question, votes, outcomes, appendices."""
     meeting = result.meeting
-    loc = Localizer(lang, "protocol")
     appendices: list[Appendix] = []
     appendix_of: dict[int, list[int]] = {}
     for item_result in result.items:

@@ -76,11 +76,11 @@ def confirm_by(meeting: Meeting) -> dt.date | None:
     return day if sent is None or day > sent else None
 
 
-def notice_context(result: MeetingResult, body: Body, lang: str,
+def notice_context(result: MeetingResult, body: Body, loc: Localizer,
                    titles: dict[int, object] | None = None) -> tuple[NoticeContext, Localizer]:
     """The notice (§22, §26.4): to the members and the invited, signed by the secretary."""
     meeting = result.meeting
-    loc = Localizer(lang, "notice")
+    lang = loc.lang
     titles = titles or {}
     questions, materials = [], []
     for number, item in enumerate(meeting.items, start=1):

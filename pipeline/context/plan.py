@@ -129,9 +129,8 @@ def _change(loc: Localizer, body: Body, number: int, change: PlanChange, questio
         decided_on=loc.date_long(change.decided.date))
 
 
-def plan_context(plan: Plan, result: PlansResult, body: Body, lang: str) -> tuple[PlanContext, Localizer]:
+def plan_context(plan: Plan, result: PlansResult, body: Body, loc: Localizer) -> tuple[PlanContext, Localizer]:
     """The plan (§16-18): approval block, title, the questions in number order, the changes in decision order."""
-    loc = Localizer(lang, "plan")
     questions = sorted(result.of_plan(plan.id), key=lambda q: q.no)
     approver = body.member(plan.approved.by)
     line = loc.member(approver) if approver else None

@@ -54,9 +54,9 @@ def _row(loc: Localizer, number: int, assignment: Assignment, position: Standing
 
 
 def reminder_context(reminder: Reminder, reminders: Reminders, body: Body,
-                     lang: str) -> tuple[ReminderContext, Localizer]:
+                     loc: Localizer) -> tuple[ReminderContext, Localizer]:
     """The letter to `reminder`'s addressee, dated the as-of date, signed by the secretary."""
-    loc = Localizer(lang, "reminders")
+    lang = loc.lang
     dated = [_row(loc, n, a, s) for n, (a, s) in enumerate(reminder.dated, start=1)]
     periodic = [_row(loc, n, a, s) for n, (a, s) in enumerate(reminder.periodic, start=len(dated) + 1)]
     context = ReminderContext(

@@ -114,9 +114,8 @@ def secretary_signature(loc: Localizer, body: Body) -> Signature | None:
     return Signature(loc.phrase("secretary_title"), line.position, line.name)
 
 
-def register_context(register: Register, body: Body, lang: str) -> tuple[RegisterContext, Localizer]:
+def register_context(register: Register, body: Body, loc: Localizer) -> tuple[RegisterContext, Localizer]:
     """The control register of a year as of a date: one row per assignment, totals at the end (§24, §28)."""
-    loc = Localizer(lang, "register")
     rows = [_register_row(loc, index, assignment, standing)
             for index, (assignment, standing) in enumerate(register.rows, start=1)]
     context = RegisterContext(**body_header(loc, body), year=register.year, as_of_long=loc.date_long(register.as_of),
@@ -264,10 +263,9 @@ def addressee(loc: Localizer, body: Body) -> str:
 
 
 def annual_report_context(year: int, summary: YearSummary, missing_quarters: list[int], register: Register,
-                          plans: PlanExecution, indicators: list[Indicator], body: Body, lang: str,
+                          plans: PlanExecution, indicators: list[Indicator], body: Body, loc: Localizer,
                           outgoing: Outgoing | None = None) -> tuple[AnnualReportContext, Localizer]:
     """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, plans, indicators."""
-    loc = Localizer(lang, "annual-report")
     overdue = [OverdueLine(assignment_reference(loc, a), loc.text(a.decision.text),
                            "; ".join(loc.texts(a.decision.responsible)), loc.date_until(s.deadline) if s.deadline else "")
                for a, s in register.rows if s.state is State.OVERDUE]

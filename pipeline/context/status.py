@@ -73,9 +73,8 @@ def _line(loc: Localizer, row: StatusRow) -> StatusLine:
                       overdue=row.state is State.OVERDUE)
 
 
-def status_context(report: StatusReport, body: Body, lang: str) -> tuple[StatusContext, Localizer]:
+def status_context(report: StatusReport, body: Body, loc: Localizer) -> tuple[StatusContext, Localizer]:
     """The справка as of the report's date: totals, then each body with its assignments and their states."""
-    loc = Localizer(lang, "status")
     bodies = [BodyBlock(number, loc.text(b.addressee.name), counts_of(b.rows), [_line(loc, r) for r in b.rows])
               for number, b in enumerate(report.bodies, start=1)]
     context = StatusContext(**body_header(loc, body), as_of_long=loc.date_long(report.as_of),

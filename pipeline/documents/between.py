@@ -1,8 +1,7 @@
 """Jobs of the documents between meetings: the notice (§22, §26.4) and the extracts (§23).
 
-outputs/meetings/<meeting>/notice.<lang>.docx and
-outputs/meetings/<meeting>/extracts/<NN>-<body>.<lang>.docx, NN in order of
-first mention in the protocol, <body> the member id or the body's name in Latin
+An extract's addressee in its file name is <NN>-<body>: NN in order of first
+mention in the protocol, <body> the member id or the body's name in Latin
 letters. Their rules (responsible member ids, §24) are in `rules/assessment.py`;
 `pipeline/wiring.py` names both kinds.
 """
@@ -10,18 +9,17 @@ letters. Their rules (responsible member ids, §24) are in `rules/assessment.py`
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from ..context.extract import extract_context
 from ..context.notice import notice_context
 from ..core.cache import KeptValues, code_digest, version
+from ..core.errors import Finding
 from ..grammar.addressee import without_note
 from ..load.models import LANGS
 from ..rules.assessment import Assessment
-from ..rules.extracts import EXTRACTS, Addressee, extracts_of, unsigned_protocol
-from .job import Job, languages
+from ..rules.extracts import Addressee, extracts_of, unsigned_protocol
+from .kind import Asked, DocumentKind, Job, Subject, languages
 
-NOTICE = "notice"
 BODY_SLUG_LENGTH = 60
 
 
@@ -56,39 +54,44 @@ def _meeting_sources(assessment: Assessment, result) -> frozenset[str]:
     return frozenset({assessment.project.file_of("body.yaml"), result.meeting.loc.file})
 
 
-def notice_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+def notice_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
     body = assessment.project.body
     out = []
     for meeting_id, result in assessment.meetings.items():
-        if selected and meeting_id not in selected:
+        if asked.selected and meeting_id not in asked.selected:
             continue
         titles = assessment.item_titles.get(meeting_id, {})
-        for lang in languages(langs, result.meeting.langs(body)):
-            out.append(Job(NOTICE, lang, Path("meetings", meeting_id, f"{NOTICE}.{lang}.docx"),
-                           _meeting_sources(assessment, result),
-                           lambda r=result, lang=lang, t=titles: notice_context(r, body, lang, t)))
+        for lang in languages(asked.langs, result.meeting.langs(body)):
+            out.append(kind.job(lang, Subject(meeting=meeting_id), _meeting_sources(assessment, result),
+                                lambda r=result, lg=lang, t=titles: notice_context(r, body, kind.localizer(lg), t)))
     return out
 
 
-def extract_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None,
-                 force: bool = False) -> list[Job]:
-    """§23: extracts of signed protocols; an unsigned one is a warning and gives none unless `force`."""
+def _asked_meetings(assessment: Assessment, asked: Asked):
+    return [(meeting_id, result) for meeting_id, result in assessment.meetings.items()
+            if not asked.selected or meeting_id in asked.selected]
+
+
+def extract_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
+    """§23: extracts of signed protocols; an unsigned one gives none unless --force (`unsigned_protocols`)."""
     body = assessment.project.body
     out = []
-    for meeting_id, result in assessment.meetings.items():
-        if selected and meeting_id not in selected:
+    for meeting_id, result in _asked_meetings(assessment, asked):
+        if unsigned_protocol(result) is not None and not asked.force:
             continue
-        unsigned = unsigned_protocol(result)
-        if unsigned is not None:
-            assessment.findings.append(unsigned)
-            if not force:
-                continue
         titles = assessment.item_titles.get(meeting_id, {})
         for extract in extracts_of(result):
-            name = f"{extract.number:02d}-{body_slug(extract.addressee)}"
-            for lang in languages(langs, result.meeting.langs(body)):
-                out.append(Job(EXTRACTS, lang, Path("meetings", meeting_id, EXTRACTS, f"{name}.{lang}.docx"),
-                               _meeting_sources(assessment, result),
-                               lambda e=extract, r=result, lang=lang, t=titles: extract_context(e, r, body, lang, t),
-                               template="extract"))
+            addressee = f"{extract.number:02d}-{body_slug(extract.addressee)}"
+            for lang in languages(asked.langs, result.meeting.langs(body)):
+                out.append(kind.job(lang, Subject(meeting=meeting_id, addressee=addressee),
+                                    _meeting_sources(assessment, result),
+                                    lambda e=extract, r=result, lg=lang, t=titles: extract_context(
+                                        e, r, body, kind.localizer(lg), t)))
     return out
+
+
+def unsigned_protocols(assessment: Assessment, asked: Asked) -> list[Finding]:
+    """§23: a warning for each meeting asked for whose protocol is not signed (its extracts are withheld, or
+    written anyway with --force)."""
+    return [finding for _id, result in _asked_meetings(assessment, asked)
+            if (finding := unsigned_protocol(result)) is not None]

@@ -1,9 +1,8 @@
 """Jobs of the execution documents, made only by their own command because they need a date (§24, §27.1, §28):
 
-outputs/reminders/<as-of>/<NN>-<body>.<lang>.docx (one letter per body) and
-outputs/reports/<year>/status-<as-of>.<lang>.docx (the справка for the head).
-`all` does not make them (`wiring.ON_REQUEST`). The date is the run's
-`assessment.as_of`.
+one reminder per body and the status report (the справка for the head), both
+about the run's `assessment.as_of`. `all` does not make them (their kinds in
+`pipeline/wiring.py` say `by_all=False`).
 """
 
 from __future__ import annotations
@@ -17,9 +16,9 @@ from ..context.status import status_context
 from ..core.errors import Finding, Loc, error, errors_in
 from ..locale.messages import _
 from ..rules.assessment import Assessment
-from ..rules.execution import DEFAULT_WITHIN, REMINDERS, STATUS, StatusReport, reminders_of, status_of
+from ..rules.execution import DEFAULT_WITHIN, StatusReport, reminders_of, status_of
 from .between import body_slug
-from .job import Job, languages
+from .kind import Asked, DocumentKind, Job, Subject, languages
 
 
 def as_of_findings(assessment: Assessment) -> list[Finding]:
@@ -52,19 +51,19 @@ def _sources(assessment: Assessment, as_of: dt.date) -> frozenset[str]:
     return frozenset(sources)
 
 
-def reminder_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None,
-                  within: int = DEFAULT_WITHIN) -> list[Job]:
+def reminder_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
     """One letter per body with open assignments due by as_of + within, in every language of the Штаб."""
     body = assessment.project.body
     as_of = assessment.as_of
+    within = DEFAULT_WITHIN if asked.within is None else asked.within
     reminders = reminders_of(assessment.assignments, as_of, within)
     sources = _sources(assessment, as_of)
     out = []
     for letter in reminders.letters:
-        name = f"{letter.number:02d}-{body_slug(letter.addressee)}"
-        for lang in languages(langs, body.languages):
-            out.append(Job(REMINDERS, lang, Path("reminders", as_of.isoformat(), f"{name}.{lang}.docx"), sources,
-                           lambda r=letter, lang=lang: reminder_context(r, reminders, body, lang), template="reminder"))
+        addressee = f"{letter.number:02d}-{body_slug(letter.addressee)}"
+        for lang in languages(asked.langs, body.languages):
+            out.append(kind.job(lang, Subject(as_of=as_of, addressee=addressee), sources,
+                                lambda r=letter, lg=lang: reminder_context(r, reminders, body, kind.localizer(lg))))
     return out
 
 
@@ -72,12 +71,13 @@ def reminder_jobs(assessment: Assessment, selected: list[str], langs: list[str] 
 LETTER = re.compile(r"^\d{2}-[a-z0-9_-]+\.(kk|ru)\.(docx|pdf)$")
 
 
-def stale_reminders(outputs: Path, as_of: dt.date, jobs: list[Job], langs: list[str] | None = None) -> list[Path]:
+def stale_reminders(kind: DocumentKind, outputs: Path, as_of: dt.date, jobs: list[Job],
+                    langs: list[str] | None = None) -> list[Path]:
     """The letters of an earlier run for the same date that this run does not write (§24): an assignment done
     since, or a body whose numbering moved. Only files named as `reminders` names its letters, in its own
-    folder outputs/reminders/<as-of>/; anything else there is not touched, nor the letters of a language the
-    run did not write (`langs`)."""
-    folder = outputs / REMINDERS / as_of.isoformat()
+    folder (the reminders' kind's, outputs/reminders/<as-of>/); anything else there is not touched, nor the
+    letters of a language the run did not write (`langs`)."""
+    folder = outputs / kind.output_of(Subject(as_of=as_of, addressee="-"), "-").parent
     if not folder.is_dir():
         return []
     written = {job.output.name.rsplit(".", 1)[0] for job in jobs}     # "01-police.kk"
@@ -94,11 +94,10 @@ def status_report(assessment: Assessment) -> StatusReport:
     return status_of(assessment.assignments, assessment.as_of)
 
 
-def status_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+def status_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
     """The справка as of the run's date, in every language of the Штаб."""
     body = assessment.project.body
     report = status_report(assessment)
-    as_of = report.as_of
-    return [Job(STATUS, lang, Path("reports", str(as_of.year), f"status-{as_of.isoformat()}.{lang}.docx"),
-                _sources(assessment, as_of), lambda lang=lang: status_context(report, body, lang), template="status")
-            for lang in languages(langs, body.languages)]
+    return [kind.job(lang, Subject(year=report.as_of.year, as_of=report.as_of), _sources(assessment, report.as_of),
+                     lambda lg=lang: status_context(report, body, kind.localizer(lg)))
+            for lang in languages(asked.langs, body.languages)]

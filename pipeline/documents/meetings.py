@@ -2,39 +2,38 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..context.composition import composition_context
 from ..context.meeting import agenda_context, protocol_context
 from ..rules.assessment import Assessment
-from .job import Job, JobBuilder, languages
+from .kind import Asked, DocumentKind, Job, JobBuilder, Subject, languages
 
 
-def meeting_jobs(document: str, build) -> JobBuilder:
-    """outputs/meetings/<meeting>/<document>.<lang>.docx for each meeting (each selected one)."""
-    def jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+def meeting_jobs(build) -> JobBuilder:
+    """One document of the kind for each meeting (each selected one), in each language of the meeting."""
+    def jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
         project, body = assessment.project, assessment.project.body
         out = []
         for meeting_id, result in assessment.meetings.items():
-            if selected and meeting_id not in selected:
+            if asked.selected and meeting_id not in asked.selected:
                 continue
             sources = frozenset({project.file_of("body.yaml"), result.meeting.loc.file})
-            for lang in languages(langs, result.meeting.langs(body)):
+            for lang in languages(asked.langs, result.meeting.langs(body)):
                 titles = assessment.item_titles.get(meeting_id, {})
                 bodies = assessment.item_responsible.get(meeting_id, {})
-                out.append(Job(document, lang, Path("meetings", meeting_id, f"{document}.{lang}.docx"), sources,
-                               lambda r=result, lg=lang, t=titles, b=bodies: build(r, body, lg, t, b)))
+                out.append(kind.job(lang, Subject(meeting=meeting_id), sources,
+                                    lambda r=result, lg=lang, t=titles, b=bodies: build(r, body, kind.localizer(lg),
+                                                                                        t, b)))
         return out
     return jobs
 
 
-def composition_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+def composition_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
     project, body = assessment.project, assessment.project.body
     sources = frozenset({project.file_of("body.yaml")})
-    return [Job("composition", lang, Path(f"composition.{lang}.docx"), sources,
-                lambda lg=lang: composition_context(body, lg, assessment.as_of))
-            for lang in languages(langs, body.languages)]
+    return [kind.job(lang, Subject(), sources,
+                     lambda lg=lang: composition_context(body, kind.localizer(lg), assessment.as_of))
+            for lang in languages(asked.langs, body.languages)]
 
 
-agenda_jobs = meeting_jobs("agenda", agenda_context)
-protocol_jobs = meeting_jobs("protocol", protocol_context)
+agenda_jobs = meeting_jobs(agenda_context)
+protocol_jobs = meeting_jobs(protocol_context)

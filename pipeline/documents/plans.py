@@ -1,27 +1,24 @@
-"""Jobs of the half-year plans (§16-18): outputs/plans/<plan>.<lang>.docx."""
+"""Jobs of the half-year plans (§16-18), one document per plan."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..context.plan import plan_context
 from ..rules.assessment import Assessment
-from .job import Job, languages
+from .kind import Asked, DocumentKind, Job, Subject, languages
 
 
-def plan_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
-    """outputs/plans/<plan>.<lang>.docx for each plan (each selected one), in every language of the body."""
+def plan_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
+    """Each plan (each selected one), in every language of the body."""
     project, body = assessment.project, assessment.project.body
     result = assessment.plans
     if result is None:
         return []
     out = []
     for plan_id, plan in result.plans.items():
-        if selected and plan_id not in selected:
+        if asked.selected and plan_id not in asked.selected:
             continue
         sources = frozenset({project.file_of("body.yaml"), plan.loc.file})
-        for lang in languages(langs, body.languages):
-            out.append(Job("plan", lang, Path("plans", f"{plan_id}.{lang}.docx"), sources,
-                           lambda p=plan, lg=lang: plan_context(p, result, body, lg)))
+        for lang in languages(asked.langs, body.languages):
+            out.append(kind.job(lang, Subject(plan=plan_id), sources,
+                                lambda p=plan, lg=lang: plan_context(p, result, body, kind.localizer(lg))))
     return out
-

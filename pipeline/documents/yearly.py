@@ -7,16 +7,13 @@ Their rules (assignments, §12 quarters, §29 indicators, §26.7 addressee) are 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from ..context.reports import annual_report_context, register_context
 from ..rules.annual import plan_execution, quarters_without_regular_meeting, year_summary
-from ..rules.assessment import ANNUAL_REPORT, Assessment, meeting_years, report_years
+from ..rules.assessment import Assessment, meeting_years, report_years
 from ..rules.control import default_as_of, register_of
 from ..rules.indicators import indicators_of
-from .job import Job, languages
-
-REGISTER = "register"
+from .kind import Asked, DocumentKind, Job, Subject, languages
 
 
 def year_sources(assessment: Assessment, year: int, control: list[int], indicators: list[int]) -> frozenset[str]:
@@ -37,7 +34,7 @@ def plan_files(assessment: Assessment, year: int) -> frozenset[str]:
                      if plan_id.startswith(f"{year}-"))
 
 
-def selected_year(assessment: Assessment, selected: list[str]) -> int | None:
+def selected_year(assessment: Assessment, selected: tuple[str, ...]) -> int | None:
     """The year asked for, else the latest year with meetings (else with any yearly file)."""
     if selected:
         return int(selected[0])
@@ -50,21 +47,21 @@ def register_date(assessment: Assessment, year: int) -> dt.date:
     return assessment.as_of if assessment.as_of_asked else default_as_of(year, assessment.as_of)
 
 
-def register_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
-    year = selected_year(assessment, selected)
+def register_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
+    year = selected_year(assessment, asked.selected)
     if year is None:
         return []
     body = assessment.project.body
     register = register_of(assessment.assignments, year, register_date(assessment, year))
     sources = year_sources(assessment, year, control=[year], indicators=[])
-    return [Job(REGISTER, lang, Path("reports", str(year), f"register.{lang}.docx"), sources,
-                lambda lg=lang: register_context(register, body, lg))
-            for lang in languages(langs, body.languages)]
+    return [kind.job(lang, Subject(year=year), sources,
+                     lambda lg=lang: register_context(register, body, kind.localizer(lg)))
+            for lang in languages(asked.langs, body.languages)]
 
 
-def annual_report_jobs(assessment: Assessment, selected: list[str], langs: list[str] | None) -> list[Job]:
+def annual_report_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
     """The annual report counts as of the year's 31 December, whatever the date of the run."""
-    year = selected_year(assessment, selected)
+    year = selected_year(assessment, asked.selected)
     if year is None:
         return []
     project, body = assessment.project, assessment.project.body
@@ -77,8 +74,7 @@ def annual_report_jobs(assessment: Assessment, selected: list[str], langs: list[
     plans = plan_execution(assessment.plans, year, year_end)
     outgoing = project.indicators[year].outgoing if year in project.indicators else None
     sources = year_sources(assessment, year, control=[year], indicators=[year, year - 1]) | plan_files(assessment, year)
-    return [Job(ANNUAL_REPORT, lang, Path("reports", str(year), f"annual-report.{lang}.docx"), sources,
-                lambda lg=lang: annual_report_context(year, summary, missing, register, plans, indicators, body, lg,
-                                                      outgoing),
-                template="annual_report")
-            for lang in languages(langs, body.languages)]
+    return [kind.job(lang, Subject(year=year), sources,
+                     lambda lg=lang: annual_report_context(year, summary, missing, register, plans, indicators, body,
+                                                           kind.localizer(lg), outgoing))
+            for lang in languages(asked.langs, body.languages)]

@@ -29,7 +29,6 @@ from ..core.errors import Finding, Loc, error, warning
 from ..load.source import display_path
 from ..locale.messages import _
 from ..render.docx import TEMPLATES, jinja_environment, render_docx
-from ..wiring import ON_REQUEST
 
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _TAG = re.compile(r"(\{\{|\{%|\{#)")
@@ -48,9 +47,8 @@ class TemplateSample:
 def sample_contexts(assessment: stages.Assessment) -> dict[tuple[str, str], dict]:
     """The first context of each (template name, language) that the sample inputs give."""
     contexts: dict[tuple[str, str], dict] = {}
-    on_request = [job for kind in ON_REQUEST.values() for job in kind.jobs(assessment, [], None)]
-    for job in stages.jobs_for(assessment, list(stages.DOCUMENTS)) + on_request:
-        key = (job.template_name, job.lang)
+    for job in stages.jobs_for(assessment, list(stages.KINDS)):
+        key = (job.template, job.lang)
         if key not in contexts:
             built, _missing = stages.build_contexts([job])
             contexts[key] = built[0][1]
@@ -171,8 +169,7 @@ def template_files(folder: Path = TEMPLATES) -> list[Path]:
 def check_templates(assessment: stages.Assessment, folder: Path = TEMPLATES, progress=None) -> tuple[int, list[Finding]]:
     """Check every template of the folder against the contexts of the sample inputs."""
     contexts = sample_contexts(assessment)
-    kinds = list(stages.DOCUMENTS.values()) + list(ON_REQUEST.values())
-    documents = {kind.template for kind in kinds} | {name for name, _lang in contexts}
+    documents = {kind.template for kind in stages.KINDS.values()} | {name for name, _lang in contexts}
     files = template_files(folder)
     findings: list[Finding] = []
     for path in (progress(files) if progress else files):

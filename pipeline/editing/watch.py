@@ -65,9 +65,11 @@ class Watcher:
             if not self.inputs.is_dir():
                 raise ShtabError(_("{path}: the inputs folder does not exist", path=self.inputs))
             assessment = stages.prepare(self.inputs, self.as_of or dt.date.today(), self.as_of is not None)
-            jobs = stages.jobs_for(assessment, list(stages.DOCUMENTS), langs=self.langs)
+            watched = [kind for kind in stages.KINDS.values() if kind.by_watch]
+            jobs = stages.jobs_for(assessment, watched, langs=self.langs)
             built, missing = stages.build_contexts(jobs)
-            result.findings = sorted_findings(assessment.findings + missing)
+            withheld = stages.withheld(assessment, watched)
+            result.findings = sorted_findings(assessment.findings + missing + withheld)
             due = [(job, context) for job, context in built if self._due(job, context, changed)]
             blocked = {id(job) for job, _ in due if stages.blocking(assessment, job)}
             result.refused = sorted_findings({f for job, _ in due for f in stages.blocking(assessment, job)})
@@ -77,7 +79,7 @@ class Watcher:
                     result.written = stages.run_documents(assessment, [job for job, _ in todo], self.outputs,
                                                           force=self.force)
                 for job, context in todo:
-                    self._written_from[job.output] = (template_path(job.template_name, job.lang), context)
+                    self._written_from[job.output] = (template_path(job.template, job.lang), context)
                 result.findings = sorted_findings(set(result.findings) | set(assessment.findings))
         except InputRefused as refusal:
             result.refused = sorted_findings(set(result.refused) | set(refusal.findings))
@@ -87,7 +89,7 @@ class Watcher:
 
     def _due(self, job: stages.Job, context: dict, changed: list[str]) -> bool:
         """Whether this document must be written: new, its file gone, its context or its template changed."""
-        template = template_path(job.template_name, job.lang)
+        template = template_path(job.template, job.lang)
         before = self._written_from.get(job.output)
         if before is None or not (self.outputs / job.output).is_file() or before[1] != context:
             return True

@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..core.errors import Finding, Loc, ShtabError, error, warning
+from ..core.kinds import PROTOCOL
 from ..locale.messages import Message, _, os_problem
 from ..write.files import write_durably
 from . import fingerprint, gate, signed
-from .signed import PROTOCOL, sealed_inputs_changed, unsigned_after_seal
+from .signed import sealed_inputs_changed, unsigned_after_seal
 from .store import (
     PDF_ENV,
     RECORDS,
@@ -49,7 +50,7 @@ from .store import (
 )
 
 if TYPE_CHECKING:
-    from ..documents.job import Job
+    from ..documents.kind import DocumentKind, Job
     from ..rules.assessment import Assessment
 
 
@@ -92,8 +93,8 @@ class Plan:
 
     def keep(self, job: "Job", data: bytes) -> None:
         """A rendered document: a protocol being sealed keeps its bytes for the record."""
-        task = self.tasks.get(_meeting_of(job) or "")
-        if task is not None and job.document == PROTOCOL:
+        task = self.tasks.get(job.meeting_id or "") if job.kind.sealed else None
+        if task is not None:
             task.documents[job.lang] = data
 
     def seal(self, pdf: Callable[[dict[str, bytes]], dict[str, bytes]] | None) -> None:
@@ -118,41 +119,36 @@ class Plan:
             self.done.append(Sealing(task.folder(), task.version, names))
 
 
-# Documents made from a protocol's data (§23 extracts): a sealed meeting's inputs must be as sealed for them too.
-FROM_THE_PROTOCOL = ("extracts",)
-
-
-def _meeting_of(job: "Job") -> str | None:
-    """The meeting of a protocol job (outputs/meetings/<meeting>/protocol.<lang>.docx), else None."""
-    if job.document != PROTOCOL or job.output.parent.parent != Path("meetings"):
-        return None
-    return job.output.parent.name
-
-
 def plan(assessment: "Assessment", jobs: list["Job"], store: Store, force: bool,
-         sealer: Callable[[], Sealer], protocol_jobs: Callable[[str], list["Job"]]) -> Plan:
+         sealer: Callable[[], Sealer], sealable: list["Job"]) -> Plan:
     """Decide, before rendering, which protocols are copied from the records, sealed now, or refused (§15).
 
-    `protocol_jobs(meeting_id)` gives the protocol jobs of a meeting in all its
-    languages (a record holds every language, whatever --lang asked for).
+    The jobs' kinds say which are sealed (the protocol) and which are made from a sealed protocol's data (the
+    extracts, §23). `sealable` holds the sealed kind's jobs of the run's meetings in all their languages (a
+    record holds every language, whatever --lang asked for): those the run did not ask for are rendered for
+    the record only (`Plan.extra`).
     """
     result = Plan(store)
     by_meeting: dict[str, list[Job]] = {}
     derived: set[str] = set()
     for job in jobs:
-        meeting_id = _meeting_of(job)
-        if meeting_id is not None and meeting_id in assessment.meetings:
-            by_meeting.setdefault(meeting_id, []).append(job)
-        elif job.document in FROM_THE_PROTOCOL and job.output.parts[0] == "meetings":
-            derived.add(job.output.parts[1])
+        if job.meeting_id is None or job.meeting_id not in assessment.meetings:
+            continue
+        if job.kind.sealed:
+            by_meeting.setdefault(job.meeting_id, []).append(job)
+        elif job.kind.from_sealed_protocol:
+            derived.add(job.meeting_id)
+    every_language: dict[str, list[Job]] = {}
+    for job in sealable:
+        every_language.setdefault(job.meeting_id, []).append(job)
     for meeting_id, asked in by_meeting.items():
-        _plan_meeting(result, assessment, meeting_id, asked, force, sealer, protocol_jobs)
+        _plan_meeting(result, assessment, meeting_id, asked, force, sealer, every_language.get(meeting_id, []))
     unlisted = _unlisted_by_meeting(store)
     for meeting_id in sorted(derived - set(by_meeting)):
         # extracts without the protocol in this run: made from the sealed protocol's data, so from inputs
         # that are as sealed (else refused, §15); with --force the new version is sealed first
-        if meeting_id in assessment.meetings and (store.latest(meeting_id) is not None or meeting_id in unlisted):
-            _plan_meeting(result, assessment, meeting_id, [], force, sealer, protocol_jobs)
+        if (store.latest(meeting_id) is not None or meeting_id in unlisted):
+            _plan_meeting(result, assessment, meeting_id, [], force, sealer, every_language.get(meeting_id, []))
     if result.tasks or any(meeting_id in unlisted for meeting_id in by_meeting):
         # nothing is sealed, nor a sealed file copied, while the list is not the list of the files
         for problem in store.manifest_problems():
@@ -174,7 +170,7 @@ def _unlisted_by_meeting(store: Store) -> dict[str, list[str]]:
 
 
 def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked: list["Job"], force: bool,
-                  sealer: Callable[[], Sealer], protocol_jobs: Callable[[str], list["Job"]]) -> None:
+                  sealer: Callable[[], Sealer], every_language: list["Job"]) -> None:
     meeting = assessment.meetings[meeting_id].meeting
     project = assessment.project
     unlisted = [listed for listed in result.store.unlisted() if listed.startswith(_folder(meeting_id))]
@@ -190,7 +186,7 @@ def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked
     if latest is None:
         if not _passes_gate(result, assessment, meeting):
             return
-        _add_task(result, asked, protocol_jobs, meeting_id, 1, langs, current.digests)
+        _add_task(result, asked, every_language, meeting_id, 1, langs, current.digests)
         return
     try:
         sealed = result.store.fingerprint(latest)
@@ -213,7 +209,7 @@ def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked
         return
     result.sealer = result.sealer or sealer()
     described = [f"{change.file}: {change.key} {change.kind}" for change in changes]
-    _add_task(result, asked, protocol_jobs, meeting_id, latest.version + 1, langs, current.digests, described)
+    _add_task(result, asked, every_language, meeting_id, latest.version + 1, langs, current.digests, described)
     result.findings.append(warning(
         meeting.protocol.loc_of("signed"),
         _("meeting {meeting}: the inputs changed since the signed protocol was sealed ({changes}); version "
@@ -235,11 +231,12 @@ def _passes_gate(result: Plan, assessment: "Assessment", meeting) -> bool:
     return not found
 
 
-def _add_task(result: Plan, asked: list["Job"], protocol_jobs, meeting_id: str, version: int, langs: list[str],
+def _add_task(result: Plan, asked: list["Job"], every_language: list["Job"], meeting_id: str, version: int,
+              langs: list[str],
               digests: fingerprint.Fingerprint, changed: list[str] | None = None) -> None:
     result.tasks[meeting_id] = Task(meeting_id, version, langs, digests, changed or [])
     asked_langs = {job.lang for job in asked}
-    result.extra += [job for job in protocol_jobs(meeting_id) if job.lang not in asked_langs and job.lang in langs]
+    result.extra += [job for job in every_language if job.lang not in asked_langs and job.lang in langs]
     result.sealed_outputs |= {job.output for job in asked}
 
 
@@ -407,17 +404,20 @@ def _unreadable_meeting(assessment: "Assessment", meeting_id: str, file_of) -> F
                               folder=_folder(meeting_id)), "§15", PROTOCOL)
 
 
-def sealed_pdfs(store: Store, outputs: Path) -> dict[Path, bytes]:
+def sealed_pdfs(store: Store, outputs: Path, sealed: "DocumentKind") -> dict[Path, bytes]:
     """`pdf`: the sealed PDF/A copy of each protocol in outputs/ that is its latest sealed version (§15).
+
+    `sealed` is the kind kept in the records (the protocol): its file under outputs/ is the kind's own.
 
     A protocol in outputs/ that differs from its record (not written since sealing) is left to LibreOffice.
     """
     from ..core.errors import InputRefused
+    from ..documents.kind import Subject
     copies, findings = {}, []
     for meeting_id in store.meetings():
         latest = store.latest(meeting_id)
         for lang, listed in sorted(latest.pdf.items()):
-            docx = outputs / "meetings" / meeting_id / f"{PROTOCOL}.{lang}.docx"
+            docx = outputs / sealed.output_of(Subject(meeting=meeting_id), lang)
             try:
                 if docx.is_file() and lang in latest.docx and docx.read_bytes() == store.read(latest.docx[lang]):
                     copies[docx.with_suffix(".pdf")] = store.read(listed)

@@ -14,12 +14,12 @@ import re
 from typing import Callable
 
 from ..core.errors import Finding, Loc, error
+from ..core.kinds import PROTOCOL
 from ..load.loader import readable
 from ..load.models import Meeting
 from ..locale.messages import Message, _
 from .fingerprint import Change
 
-PROTOCOL = "protocol"
 SHOWN = 10   # changes named one by one per meeting; the rest are counted
 
 _STEP = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")

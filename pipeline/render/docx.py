@@ -32,8 +32,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
 PARALLEL_FROM = speed.PARALLEL_FROM
 
 
-def template_path(document: str, lang: str) -> Path:
-    return TEMPLATES / f"{document}.{lang}.docx"
+def template_path(template: str, lang: str, folder: Path = TEMPLATES) -> Path:
+    return folder / f"{template}.{lang}.docx"
 
 
 def jinja_environment() -> SandboxedEnvironment:

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..core.errors import Finding, Loc, error
+from ..core.kinds import ANNUAL_REPORT
 from ..load.loader import Project
 from ..load.models import Text
 from ..locale.messages import _
@@ -28,8 +29,6 @@ from .plan import check_plan
 from .plan_links import link_meetings
 from .plan_questions import PlansResult, Question, plan_questions, unheard_findings
 from .roster import check_roster, unnamed_signers
-
-ANNUAL_REPORT = "annual-report"
 
 
 @dataclass

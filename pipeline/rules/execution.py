@@ -33,7 +33,6 @@ from .extracts import Addressee, AddresseeKey, addressee_key
 from .workdays import reply_deadline
 
 DEFAULT_WITHIN = 14      # days: the reminders' window
-REMINDERS, STATUS = "reminders", "status"
 
 
 def given_by(assignments: Iterable[Assignment], as_of: dt.date) -> list[Assignment]:

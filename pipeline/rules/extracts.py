@@ -13,11 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.errors import Finding, error, warning
+from ..core.kinds import EXTRACTS
 from ..load.models import Body, MemberRef, Text
 from ..locale.messages import _
 from .meeting import DecisionResult, ItemResult, MeetingResult
-
-EXTRACTS = "extracts"
 
 AddresseeKey = tuple
 

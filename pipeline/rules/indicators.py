@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from ..core.errors import Finding, Loc, error, warning
+from ..core.kinds import ANNUAL_REPORT
 from ..load.models import Action, Indicators, IndicatorValues
 from ..locale.messages import _
 
@@ -272,11 +273,11 @@ def missing_indicators(indicators: dict[int, Indicators], files: dict[int, str],
     """§29: the annual report shows all 12 indicators; an unknown one prints as "—" and is reported."""
     if year not in indicators:
         return [warning(fallback, _("indicators/{year}.yaml is missing: the annual report for {year} shows every "
-                                    "indicator as —", year=year), "§29", "annual-report")]
+                                    "indicator as —", year=year), "§29", ANNUAL_REPORT)]
     values = indicators[year]
     loc = Loc(files[year], 1)
     return [warning(loc, _("indicator {number} ({key}) of {year} is missing: the annual report shows it as —",
-                           number=number, key=key, year=year), "§29", "annual-report")
+                           number=number, key=key, year=year), "§29", ANNUAL_REPORT)
             for number, key, _compute in INDICATORS if getattr(values, key) is None]
 
 
@@ -298,5 +299,5 @@ def old_indicator_keys(indicators: dict[int, Indicators]) -> list[Finding]:
             message = _("'plant_hotbeds' (hotbeds of plants) is not an indicator: indicator 7 counts drug "
                         "laboratories and organised criminal groups (ҰҚТ / ОПГ) eliminated. Delete the key and "
                         "type the number of criminal groups eliminated under 'criminal_groups'")
-            findings.append(error(destroyed.loc_of("plant_hotbeds"), message, "§29.7", "annual-report"))
+            findings.append(error(destroyed.loc_of("plant_hotbeds"), message, "§29.7", ANNUAL_REPORT))
     return findings

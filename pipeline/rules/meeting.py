@@ -12,12 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..core.errors import Finding, Loc, error, warning
+from ..core.kinds import AGENDA, PROTOCOL
 from ..load.models import Body, Decision, Item, Meeting, Member
 from ..locale.messages import _
 from .meeting_dates import check_documents_sent, check_materials, check_protocol_date, deadlines_in_other_forms
 from .membership import acting_head, total_membership
 from .roster import unknown_member
-from .votes import AGENDA, PROTOCOL, Outcome, Quorum, Tally, count_votes, decide, quorum
+from .votes import Outcome, Quorum, Tally, count_votes, decide, quorum
 
 # ---------------------------------------------------------------- §12 extraordinary meetings
 

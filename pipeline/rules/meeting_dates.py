@@ -7,9 +7,9 @@ import datetime as dt
 import re
 
 from ..core.errors import Finding, error, warning
+from ..core.kinds import PROTOCOL
 from ..load.models import Meeting
 from ..locale.messages import _
-from .votes import PROTOCOL
 
 # ---------------------------------------------------------------- deadlines (§22, §26.4, §23)
 

@@ -14,11 +14,10 @@ of each question is `plan_questions`, its tie to the meetings `plan_links`, and
 from __future__ import annotations
 
 from ..core.errors import Finding, Loc, error, warning
+from ..core.kinds import PLAN  # the document the plan's own errors make impossible
 from ..load.models import WORKING_BODY, Body, Plan, PlanChange, PlanItem
 from ..locale.messages import Message, _
 from .calendar import half_words, period_start, plan_id_of, quarters_of, scheduled_end
-
-PLAN = "plan"  # the document the plan's own errors make impossible
 
 # ---------------------------------------------------------------- §16 approval and proposals
 

@@ -6,13 +6,12 @@ import enum
 from dataclasses import dataclass
 
 from ..core.errors import Finding, Loc, error
+from ..core.kinds import PROTOCOL
 from ..load.models import VoteSpec
 from ..locale.messages import _
 from .roster import unknown_member
 
 # The documents a meeting's findings make impossible (Finding.document).
-PROTOCOL = "protocol"
-AGENDA = "agenda"
 
 
 # ---------------------------------------------------------------- §20 quorum

@@ -68,7 +68,8 @@ def page(request: Request, template: str, status: int = 200, headers: dict | Non
     ws: Workspace = request.app.state.ws
     values.setdefault("today", ws.today())
     html = ENV.get_template(template).render(
-        _=lambda msgid, **kw: translate(msgid, lang, **kw), label=lambda code: label(code, lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
+        _=lambda msgid, **kw: translate(msgid, lang, **kw), label=lambda code: label(code, lang),
+        words=lambda message: message.render(lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
         finding_text=lambda f: finding_text(f, lang), finding_here=lambda f: finding_here(f, lang), **values)
     return HTMLResponse(html, status_code=status, headers=headers)
 

@@ -2,8 +2,9 @@
 
 The templates call `_("English msgid")` like the code does (Babel extracts them:
 babel.cfg maps pipeline/web/templates/ to Jinja's extractor); values the pages
-show by their code (a status, a kind of meeting, a document) are put into words
-by `label`, from the table below, whose literal `_()` calls Babel extracts too.
+show by their code (a status, a kind of meeting) are put into words by `label`,
+from the table below, whose literal `_()` calls Babel extracts too; a kind of
+document is named by its own words (`DocumentKind.words`, pipeline/wiring.py).
 """
 
 from __future__ import annotations
@@ -36,13 +37,6 @@ LABELS: dict[str, Message] = {
     "postponed": _("postponed"),
     "pending": _("pending"),
     "not_heard": _("not heard"),
-    # the documents
-    "agenda": _("agenda"),
-    "protocol": _("protocol"),
-    "composition": _("composition"),
-    "plan": _("work plan"),
-    "register": _("register of assignments"),
-    "annual-report": _("annual report"),
 }
 
 # the guard's refusals: answered before any page, so in both languages

@@ -22,3 +22,15 @@ def test_the_sample_documents_are_those_of_the_checksum_list(tmp_path):
     changed = [path for path in sorted(actual) if actual[path] != expected[path]]
     assert not changed, ("these documents changed: " + ", ".join(changed)
                          + "; if deliberate, run make golden and say why in the commit")
+
+
+def test_every_kind_that_all_makes_has_documents_in_the_checksum_list():
+    """The list holds what `all` writes: each kind with `by_all` (pipeline/wiring.py), found by its file pattern."""
+    import re
+
+    from pipeline.wiring import DOCUMENTS, KINDS
+    listed = sorted(golden.read())
+    for kind in KINDS.values():
+        pattern = re.compile(re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(kind.output)) + "$")
+        found = [path for path in listed if pattern.match(path)]
+        assert bool(found) == (kind.id in DOCUMENTS), kind.id

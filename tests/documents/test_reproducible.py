@@ -56,7 +56,7 @@ def test_rendering_in_parallel_gives_the_same_bytes_in_the_same_order(monkeypatc
     from pipeline.render import many as speed
     assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
-    items = [(render.template_path(job.template_name, job.lang), context) for job, context in built]
+    items = [(render.template_path(job.template, job.lang), context) for job, context in built]
     monkeypatch.setenv("SHTAB_WORKERS", "1")
     serial = list(render.render_many(items))
     monkeypatch.setenv("SHTAB_WORKERS", "2")
@@ -111,7 +111,7 @@ def test_a_reused_template_renders_as_a_fresh_one():
     from pipeline.render import many as speed
     assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
-    items = [(render.template_path(job.template_name, job.lang), context) for job, context in built]
+    items = [(render.template_path(job.template, job.lang), context) for job, context in built]
     reused = [render.render_docx(template, context) for template, context in items + items[::-1]]
     fresh = []
     for template, context in items + items[::-1]:

@@ -392,19 +392,20 @@ def test_agendas_of_a_sealed_meeting_may_change(project):
 def test_extracts_come_from_inputs_as_sealed_s15_s23(project):
     """Extracts are made from the sealed protocol's data: without the protocol in the run, an edited sealed
     meeting refuses them too; with --force its new version is sealed first, in every language."""
-    from pipeline.documents.job import Job
+    from pipeline.documents.kind import Job, Subject
     from pipeline.records import sealing
     from tests.support.inputs import RUN_DATE
     sealed_meeting(project)
     assert run(project, "protocol").exit_code == 0
-    extract = Job("extracts", "ru", Path("meetings", "2026-01", "extracts", "01-police.ru.docx"), frozenset(),
+    extract = Job(stages.KINDS["extracts"], "ru", Subject(meeting="2026-01", addressee="01-police"), frozenset(),
                   lambda: ({}, None))
+    assert extract.output == Path("meetings", "2026-01", "extracts", "01-police.ru.docx")
 
     def planned(force):
         assessment = stages.prepare(project.inputs, RUN_DATE)
         return sealing.plan(assessment, [extract], records.Store.open(project.root), force,
                             lambda: records.Sealer("tester", __import__("datetime").datetime(2026, 3, 20)),
-                            lambda meeting_id: stages.jobs_for(assessment, ["protocol"], [meeting_id]))
+                            stages.jobs_for(assessment, ["protocol"], ["2026-01"]))
     assert planned(False).findings == [] and planned(False).tasks == {}
     edit_meeting(project, lambda data: data.update(time="12:00"))
     refused = planned(False)

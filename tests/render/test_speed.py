@@ -31,7 +31,7 @@ SAMPLE = ROOT / "inputs"
 def sample_items():
     assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
-    return [(render.template_path(job.template_name, job.lang), context) for job, context in built]
+    return [(render.template_path(job.template, job.lang), context) for job, context in built]
 
 
 # ---------------------------------------------------------------- the ground reuse stands on
@@ -232,7 +232,7 @@ def test_the_forkserver_ends_with_the_rendering(monkeypatch):
     from pipeline.render import docx as render
     assessment = stages.prepare(SAMPLE, dt.date(2026, 12, 31))
     built, _ = stages.build_contexts(stages.jobs_for(assessment, ["protocol"]))
-    items = [(render.template_path(job.template_name, job.lang), context) for job, context in built]
+    items = [(render.template_path(job.template, job.lang), context) for job, context in built]
     monkeypatch.setenv("SHTAB_WORKERS", "2")
     monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
     assert len(list(speed.render_many(items, render.render_docx, method="forkserver"))) == len(items)

@@ -29,7 +29,7 @@ YEAR_END = dt.date(2026, 12, 31)
 def rendered(jobs, chunk_rows: int, monkeypatch) -> dict[str, bytes]:
     monkeypatch.setattr(speed_rows, "CHUNK_ROWS", chunk_rows)
     speed.forget_templates()
-    return {str(job.output): render.render_docx(render.template_path(job.template_name, job.lang),
+    return {str(job.output): render.render_docx(render.template_path(job.template, job.lang),
                                                 as_context(job.build()[0])) for job in jobs}
 
 

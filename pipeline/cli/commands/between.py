@@ -2,7 +2,7 @@
 
 The notice and the extracts are made per meeting (and by `all`); the reminders
 and the status report need a date, the run's `--as-of`, and are made only here
-(`wiring.ON_REQUEST`).
+(their kinds in `pipeline/wiring.py` say `by_all=False`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import click
 
 from ... import stages
 from ...core.errors import InputRefused, ShtabError
-from ...documents import between, execution
+from ...core.kinds import EXTRACTS, NOTICE, REMINDERS, STATUS
+from ...documents import execution
 from ...locale.messages import _
 from ...rules.execution import DEFAULT_WITHIN
 from ...rules.extracts import unsigned_protocol
@@ -36,7 +37,7 @@ def notice(options: Options, meetings: tuple[str, ...]) -> None:
       python -m pipeline notice 2026-04
     """
     assessment = options.assessment()
-    produce(options, [between.NOTICE], meetings_argument(options, assessment, meetings), assessment)
+    produce(options, [NOTICE], meetings_argument(options, assessment, meetings), assessment)
 
 
 @click.command()
@@ -62,7 +63,8 @@ def extracts(options: Options, meetings: tuple[str, ...]) -> None:
         for finding in unsigned:
             click.echo(str(finding), err=True)
         raise ShtabError(_("nothing was written: extracts need a signed protocol (§23); --force writes them anyway"))
-    write_jobs(options, assessment, between.extract_jobs(assessment, selected, options.langs, force=options.force))
+    write_jobs(options, assessment, stages.jobs_for(assessment, [EXTRACTS], selected, options.langs, force=options.force),
+               stages.withheld(assessment, [EXTRACTS], selected, force=options.force))
 
 
 # ---------------------------------------------------------------- between meetings: reminders, status
@@ -106,13 +108,14 @@ def reminders(options: Options, as_of: dt.date | None, within: int) -> None:
       python -m pipeline reminders --as-of 2026-11-27 --within 30
     """
     assessment = _dated_assessment(options, as_of)
-    jobs = execution.reminder_jobs(assessment, [], options.langs, within=within)
+    jobs = stages.jobs_for(assessment, [REMINDERS], langs=options.langs, within=within)
     if jobs:
         write_jobs(options, assessment, jobs)
     else:
         end = assessment.as_of + dt.timedelta(days=within)
         click.echo(_("no open assignment is due on or before {end}: no reminder to write", end=end.isoformat()))
-    for path in execution.stale_reminders(options.outputs, assessment.as_of, jobs, options.langs):
+    for path in execution.stale_reminders(stages.KINDS[REMINDERS], options.outputs, assessment.as_of, jobs,
+                                          options.langs):
         path.unlink()
         click.echo(_("removed: {path} (an earlier letter for this date that is no longer due)", path=path))
 
@@ -136,4 +139,4 @@ def status(options: Options, as_of: dt.date | None) -> None:
     if not options.quiet:
         from ..terminal import print_status
         print_status(execution.status_report(assessment), assessment.project.body)
-    write_jobs(options, assessment, execution.status_jobs(assessment, [], options.langs))
+    write_jobs(options, assessment, stages.jobs_for(assessment, [STATUS], langs=options.langs))

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from ... import stages
-from ...core.errors import InputRefused, ShtabError
+from ...core.errors import Finding, InputRefused, ShtabError
 from ...core.project import not_a_project, program_project
 from ...locale.messages import Message, _
 from ...records.store import RECORDS
@@ -170,19 +170,22 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
             assessment: stages.Assessment | None = None) -> None:
     """Build the documents of the given kinds; refuse on errors, print the warnings of their inputs."""
     assessment = assessment or options.assessment()
-    write_jobs(options, assessment, stages.jobs_for(assessment, documents, selected, options.langs))
+    write_jobs(options, assessment, stages.jobs_for(assessment, documents, selected, options.langs),
+               stages.withheld(assessment, documents, selected))
 
 
-def write_jobs(options: Options, assessment: stages.Assessment, jobs: list[stages.Job]) -> None:
+def write_jobs(options: Options, assessment: stages.Assessment, jobs: list[stages.Job],
+               withheld: list[Finding] = ()) -> None:
     """Write the documents of these jobs (a command that builds its own, with its own parameters: extracts with
-    --force, reminders with --within); refuse on errors, print the warnings of their inputs."""
+    --force, reminders with --within); refuse on errors, print the warnings of their inputs and `withheld`
+    (why a subject asked for gives no document, stages.withheld)."""
     progress = progress_bar(options, _("Writing documents"), lambda job: str(job.output))
     sealed_now: list = []
     with run_lock_of(options):
         written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force,
                                        sealed_now=sealed_now)
     sources = {source for job in jobs for source in job.sources} | {RECORDS}
-    warnings = [f for f in assessment.findings if not f.is_error and f.loc.file in sources]
+    warnings = [f for f in [*assessment.findings, *withheld] if not f.is_error and f.loc.file in sources]
     report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()), sealed_now)
 
 

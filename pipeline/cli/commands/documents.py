@@ -9,9 +9,9 @@ import click
 
 from ... import stages
 from ...core.errors import Summary, errors_in
-from ...documents.yearly import REGISTER
+from ...core.kinds import AGENDA, ANNUAL_REPORT, COMPOSITION, PLAN, PROTOCOL, REGISTER
 from ...locale.messages import _, translate
-from ...rules.assessment import ANNUAL_REPORT, report_years
+from ...rules.assessment import report_years
 from .common import ISO_DATE, YEAR, Options, pass_options, produce, refuse_unreadable_ids
 
 
@@ -61,13 +61,13 @@ def _meeting_command(document: str, help_text: str):
     return click.command(name=document)(command)
 
 
-agenda = _meeting_command("agenda", """Write the agenda of each meeting (§22): outputs/meetings/<meeting>/agenda.<lang>.docx.
+agenda = _meeting_command(AGENDA, """Write the agenda of each meeting (§22): outputs/meetings/<meeting>/agenda.<lang>.docx.
 
     \b
     Example:
       python -m pipeline agenda 2026-01
     """)
-protocol = _meeting_command("protocol", """Write the protocol of each meeting (§13-15, §20, §23), dissents as appendices.
+protocol = _meeting_command(PROTOCOL, """Write the protocol of each meeting (§13-15, §20, §23), dissents as appendices.
 
     Refuses (exit 1) when the meeting had no quorum, names an unknown member or lacks a translation.
 
@@ -94,7 +94,7 @@ def composition(options: Options, as_of: dt.date | None) -> None:
       python -m pipeline composition --as-of 2027-01-01
     """
     options.ask_as_of(as_of)
-    produce(options, ["composition"])
+    produce(options, [COMPOSITION])
 
 
 # ---------------------------------------------------------------- half-year plans (§16-18)
@@ -127,7 +127,7 @@ def plan(options: Options, plans: tuple[str, ...]) -> None:
       python -m pipeline plan 2026-H2      # one plan
     """
     assessment = options.assessment()
-    produce(options, ["plan"], _plans_argument(assessment, plans), assessment)
+    produce(options, [PLAN], _plans_argument(assessment, plans), assessment)
 
 
 @click.command(name="all")

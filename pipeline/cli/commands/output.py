@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from ... import stages
 from ...core.errors import errors_in
 from ...locale.messages import _
 from .common import Options, pass_options, run_lock_of
@@ -88,7 +89,8 @@ def pdf(options: Options) -> None:
     with run_lock_of(options):
         store = Store.open(project_root(options.inputs))
         store.recover()
-        converted = convert_outputs(options.outputs, sealed_pdfs(store, options.outputs))
+        protocol = next(kind for kind in stages.KINDS.values() if kind.sealed)
+        converted = convert_outputs(options.outputs, sealed_pdfs(store, options.outputs, protocol))
     if options.quiet:
         return
     for item in converted:
