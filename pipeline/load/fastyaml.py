@@ -47,6 +47,22 @@ class _Unusual(Exception):
     """The file uses something this loader leaves to ruamel."""
 
 
+# No input of the contract nests more than a few levels (a meeting's question's decision's text in kk); a file that
+# does is refused at the line where it passes this depth, before any reader recurses that deep.
+MAX_DEPTH = 50
+# Aliases (*name) repeat what an anchor (&name) marked; the contract needs none. Each alias counts the values it
+# repeats, nested aliases included; past this many in all the file is refused («billion laughs» would be 10⁹).
+MAX_REPEATED = 10_000
+
+
+class Refused(Exception):
+    """The file nests too deep or repeats too much through aliases: `what` is "depth" or "aliases", at `line`."""
+
+    def __init__(self, what: str, line: int, column: int = 0) -> None:
+        super().__init__(what, line)
+        self.what, self.line, self.column = what, line, column
+
+
 def available() -> bool:
     return _LOADER is not None
 
@@ -65,30 +81,79 @@ def plain_scalar_ends(text: str) -> list[tuple[str, int, int]]:
 
 
 def load(text: str) -> Any | None:
-    """The ruamel round-trip tree of `text`, or None when ruamel must parse it (see the module doc)."""
+    """The ruamel round-trip tree of `text`, or None when ruamel must parse it (see the module doc).
+
+    `Refused` when the tree nests deeper than MAX_DEPTH (ruamel is never asked then).
+    """
     if _LOADER is None or (any(mark in text for mark in "!&*<%") and _UNUSUAL.search(text)):
         return None
     try:
         node = _pyyaml.compose(text, Loader=_LOADER)
         if node is None:
             return None
-        return _build(node, set())
+        return _build(node, set(), 0)
     except (_pyyaml.YAMLError, _Unusual, RecursionError, ValueError):
         return None
 
 
-def _build(node, seen: set[int]) -> Any:
+def refuse_shape(text: str) -> None:
+    """`Refused` when `text` nests deeper than MAX_DEPTH or its aliases repeat more than MAX_REPEATED values.
+
+    Read as a stream of events (libyaml's C parser, else ruamel's), never as a tree: nothing is expanded or
+    recursed into, so a bomb or 10,000 nested brackets are refused in milliseconds. A text that is not YAML
+    passes: the parser then reports it with its own line.
+    """
+    events = _pyyaml.parse(text, Loader=_LOADER) if _LOADER is not None else round_trip_yaml().parse(text)
+    sizes: dict[str, int] = {}              # anchor → how many values it stands for, its aliases expanded
+    open_: list[list] = []                  # the collections entered: [anchor, values so far]
+    repeated = 0
+    try:
+        for event in events:
+            name = type(event).__name__
+            if name in ("MappingStartEvent", "SequenceStartEvent"):
+                if len(open_) >= MAX_DEPTH:
+                    raise Refused("depth", event.start_mark.line + 1, event.start_mark.column)
+                open_.append([event.anchor, 1])
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                anchor, size = open_.pop()
+                if anchor is not None:
+                    sizes[anchor] = size
+                if open_:
+                    open_[-1][1] += size
+            elif name in ("ScalarEvent", "AliasEvent"):
+                size = sizes.get(event.anchor, 1) if name == "AliasEvent" else 1
+                if name == "AliasEvent":
+                    repeated += size
+                    if repeated > MAX_REPEATED:
+                        raise Refused("aliases", event.start_mark.line + 1, event.start_mark.column)
+                elif event.anchor is not None:
+                    sizes[event.anchor] = 1
+                if open_:
+                    open_[-1][1] += size
+    except Refused:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a syntax error: the parser says it with its line
+        if "nesting depth" in str(exc):      # libyaml's own limit (1,000 levels), far past ours
+            mark = getattr(exc, "problem_mark", None)
+            raise Refused("depth", getattr(mark, "line", 0) + 1, getattr(mark, "column", 0)) from None
+
+
+def _build(node, seen: set[int], depth: int) -> Any:
     if id(node) in seen:            # an alias: ruamel shares the object; leave it to ruamel
         raise _Unusual
     seen.add(id(node))
     if isinstance(node, _pyyaml.MappingNode):
-        return _mapping(node, seen)
+        if depth >= MAX_DEPTH:
+            raise Refused("depth", node.start_mark.line + 1, node.start_mark.column)
+        return _mapping(node, seen, depth + 1)
     if isinstance(node, _pyyaml.SequenceNode):
-        return _sequence(node, seen)
+        if depth >= MAX_DEPTH:
+            raise Refused("depth", node.start_mark.line + 1, node.start_mark.column)
+        return _sequence(node, seen, depth + 1)
     return _scalar(node)
 
 
-def _mapping(node, seen: set[int]) -> CommentedMap:
+def _mapping(node, seen: set[int], depth: int) -> CommentedMap:
     result = CommentedMap()
     result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
     for key_node, value_node in node.value:
@@ -97,18 +162,18 @@ def _mapping(node, seen: set[int]) -> CommentedMap:
         key = _scalar(key_node)
         if key in result._ok:
             raise _Unusual            # ruamel refuses duplicate keys with its message
-        _set_new(result, key, _build(value_node, seen))      # what CommentedMap.__setitem__ does for a new key
+        _set_new(result, key, _build(value_node, seen, depth))      # what CommentedMap.__setitem__ does for a new key
         result._ok.add(key)
         result._yaml_set_kv_line_col(key, [key_node.start_mark.line, key_node.start_mark.column,
                                            value_node.start_mark.line, value_node.start_mark.column])
     return result
 
 
-def _sequence(node, seen: set[int]) -> CommentedSeq:
+def _sequence(node, seen: set[int], depth: int) -> CommentedSeq:
     result = CommentedSeq()
     result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
     for index, child in enumerate(node.value):
-        result.append(_build(child, seen))
+        result.append(_build(child, seen, depth))
         result._yaml_set_idx_line_col(index, [child.start_mark.line, child.start_mark.column])
     return result
 

@@ -82,7 +82,8 @@ def load_meetings(project: Project) -> None:
 def yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    # not only regular files: a link to a device or a folder named *.yaml is refused by its reader, never skipped
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
 def load_file(path: Path, kind: Any) -> tuple[Any, list[Finding]]:

@@ -8,7 +8,9 @@ layer instead of crashing the YAML parser without one.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -30,31 +32,90 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
-    """Parse one file. Returns (tree, findings); the tree is None when unreadable."""
+# No input file of a Штаб's year comes near this (the largest sample file is about 35 KB; a year of 1,000
+# meetings is 1,000 files): a larger one is not an input she typed, and is refused before it is read whole.
+MAX_BYTES = 5 * 1024 * 1024
+
+
+def read_text(path: Path) -> tuple[str | None, list[Finding]]:
+    """The text of one input file, or None and the finding that says why it cannot be read.
+
+    Only a regular file of at most MAX_BYTES is read, and never more than that: a link to /dev/zero, a
+    folder, a pipe or a 6 MB file is refused at once with file:1 (a device would be read without end).
+    """
     name = display_path(path)
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [error(Loc(name, 1), _("this is not a text file but a device, a folder or a pipe (it may "
+                                                "be a link to one): put the YAML file itself here"))]
+        if info.st_size > MAX_BYTES:
+            return None, [_too_large(name, info.st_size)]
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(handle, "rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, [error(Loc(name), _("cannot read the file: {problem}", problem=os_problem(exc)))]
+    if len(raw) > MAX_BYTES:                 # it grew while being read
+        return None, [_too_large(name, len(raw))]
+    try:
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [error(Loc(name, line), _("the file is not UTF-8 text (byte {byte} cannot be read); save it "
                                                "again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
                                                byte=exc.start + 1))]
-    except OSError as exc:
-        return None, [error(Loc(name), _("cannot read the file: {problem}", problem=os_problem(exc)))]
+
+
+def _too_large(name: str, size: int) -> Finding:
+    return error(Loc(name, 1), _("the file is {size} MB, and an input file is at most {limit} MB (a whole year's "
+                                 "meetings are far less): check that this is the right file, and put the YAML "
+                                 "file itself here", size=f"{size / 1024 / 1024:.1f}", limit=MAX_BYTES // 1024 // 1024))
+
+
+def shape_finding(refused: fastyaml.Refused, name: str, text: str) -> Finding:
+    """A file refused for its shape (fastyaml.refuse_shape) as file:line, with the line itself."""
+    lines = text.splitlines()
+    excerpt = (_line(lines, refused.line - 1)[:200], min(refused.column, 200))
+    if refused.what == "aliases":
+        return error(Loc(name, refused.line), _(
+            "the aliases (*name) of this file repeat more than {limit} values in all, more than any input needs "
+            "(inputs need no aliases at all): write the values out, or remove the anchors (&name) and aliases",
+            limit=fastyaml.MAX_REPEATED), excerpt=excerpt)
+    return error(Loc(name, refused.line), _(
+        "the values here are nested more than {limit} levels deep, and no input needs more than a few: check the "
+        "brackets [ ] and {{ }} and the indentation of the lines above", limit=fastyaml.MAX_DEPTH), excerpt=excerpt)
+
+
+def parse_text(text: str, name: str) -> tuple[Any, list[Finding]]:
+    """Parse the text of one input file: libyaml when the file is plain, else (its shape checked first) ruamel."""
     try:
         tree = fastyaml.load(text)          # libyaml when the file is plain: same tree, 30x faster
         if tree is None:
+            fastyaml.refuse_shape(text)     # a bomb or a deep nest never reaches ruamel, which would expand it
             tree = round_trip_yaml().load(text)
+    except fastyaml.Refused as refused:
+        return None, [shape_finding(refused, name, text)]
     except ReaderError as exc:
         return None, [_unreadable_character(exc, text, name)]
     except MarkedYAMLError as exc:
         return None, [yaml_advice(exc, text, name)]
-    except (YAMLError, ValueError):
+    except (YAMLError, ValueError, RecursionError):
         return None, [error(Loc(name, 1), _GENERIC)]
     if tree is None:
         return None, [error(Loc(name, 1), _("the file is empty: type its keys (see the guide), or delete the file"))]
+    return tree, []
+
+
+def read_yaml(path: Path) -> tuple[Any, list[Finding]]:
+    """Parse one file. Returns (tree, findings); the tree is None when unreadable."""
+    name = display_path(path)
+    text, findings = read_text(path)
+    if text is None:
+        return None, findings
+    tree, findings = parse_text(text, name)
+    if tree is None:
+        return None, findings
     return tree, texts_cut_by_a_hash(text, name)
 
 

@@ -28,6 +28,7 @@ from .pages import (
     page,
     roster,
     slot,
+    unreadable,
 )
 from .routes_documents import documents, download, generate, make_pdf, preview, produced
 from .routes_meetings import (
@@ -54,6 +55,7 @@ from .routes_plans import (
 )
 from .security import Guard
 from .texts import both
+from .yamledit import Unreadable
 
 __all__ = ["ENV", "HERE", "LANG_COOKIE", "Workspace", "assessed", "choose_language", "control_check", "control_file", "control_form", "control_save", "create_app", "documents", "download", "finding_here", "finding_text", "generate", "lang_of", "make_pdf", "meeting_check", "meeting_file", "meeting_form", "meeting_reform", "meeting_save", "meetings", "new_meeting", "not_found", "overview", "page", "plan_check", "plan_file", "plan_form", "plan_reform", "plan_save", "plans", "preview", "produced", "roster", "slot"]
 
@@ -82,6 +84,6 @@ def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"
         Route("/documents/file/{key}", download),
         Route("/documents/view/{key}", preview),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-    ], exception_handlers={404: not_found})
+    ], exception_handlers={404: not_found, Unreadable: unreadable})
     app.state.ws = ws
     return Guard(app, ws.keys, hosts, messages=both)

@@ -10,7 +10,9 @@ the server keeps answering while it works.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import stat
 import tempfile
 import threading
 from dataclasses import dataclass, replace
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from .. import stages
 from ..core.errors import Finding, Loc
-from ..load.source import display_path
+from ..load.source import MAX_BYTES, display_path
 
 _LOCK = threading.Lock()
 _LATEST: dict[str, int] = {}     # file → the number of the newest check asked for it
@@ -63,12 +65,28 @@ def check_with(inputs: Path, edited: Path, text: str, as_of: dt.date, number: in
         if number is not None and _LATEST.get(str(edited)) != number:
             return None
         shadow = Path(scratch) / "inputs"
-        shutil.copytree(inputs, shadow, ignore=shutil.ignore_patterns(".*"))
+        shutil.copytree(inputs, shadow, ignore=shutil.ignore_patterns(".*"), copy_function=_copy_input)
         (shadow / relative).parent.mkdir(parents=True, exist_ok=True)
         (shadow / relative).write_text(text, encoding="utf-8")
         assessment = stages.prepare(shadow, as_of)
         findings = stages.check_project(assessment)
         return Checked([_renamed(f, display_path(shadow), display_path(inputs)) for f in findings], assessment)
+
+
+def _copy_input(source: str, target: str) -> None:
+    """copytree's copy: a regular file of at most 5 MB is copied; anything else (a link to /dev/zero, a pipe, a
+    6 MB or unreadable file) is linked, so that reading it in the copy refuses it as `check` does, at once."""
+    try:
+        info = os.stat(source)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
+            shutil.copy2(source, target)
+            return
+    except OSError:
+        pass
+    try:
+        os.symlink(os.path.abspath(source), target)
+    except OSError:       # no links here (Windows without the right): the copy lacks it, and says it is missing
+        pass
 
 
 def _renamed(finding: Finding, shadow: str, real: str) -> Finding:

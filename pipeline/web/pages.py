@@ -92,6 +92,11 @@ async def not_found(request: Request, exc: HTTPException) -> Response:
     return page(request, "message.html", status=404, message=_("Not found").render(lang_of(request)))
 
 
+async def unreadable(request: Request, exc: yamledit.Unreadable) -> Response:
+    """A file a form cannot open: its findings, as `check` prints them, in her language (never a traceback)."""
+    return page(request, "unreadable.html", status=422, file=display_path(exc.path), findings=exc.findings)
+
+
 def choose_language(request: Request) -> Response:
     code = request.path_params["code"]
     if code not in UI:

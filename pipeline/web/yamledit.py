@@ -31,6 +31,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from ..core.errors import Finding
+from ..load.source import display_path, parse_text, read_text
 from ..write.files import write_durably
 
 # (mapping, sequence, offset): "  - x" under a key is (2, 4, 2); "- x" at the key's column is (2, 2, 0)
@@ -74,6 +76,14 @@ class Document:
         return self.text().encode("utf-8") != self.original
 
 
+class Unreadable(Exception):
+    """The file cannot be opened in a form (not a text file, too large, a bomb, a typing error): why, at file:line."""
+
+    def __init__(self, path: Path, findings: list[Finding]) -> None:
+        super().__init__(str(path))
+        self.path, self.findings = path, findings
+
+
 class ChangedOnDisk(Exception):
     """The file is no longer what the form was opened with: both versions, nothing written."""
 
@@ -115,13 +125,20 @@ def load(path: Path) -> Document:
     about one. Each load gets an independent tree (a deep copy would share
     ruamel's comment tokens and lose a comment before a list's first entry).
     The pickle is kept only when its tree was seen to write the file's bytes.
+    A file `check` cannot read raises `Unreadable` with its findings: the page shows them.
     """
-    data = path.read_bytes()
+    text, findings = read_text(path)          # a regular file of at most 5 MB, UTF-8: as `check` reads it
+    if text is None:
+        raise Unreadable(path, findings)
+    data = text.encode("utf-8")
     key, version = str(path.resolve()), digest(data)
     cached = _PARSED.get(key)
     if cached is not None and cached[0] == version:
         return Document(path, pickle.loads(cached[1]), data, cached[2])
-    document = parse(data.decode("utf-8"), path)
+    tree, findings = parse_text(text, display_path(path))   # a bomb, a deep nest or a typing error: refused first
+    if tree is None:
+        raise Unreadable(path, findings)
+    document = parse(text, path)
     blob = pickle.dumps(document.tree)
     copy = Document(path, pickle.loads(blob), data, document.style)
     if copy.text().encode("utf-8") == data:
