@@ -71,7 +71,7 @@ def annual_report_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked)
     summary = year_summary(results, year)
     missing = quarters_without_regular_meeting(results, year, year_end, body.established.date)
     indicators = indicators_of(project.indicators, year)
-    plans = plan_execution(assessment.plans, year, year_end)
+    plans = plan_execution(assessment.plans, year)          # as check judges them once the year is over
     outgoing = project.indicators[year].outgoing if year in project.indicators else None
     sources = year_sources(assessment, year, control=[year], indicators=[year, year - 1]) | plan_files(assessment, year)
     return [kind.job(lang, Subject(year=year), sources,

@@ -98,19 +98,20 @@ def year_summary(results: list[MeetingResult], year: int) -> YearSummary:
 class PlanExecution:
     """How the plans of one year were carried out (§16-18), for the annual report (§9.5, §26.7).
 
-    The counts are of events, not a partition: a question postponed from the
-    first half-year and heard in the second counts once as postponed and once
-    as heard.
+    Every question of the year's plans (planned, and added by the head's decision) is in exactly one state of
+    `plan_questions.Question.state`, judged as `check` judges it on the first day after the year (every
+    half-year of the year over), so that the report's figures add up and agree with `check`'s §18 findings:
 
-    - planned: questions approved in the year's plans (added ones not included);
-    - added: questions added by the head's decision to the year's plans;
-    - heard: questions (of any plan) heard during the year at a meeting in their own half-year or in the one
-      they were postponed to; each question once, however many meetings heard it;
-    - postponed, excluded: questions of the year's plans whose last change is a postponement, an exclusion;
-    - pending: questions of the year's plans not heard yet, unchanged, in a half-year not over on `as_of`;
-    - not_heard: questions of the year's plans due in a half-year over on `as_of`, never heard, neither
-      excluded nor postponed (the §18 findings of `check`);
-    - unplanned: questions of the year's regular meetings that name no plan item (§18 findings).
+        planned + added = heard + postponed + excluded + pending + not_heard
+
+    - heard: heard at a meeting of the year in its own half-year or in one it was postponed to;
+    - postponed: postponed to a half-year of a later year, not heard yet;
+    - excluded: excluded by the head's decision, not heard;
+    - pending: its half-year not over (never at the year's end; counted so that the sum is whole);
+    - not_heard: never heard, neither excluded nor postponed (each one a §18 finding of `check`).
+
+    Apart, not in the sum: heard_earlier, questions of earlier years' plans (postponed to this year) heard
+    at the year's meetings; unplanned, questions of the year's regular meetings that name no plan item (§18).
     """
 
     year: int
@@ -121,28 +122,41 @@ class PlanExecution:
     excluded: int
     pending: int
     not_heard: int
+    heard_earlier: int
     unplanned: int
+
+    @property
+    def accounted(self) -> int:
+        """The year's questions by their state: equal to planned + added, each question once."""
+        return self.heard + self.postponed + self.excluded + self.pending + self.not_heard
+
+
+def year_over(year: int) -> dt.date:
+    """The day the year's plan questions are judged on: the first after the year, every half-year over."""
+    return dt.date(year + 1, 1, 1)
 
 
 def plan_execution(result: PlansResult | None, year: int, as_of: dt.date | None = None) -> PlanExecution:
-    """The year's plan figures, as of `as_of` (default: 31 December of the year, as the annual report counts).
+    """The year's plan figures, as of `as_of` (default: the day after the year, as the annual report counts).
 
     `result` is `Assessment.plans` (the plan rules' result); without plans every count is 0.
     """
-    as_of = as_of or dt.date(year, 12, 31)
+    as_of = as_of or year_over(year)
     if result is None:
-        return PlanExecution(year, 0, 0, 0, 0, 0, 0, 0, 0)
+        return PlanExecution(year, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     own = [q for q in result.questions.values() if int(q.plan_id[:4]) == year]
     states = [q.state(as_of) for q in own]
-    heard = [q for q in result.questions.values() if any(h.date.year == year for h in q.hearings)]
+    earlier = [q for q in result.questions.values()
+               if int(q.plan_id[:4]) < year and any(h.date.year == year and h.date <= as_of for h in q.hearings)]
     return PlanExecution(
         year=year,
         planned=sum(1 for q in own if q.added is None),
         added=sum(1 for q in own if q.added is not None),
-        heard=len(heard),
-        postponed=sum(1 for q in own if q.postponed is not None),
-        excluded=sum(1 for q in own if q.excluded is not None),
-        pending=sum(1 for s in states if s == State.PENDING),
-        not_heard=sum(1 for s in states if s == State.NOT_HEARD),
+        heard=states.count(State.HEARD),
+        postponed=states.count(State.POSTPONED),
+        excluded=states.count(State.EXCLUDED),
+        pending=states.count(State.PENDING),
+        not_heard=states.count(State.NOT_HEARD),
+        heard_earlier=len(earlier),
         unplanned=sum(1 for u in result.unplanned if u.date.year == year),
     )

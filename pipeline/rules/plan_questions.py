@@ -77,10 +77,10 @@ class Question:
     def state(self, as_of: dt.date) -> str:
         """What became of the question as of a day (docs/regulation/readings.md, Reading of §18), in this order:
 
-        heard (at a meeting in a valid half-year) → excluded → postponed or pending
+        heard (at a meeting in a valid half-year, held by `as_of`) → excluded → postponed or pending
         (the half-year it is due in is not over on `as_of`) → not heard.
         """
-        if self.hearings:
+        if any(h.date <= as_of for h in self.hearings):
             return State.HEARD
         if self.excluded is not None:
             return State.EXCLUDED

@@ -67,8 +67,46 @@ def test_sample_has_no_plan_findings():
 def test_sample_plan_execution_for_2026():
     assessment = stages.prepare(SAMPLE, AFTER_2026)
     figures = annual.plan_execution(assessment.plans, 2026)
-    assert figures == annual.PlanExecution(year=2026, planned=10, added=1, heard=10, postponed=1, excluded=1,
-                                               pending=0, not_heard=0, unplanned=0)
+    assert figures == annual.PlanExecution(year=2026, planned=10, added=1, heard=10, postponed=0, excluded=1,
+                                               pending=0, not_heard=0, heard_earlier=0, unplanned=0)
+
+
+ANOTHER_YEAR = SAMPLE.parent / "tests" / "data" / "another-year" / "inputs"
+
+
+@pytest.mark.parametrize("inputs,year,figures", [
+    (SAMPLE, 2026, (10, 1, 10, 0, 1, 0)),
+    # 2027-H1/4 postponed to H2 and heard there; 2027-H1/5 added; 2027-H2/4 never heard nor changed
+    (ANOTHER_YEAR, 2027, (8, 1, 8, 0, 0, 1)),
+], ids=["sample 2026", "another year 2027"])
+def test_the_annual_plan_figures_add_up_and_agree_with_check_s18(inputs, year, figures):
+    """Every question of the year's plans in one state: planned + added = heard + postponed + excluded +
+    pending + not heard; the not heard are exactly check's §18 findings once the year is over."""
+    over = annual.year_over(year)
+    assessment = stages.prepare(inputs, over)
+    counts = annual.plan_execution(assessment.plans, year)
+    assert (counts.planned, counts.added, counts.heard, counts.postponed, counts.excluded,
+            counts.not_heard) == figures
+    assert counts.planned + counts.added == counts.accounted
+    unheard = [f for f in assessment.findings
+               if f.rule == "§18" and f"{year}-H" in f.render("en") and "was not heard in" in f.render("en")]
+    assert counts.not_heard == len(unheard)
+
+
+def test_a_question_postponed_to_next_year_is_postponed_then_heard_earlier_s18(project):
+    project.plan(changes=[{"item": 1, "action": "postpone", "to": "2027-H1",
+                           "basis": {"by": "working_body", "date": "2026-02-10", "text": {"kk": "Н.", "ru": "О."}},
+                           "decided": DECIDED}])
+    project.meeting(items=[dict(copy.deepcopy(BASE_MEETING["items"][0]), plan=None,
+                                title={"kk": "Шұғыл мәселе", "ru": "Срочный вопрос"})],
+                    kind="extraordinary", initiated_by=["akim"])
+    project.plan("2027-H1", approved={"by": "akim", "date": "2026-12-26"}, sent_to_members="2026-12-29")
+    project.meeting("2027-01", date="2027-03-11", agenda_approved={"by": "akim", "date": "2027-03-04"},
+                    documents_sent="2027-03-05", protocol={"drawn_up": "2027-03-12", "signed_by": "akim"})
+    assessment = stages.prepare(project.inputs, annual.year_over(2027))
+    first, second = annual.plan_execution(assessment.plans, 2026), annual.plan_execution(assessment.plans, 2027)
+    assert (first.planned, first.postponed, first.heard, first.accounted) == (1, 1, 0, 1)
+    assert (second.planned, second.heard, second.not_heard, second.heard_earlier, second.accounted) == (1, 0, 1, 1, 1)
 
 
 def test_sample_postponed_question_counts_as_heard_in_its_new_half_year():
