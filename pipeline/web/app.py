@@ -11,6 +11,8 @@ The app factory is here; the page helpers are in pages.py and the pages in route
 from __future__ import annotations
 
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -57,12 +59,20 @@ from .security import Guard
 from .texts import both
 from .yamledit import Unreadable
 
+
+async def alive(request: Request) -> Response:
+    """The page's script asks whether the workspace still answers, and whether her session still holds
+    (the guard answers 403 before this when it does not)."""
+    return Response(status_code=204, headers={"Cache-Control": "no-store"})
+
+
 __all__ = ["ENV", "HERE", "LANG_COOKIE", "Workspace", "assessed", "choose_language", "control_check", "control_file", "control_form", "control_save", "create_app", "documents", "download", "finding_here", "finding_text", "generate", "lang_of", "make_pdf", "meeting_check", "meeting_file", "meeting_form", "meeting_reform", "meeting_save", "meetings", "new_meeting", "not_found", "overview", "page", "plan_check", "plan_file", "plan_form", "plan_reform", "plan_save", "plans", "preview", "produced", "roster", "slot"]
 
 
 def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Guard:
     app = Starlette(routes=[
         Route("/", overview),
+        Route("/alive", alive),
         Route("/lang/{code}", choose_language),
         Route("/meetings", meetings),
         Route("/meetings/new", new_meeting, methods=["POST"]),

@@ -31,6 +31,7 @@ from .forms_meeting import (
     apply_meeting,
     attendance_of,
     ballots_of,
+    stray_ballots,
 )
 from .forms_plan import (
     apply_control,
@@ -42,4 +43,4 @@ from .forms_plan import (
     plan_when,
 )
 
-__all__ = ["Form", "Roster", "apply_choice", "apply_control", "apply_date", "apply_decision", "apply_dissent", "apply_flag", "apply_material", "apply_meeting", "apply_number", "apply_plan", "apply_plan_change", "apply_plan_item", "apply_responsible", "apply_text", "apply_when", "attendance_of", "ballots_of", "parse_date", "plan_when", "responsible_lines", "shown_date"]
+__all__ = ["Form", "Roster", "apply_choice", "apply_control", "apply_date", "apply_decision", "apply_dissent", "apply_flag", "apply_material", "apply_meeting", "apply_number", "apply_plan", "apply_plan_change", "apply_plan_item", "apply_responsible", "apply_text", "apply_when", "attendance_of", "ballots_of", "parse_date", "plan_when", "responsible_lines", "shown_date", "stray_ballots"]

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..load.models import Meeting, Model
+from ..locale.messages import Message, _
 from . import yamledit as ye
 
 
@@ -43,6 +44,13 @@ class Form:
         self.values: dict[str, list[str]] = {}
         for key, value in items:
             self.values.setdefault(key, []).append(value)
+        # fields the browser could not read (an <input type=date> holding 31.02.2026 sends ""): the page
+        # names them in `__invalid`, so that an empty value is never taken for a cleared field
+        self.invalid = set(self.values.pop("__invalid", []))
+        self.problems: dict[str, Message] = {}   # field name → why its value was not written
+
+    def problem(self, name: str, message: Message) -> None:
+        self.problems.setdefault(name, message)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         values = self.values.get(key)
@@ -82,11 +90,30 @@ def shown_date(value: Any) -> str:
     return text if parse_date(text) else ""
 
 
-def apply_date(node: CommentedMap, key: str, form: Form, name: str) -> None:
+def kept_date(value: Any) -> str:
+    """What the file holds, as the refusal names it: 12.03.2026, or a dash for nothing."""
+    day = parse_date(shown_date(value))
+    return day.strftime("%d.%m.%Y") if day else "—"
+
+
+def apply_date(node: CommentedMap, key: str, form: Form, name: str, *, required: bool = False) -> None:
+    """A date field: a day that does not exist (or no day where one is required) is never written.
+
+    The field keeps what the file holds and the form records why (`Form.problems`): the
+    page shows it beside the field, and a save with a problem writes nothing.
+    """
     if not form.has(name):
         return
     submitted = (form.get(name) or "").strip()
+    if name in form.invalid or (submitted and parse_date(submitted) is None):
+        form.problem(name, _("this day does not exist, so nothing was written: the file keeps {kept}. "
+                             "Choose the day again.", kept=kept_date(node.get(key))))
+        return
     if submitted == shown_date(node.get(key)):
+        return
+    if not submitted and required:
+        form.problem(name, _("a date is required here, so nothing was written: the file keeps {kept}. "
+                             "Choose the day.", kept=kept_date(node.get(key))))
         return
     ye.set_date(node, key, parse_date(submitted))
 

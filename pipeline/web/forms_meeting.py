@@ -35,7 +35,7 @@ def apply_meeting(tree: CommentedMap, form: Form, roster: Roster) -> None:
         number = (form.get("number") or "").strip()
         if number != str(tree.get("number", "")):
             ye.set_scalar(tree, "number", int(number) if number.isdigit() else number, drop_empty=False)
-    apply_date(tree, "date", form, "date")
+    apply_date(tree, "date", form, "date", required=True)
     if form.has("time") and (form.get("time") or "") != str(tree.get("time") or ""):
         ye.set_time(tree, "time", (form.get("time") or "").strip())
     apply_text(tree, "place", form, "place")
@@ -195,6 +195,19 @@ def ballots_of(vote: Any, voters: list[str]) -> dict[str, str]:
     return out
 
 
+def stray_ballots(vote: Any, voters: list[str]) -> dict[str, str]:
+    """member → ballot of the file's vote for someone who is no voter now (marked absent since): the form
+    shows them apart and a save removes them, instead of leaving a vote the table cannot show."""
+    if not isinstance(vote, dict):
+        return {}
+    out = {}
+    for key in ("for", "against", "abstained"):
+        for member in vote.get(key) or []:
+            if isinstance(member, str) and member not in voters:
+                out.setdefault(member, key)
+    return out
+
+
 def _apply_vote(item: CommentedMap, form: Form, name: str, voters: list[str]) -> None:
     mode = form.get(f"{name}.vote")
     if mode is None:
@@ -205,7 +218,7 @@ def _apply_vote(item: CommentedMap, form: Form, name: str, voters: list[str]) ->
             ye.set_scalar(item, "vote", "unanimous")
         return
     ballots = {m: form.get(f"{name}.ballot.{m}", "for") for m in voters}
-    if isinstance(current, dict) and ballots == ballots_of(current, voters):
+    if isinstance(current, dict) and ballots == ballots_of(current, voters) and not stray_ballots(current, voters):
         return
     vote = current if isinstance(current, CommentedMap) else CommentedMap()
     if not isinstance(current, CommentedMap):

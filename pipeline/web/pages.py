@@ -20,6 +20,7 @@ from ..load.source import display_path
 from ..locale.messages import _
 from . import forms, yamledit
 from .checks import check_inputs
+from .fieldnames import field_label
 from .security import Secrets
 from .texts import UI, label, translate
 
@@ -47,7 +48,7 @@ def _environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = lambda value: value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else (value or "")
     env.globals.update(text_value=yamledit.text_value, shown_date=forms.shown_date,
-                       responsible_lines=forms.responsible_lines, ballots_of=forms.ballots_of,
+                       responsible_lines=forms.responsible_lines, ballots_of=forms.ballots_of, stray_ballots=forms.stray_ballots,
                        attendance_of=forms.attendance_of)
     return env
 
@@ -67,11 +68,52 @@ def page(request: Request, template: str, status: int = 200, headers: dict | Non
     lang = lang_of(request)
     ws: Workspace = request.app.state.ws
     values.setdefault("today", ws.today())
+    values.setdefault("ui_messages", ui_messages(lang))
     html = ENV.get_template(template).render(
         _=lambda msgid, **kw: translate(msgid, lang, **kw), label=lambda code: label(code, lang),
         words=lambda message: message.render(lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
-        finding_text=lambda f: finding_text(f, lang), finding_here=lambda f: finding_here(f, lang), **values)
+        finding_text=lambda f: finding_text(f, lang), finding_here=lambda f: finding_here(f, lang),
+        field_name=_namer(ws, lang), **values)
     return HTMLResponse(html, status_code=status, headers=headers)
+
+
+def _namer(ws: Workspace, lang: str):
+    """The templates' `field_name`: a field's name in the form's words, for its programmatic label."""
+    names: dict[str, str] | None = None
+
+    def name(field: str) -> str:
+        nonlocal names
+        if names is None:
+            names = posts(ws, lang)
+        return field_label(field, lang, names)
+    return name
+
+
+def ui_messages(lang: str) -> dict[str, str]:
+    """What the page's script says (workspace.js), in her language: {placeholders} are filled by the script."""
+    texts = {
+        "unsaved": _("This form has changes that are not saved."),
+        "draft_restored": _("Your unsaved changes of {time} were restored from this browser: save them, or "
+                            "discard them.", time="{time}"),
+        "draft_older": _("This browser keeps unsaved changes of {time}, made on an earlier version of the "
+                         "file.", time="{time}"),
+        "draft_restore": _("Restore them"),
+        "draft_discard": _("Discard them"),
+        "offline": _("Not saved: the workspace does not answer (it was stopped or restarted). Your changes stay "
+                     "in this browser: start it again with shtab serve, open the link it prints, and come back "
+                     "to this form: they will be restored."),
+        "session": _("Not saved: this page's session ended (the workspace was restarted). Open the link with "
+                     "?token=... that shtab serve printed; your changes stay in this browser and come back on "
+                     "this form."),
+        "too_large": _("Not saved: the form is too large to send (at most 2 MB). The longest text is «{field}» "
+                       "({count} characters): shorten it.", field="{field}", count="{count}"),
+        "refused": _("Not saved: the workspace refused the request ({status}). Your changes stay in this "
+                     "browser: reload the page, they will be restored.", status="{status}"),
+        "saving": _("Saving…"),
+        "close": _("Close"),
+        "back": _("The workspace answers again."),
+    }
+    return {key: message.render(lang) for key, message in texts.items()}
 
 
 def finding_text(finding: Finding, lang: str) -> str:
@@ -165,9 +207,72 @@ def _roster_only(ws: Workspace):
     return SimpleNamespace(project=SimpleNamespace(body=roster(ws)), plans=None)
 
 
-async def _save(request: Request, document: yamledit.Document, base: str | None, path: Path) -> Response:
-    try:
-        written = yamledit.save(document, base or "")
-    except yamledit.ChangedOnDisk as exc:
-        return page(request, "conflict.html", status=409, conflict=exc, file=display_path(path))
-    return page(request, "saved.html", written=written, base=document.digest, file=display_path(path))
+def saved_headers(reload: bool = False) -> dict[str, str]:
+    """The page's script hears of a save (its draft is dropped); after a merge it reloads the merged file."""
+    return {"HX-Trigger": "shtab-saved-reload" if reload else "shtab-saved"}
+
+
+def named_problems(request: Request, form: forms.Form) -> list[tuple[str, str, str]]:
+    """(field name, its label, why) for each field the form could not read."""
+    lang = lang_of(request)
+    names = posts(request.app.state.ws, lang) if form.problems else {}
+    return [(name, field_label(name, lang, names), message.render(lang)) for name, message in form.problems.items()]
+
+
+def _problems(request: Request, form: forms.Form, file: str) -> Response:
+    """A form with a field it could not read: nothing written, each problem named by the field's label."""
+    return page(request, "notsaved.html", status=422, problems=named_problems(request, form), file=file)
+
+
+def posts(ws: Workspace, lang: str) -> dict[str, str]:
+    """member id → her post in `lang`: how a form's label names a member's row."""
+    body = roster(ws)
+    return {m.id: (m.position.get(lang) or m.id) for m in body.members} if body else {}
+
+
+async def _save(request: Request, path: Path, form: forms.Form, apply, opening=None) -> Response:
+    """Save a form: her edits applied to the file as it is; a file changed meanwhile goes through the merge.
+
+    `apply(tree, form)` puts the form onto a tree; `opening(path)` opens the file (a control file
+    that does not exist yet is an empty list). Nothing is written while a field holds a value the
+    form could not read (`Form.problems`).
+    """
+    opening = opening or yamledit.load
+    document = opening(path)
+    base = form.get("base") or document.digest
+    file = display_path(path)
+    if base == document.digest:
+        apply(document.tree, form)
+        if form.problems:
+            return _problems(request, form, file)
+        try:
+            written = yamledit.save(document, base)
+        except yamledit.ChangedOnDisk:
+            return await _save(request, path, form, apply, opening)
+        return page(request, "saved.html", written=written, base=document.digest, file=file,
+                    headers=saved_headers())
+    from . import merge
+    before = yamledit.opened(base)
+    origin = yamledit.parse(before.decode("utf-8"), path) if before is not None else opening(path)
+    mine = yamledit.parse(before.decode("utf-8"), path) if before is not None else opening(path)
+    apply(mine.tree, form)
+    if form.problems:
+        return _problems(request, form, file)
+    theirs = opening(path)
+    found, others = merge.changes(origin.tree, mine.tree, theirs.tree)
+    if form.get("merge.disk") == theirs.digest:
+        chosen = [c for c in found if form.get(f"keep.{c.key}", "mine") == "mine"]
+        merge.merge(theirs.tree, mine.tree, chosen)
+        try:
+            written = yamledit.save(theirs, theirs.digest)
+        except yamledit.ChangedOnDisk:
+            return await _save(request, path, form, apply, opening)
+        return page(request, "saved.html", written=written, base=theirs.digest, file=file,
+                    headers=saved_headers(reload=True))
+    lang = lang_of(request)
+    names = posts(request.app.state.ws, lang)
+    rows = [{"key": c.key, "label": field_label(c.path, lang, names), "mine": merge.shown(c.mine),
+             "theirs": merge.shown(c.theirs), "clash": c.clash} for c in found]
+    return page(request, "conflict.html", status=409, rows=rows, others=others, disk=theirs.digest,
+                file=file, known=before is not None, on_disk=theirs.original.decode("utf-8", "replace"),
+                ours=mine.text(), save_url=request.url.path)

@@ -20,7 +20,18 @@ from ..locale.messages import _, set_ui_lang, ui_lang
 from ..rules.execution import reminders_of
 from . import forms, yamledit
 from .checks import check_with, findings_of, ticket
-from .pages import Workspace, _lines_tree, _placed, _redirect, _roster_only, _save, assessed, lang_of, page
+from .pages import (
+    Workspace,
+    _lines_tree,
+    _placed,
+    _redirect,
+    _roster_only,
+    _save,
+    assessed,
+    lang_of,
+    named_problems,
+    page,
+)
 
 # ---------------------------------------------------------------- the year at a glance
 
@@ -165,7 +176,8 @@ async def meeting_check(request: Request) -> Response:
     if checked is None:                 # a newer check of this file is on its way: this answer is not awaited
         return Response(status_code=204)
     placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
-    return page(request, "findings.html", placed=placed, file=display_path(path), oob=True)
+    return page(request, "findings.html", placed=placed, file=display_path(path), oob=True,
+                problems=named_problems(request, form))
 
 
 async def meeting_reform(request: Request) -> Response:
@@ -203,9 +215,13 @@ def _add_entry(tree, where: str) -> None:
 
 
 async def meeting_save(request: Request) -> Response:
-    ws, path, form, document, view = await _edited_meeting(request)
+    ws: Workspace = request.app.state.ws
+    path = meeting_file(ws, request.path_params["meeting"])
+    form = forms.Form((await request.form()).multi_items())
+    document = yamledit.load(path)
+    view = _meeting_page(ws, path.stem, document, _roster_only(ws), lang_of(request))
     if view.signed:
         return page(request, "message.html", status=409, message=_(
             "The protocol is signed: the meeting is shown read-only (§15). To correct it, edit the file and "
             "replace the protocol knowingly with --force.").render(lang_of(request)))
-    return await _save(request, document, form.get("base"), path)
+    return await _save(request, path, form, lambda tree, form: forms.apply_meeting(tree, form, view.roster))

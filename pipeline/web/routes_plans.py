@@ -16,7 +16,7 @@ from ..load.source import display_path
 from ..rules.control import register_of
 from . import forms, yamledit
 from .checks import check_with, findings_of, ticket
-from .pages import Workspace, _lines_tree, _placed, _save, assessed, page, roster, slot
+from .pages import Workspace, _lines_tree, _placed, _save, assessed, named_problems, page, roster, slot
 
 # ---------------------------------------------------------------- plans
 
@@ -78,7 +78,8 @@ async def plan_check(request: Request) -> Response:
     if checked is None:
         return Response(status_code=204)
     placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
-    return page(request, "findings.html", placed=placed, file=display_path(path), oob=True)
+    return page(request, "findings.html", placed=placed, file=display_path(path), oob=True,
+                problems=named_problems(request, form))
 
 
 async def plan_reform(request: Request) -> Response:
@@ -93,8 +94,9 @@ async def plan_reform(request: Request) -> Response:
 
 
 async def plan_save(request: Request) -> Response:
-    ws, path, form, document = await _edited_plan(request)
-    return await _save(request, document, form.get("base"), path)
+    path = plan_file(request.app.state.ws, request.path_params["plan"])
+    form = forms.Form((await request.form()).multi_items())
+    return await _save(request, path, form, forms.apply_plan)
 
 
 # ---------------------------------------------------------------- control of assignments (§24)
@@ -160,9 +162,15 @@ async def control_check(request: Request) -> Response:
         return Response(status_code=204)
     placed = _placed(findings_of(checked.findings, document.path),
                      _lines_tree(text, document))
-    return page(request, "findings.html", placed=placed, file=display_path(document.path), oob=True)
+    return page(request, "findings.html", placed=placed, file=display_path(document.path), oob=True,
+                problems=named_problems(request, form))
 
 
 async def control_save(request: Request) -> Response:
-    ws, form, document = await _edited_control(request)
-    return await _save(request, document, form.get("base"), document.path)
+    ws: Workspace = request.app.state.ws
+    year = request.path_params["year"]
+    if not 1900 <= year <= 2100:
+        raise HTTPException(404)
+    form = forms.Form((await request.form()).multi_items())
+    return await _save(request, control_file(ws, year), form, forms.apply_control,
+                       lambda path: _control_document(ws, year))

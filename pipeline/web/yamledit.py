@@ -115,6 +115,19 @@ def parse(text: str, path: Path = Path("?"), style: tuple[int, int, int] | None 
 
 
 _PARSED: dict[str, tuple[str, bytes, tuple[int, int, int]]] = {}   # file → (digest, pickled tree, style)
+_OPENED: dict[str, bytes] = {}    # digest → bytes a form was opened with: a conflict compares her changes to them
+_OPENED_KEPT = 64
+
+
+def opened(version: str) -> bytes | None:
+    """The bytes a form was opened with (by their digest), if this server still holds them."""
+    return _OPENED.get(version)
+
+
+def _remember(data: bytes) -> None:
+    _OPENED[digest(data)] = data
+    while len(_OPENED) > _OPENED_KEPT:
+        _OPENED.pop(next(iter(_OPENED)))
 
 
 def load(path: Path) -> Document:
@@ -131,6 +144,7 @@ def load(path: Path) -> Document:
     if text is None:
         raise Unreadable(path, findings)
     data = text.encode("utf-8")
+    _remember(data)
     key, version = str(path.resolve()), digest(data)
     cached = _PARSED.get(key)
     if cached is not None and cached[0] == version:
@@ -163,8 +177,11 @@ def save(document: Document, opened_digest: str | None = None) -> bool:
         raise ChangedOnDisk(document.path, on_disk.decode("utf-8", "replace"), new)
     if new.encode("utf-8") == on_disk:
         return False
-    write_durably(document.path, new.encode("utf-8"), mode=document.path.stat().st_mode & 0o777)
+    mode = document.path.stat().st_mode & 0o777 if document.path.exists() else 0o644
+    document.path.parent.mkdir(parents=True, exist_ok=True)
+    write_durably(document.path, new.encode("utf-8"), mode=mode)
     document.original = new.encode("utf-8")
+    _remember(document.original)
     return True
 
 

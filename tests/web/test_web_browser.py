@@ -85,7 +85,7 @@ def test_switch_the_language(page, tmp_path):
     page.click("#lang-ru")
     page.wait_for_selector("html[lang=ru]")
     assert page.locator("h1").inner_text().startswith("Год на одном экране")
-    assert page.locator("nav").inner_text().split()[0:4] == ["Год", "на", "одном", "экране"]
+    assert page.locator("header nav").first.inner_text().split()[0:4] == ["Год", "на", "одном", "экране"]
     shot(page, "workspace-year.ru", tmp_path)
     page.click("nav >> text=Заседания")
     assert page.locator("h1").inner_text() == "Заседания"   # the choice stays from page to page
@@ -191,3 +191,114 @@ def test_mark_an_assignment_done_and_see_it_leave_the_reminders(page, served, tm
     page.click("nav >> text=Год на одном экране")
     assert "2026-04/1.2" not in page.locator("#reminders").inner_text()
     assert "2026-05/2.1" in page.locator("#reminders").inner_text()       # the others stay
+
+
+# ---------------------------------------------------------------- the traps that lost her work
+
+
+def _in_view(page, selector: str) -> bool:
+    """The element is drawn inside the viewport she looks at (not 5,900 px down the page)."""
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"] and box["width"] > 0
+
+
+def _open_meeting(page, meeting: str = "2026-05") -> None:
+    page.click("#lang-ru")
+    page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/")[2] + f"/meetings/{meeting}")
+    page.wait_for_selector("form[data-draft]")
+
+
+def _type_impossible_date(page, selector: str) -> None:
+    """31 February typed into chromium's date field, in whichever order of day and month it shows."""
+    for keys in ("02312026", "31022026"):
+        page.click(selector, position={"x": 8, "y": 8})
+        page.keyboard.type(keys)
+        if page.eval_on_selector(selector, "e => e.validity.badInput"):
+            return
+    raise AssertionError("chromium took neither order of the day and the month")
+
+
+def test_an_impossible_date_is_refused_beside_its_field_and_the_file_kept(page, served, tmp_path):
+    _, ws = served
+    path = ws.inputs / "meetings" / "2026-05.yaml"
+    before = path.read_bytes()
+    _open_meeting(page)
+    _type_impossible_date(page, "input[name=date]")
+    page.click("#save")
+    page.wait_for_selector("#status .announce.bad")
+    assert _in_view(page, "#status") and "Ничего не сохранено" in page.locator("#status").inner_text()
+    note = page.locator("input[name=date] ~ .field-problem, label:has(input[name=date]) + .field-problem")
+    assert "не существует" in note.first.inner_text() and "19.11.2026" in note.first.inner_text()
+    assert page.get_attribute("input[name=date]", "aria-invalid") == "true"
+    assert path.read_bytes() == before
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "workspace-bad-date.ru", tmp_path)
+
+
+def test_unsaved_text_is_guarded_then_restored_as_a_draft(page, served, tmp_path):
+    _open_meeting(page)
+    heard = "textarea[name='items.0.heard.ru']"
+    page.fill(heard, "Текст, который она не сохранила.")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.click("#lang-kk")                              # leaving asks first
+    page.wait_for_timeout(300)
+    assert asked == ["beforeunload"] and page.input_value(heard) == "Текст, который она не сохранила."
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("nav >> text=Заседания")                 # she leaves anyway, then comes back
+    page.wait_for_url("**/meetings")
+    page.go_back()
+    page.wait_for_selector("#status .announce")
+    assert page.input_value(heard) == "Текст, который она не сохранила."
+    assert "восстановлены" in page.locator("#status").inner_text() and _in_view(page, "#status")
+    shot(page, "workspace-draft.ru", tmp_path)
+
+
+def test_every_failure_of_a_save_is_said_in_view(page, served, tmp_path):
+    _, ws = served
+    path = ws.inputs / "meetings" / "2026-05.yaml"
+    before = path.read_bytes()
+    page.on("dialog", lambda dialog: dialog.accept())                 # leaving with a draft kept: she agrees
+    _open_meeting(page)
+    page.fill("input[name=time]", "11:30")
+    page.route("**/save", lambda route: route.abort())                 # the workspace restarted elsewhere
+    page.click("#save")
+    page.wait_for_selector("#status .announce.bad")
+    assert "не отвечает" in page.locator("#status").inner_text() and _in_view(page, "#status")
+    page.unroute("**/save")
+    page.context.clear_cookies()                                       # the session is lost
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').innerText.includes('сеанс')")
+    assert _in_view(page, "#status")
+    page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/")[2] + f"/?token={ws.keys.token}")
+    _open_meeting(page)                                                # the draft came back with the new session
+    assert page.input_value("input[name=time]") == "11:30"
+    page.eval_on_selector("textarea[name='items.0.heard.ru']",       # a text too large to send (pasted)
+                          "e => { e.value = 'Жолдама бойынша '.repeat(25000); e.dispatchEvent(new Event('input', {bubbles: true})); }")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#status').innerText.includes('слишком')")
+    said = page.locator("#status").inner_text()
+    assert "Слушали" in said and "400" in said and _in_view(page, "#status")
+    assert path.read_bytes() == before
+
+
+def test_a_conflict_is_merged_field_by_field(page, served, tmp_path):
+    _, ws = served
+    path = ws.inputs / "meetings" / "2026-05.yaml"
+    _open_meeting(page)
+    page.fill("input[name=time]", "09:00")
+    page.fill("textarea[name='items.0.heard.ru']", page.input_value("textarea[name='items.0.heard.ru']") + " Дополнено.")
+    path.write_text(path.read_text(encoding="utf-8").replace('time: "10:00"', 'time: "12:00"'), encoding="utf-8")
+    page.click("#save")
+    page.wait_for_selector("#conflict")
+    assert _in_view(page, "#status") and "Не сохранено" in page.locator("#status").inner_text()
+    rows = page.locator("#changes").inner_text()
+    assert "Время" in rows and "Вопрос 1 — Слушали" in rows
+    shot(page, "workspace-conflict.ru", tmp_path)
+    page.check("input[name='keep.time'][value=theirs]")
+    with page.expect_navigation():
+        page.click("#merge-save")
+    text = path.read_text(encoding="utf-8")
+    assert 'time: "12:00"' in text and "Дополнено." in text
+    assert page.input_value("input[name=time]") == "12:00"             # the form shows the merged file
