@@ -24,7 +24,11 @@ from .documents import between, execution, meetings, plans, yearly
 from .documents.kind import DocumentKind, Rule
 from .load import loader as load
 from .load.models import Body, ControlEntry, Indicators, Meeting, Plan
+from .load.models.package import AnnualPackage
 from .locale.messages import _
+from .region.checks import assess_districts
+from .region.received import load_districts
+from .region.report import region_report_jobs
 from .rules import assessment as rules
 
 
@@ -52,6 +56,8 @@ INPUTS: tuple[InputKind, ...] = (
               (rules.assess_control, rules.assess_unrecorded),
               "Хаттамалық тапсырмалардың орындалуы / Исполнение протокольных поручений"),
     InputKind("indicators", "indicators/*.yaml", Indicators, load.load_indicators, (rules.assess_indicators,)),
+    InputKind("annual-package", "districts/*/*.json", AnnualPackage, load_districts, (assess_districts,),
+              "Ауданның жылдық пакеті / Годовой пакет района"),
 )
 
 # Every kind of document. The pattern of a file names the fields of its subject (documents/kind.py: Subject).
@@ -70,6 +76,9 @@ KINDS: dict[str, DocumentKind] = {kind.id: kind for kind in (
                  "register"),
     DocumentKind(kinds.ANNUAL_REPORT, _("annual report"), "reports/{year}/annual-report.{lang}.docx",
                  yearly.annual_report_jobs, "annual_report", (rules.check_addressee,)),
+    # an oblast's own command, from the packages its districts sent (the sample is a district: no golden copy)
+    DocumentKind(kinds.REGION_REPORT, _("regional report"), "reports/{year}/region-report.{lang}.docx",
+                 region_report_jobs, "region_report", by_all=False, by_watch=False),
     # made only by their own command, with a date: they judge the assignments as of the run's `as_of`, and a
     # run of `all` on another day must not leave a letter dated that day behind
     DocumentKind(kinds.REMINDERS, _("reminders"), "reminders/{as_of}/{addressee}.{lang}.docx", execution.reminder_jobs,

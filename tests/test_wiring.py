@@ -141,7 +141,8 @@ def test_every_input_kind_is_loaded_from_its_files():
     """Each kind's glob matches the files its loader reads (the editor schema points at the same files)."""
     project = stages.load_project(SAMPLE)
     counts = {"body": project.body is not None, "meeting": len(project.meetings), "plan": len(project.plans),
-              "control": len(project.control), "indicators": len(project.indicators)}
+              "control": len(project.control), "indicators": len(project.indicators),
+              "annual-package": len(project.districts)}
     for kind in wiring.INPUTS:
         assert len(sorted(SAMPLE.glob(kind.files))) == int(counts[kind.name]), kind.name
 

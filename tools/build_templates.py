@@ -18,6 +18,7 @@ from docx.shared import Pt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import templates_between  # noqa: E402  (the notice, extract, reminder and status report)
+import templates_region  # noqa: E402  (the oblast's regional report)
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 from docxbuild import (  # noqa: E402
@@ -672,7 +673,8 @@ def annual_report(lang: str):
 
 
 DOCUMENTS = {"agenda": agenda, "protocol": protocol, "composition": composition, "plan": plan,
-             "register": register, "annual_report": annual_report, **templates_between.DOCUMENTS}
+             "register": register, "annual_report": annual_report, **templates_between.DOCUMENTS,
+             **templates_region.DOCUMENTS}
 
 
 def main(argv: list[str]) -> int:

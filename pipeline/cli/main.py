@@ -179,7 +179,7 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
 # Every command, group by group (pipeline/cli/commands/): a new command is one more line here.
 COMMANDS = (
     documents.check, documents.agenda, documents.protocol, documents.composition, documents.plan,
-    documents.register, documents.annual_report, documents.all_documents,
+    documents.register, documents.annual_report, documents.region_report, documents.all_documents,
     between.notice, between.extracts, between.reminders, between.status,
     tools.new_meeting, tools.new_plan, tools.schema, tools.templates,
     output.watch, output.pdf,

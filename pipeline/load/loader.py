@@ -45,6 +45,7 @@ class Project:
     control_files: dict[int, str] = field(default_factory=dict)
     indicators: dict[int, Indicators] = field(default_factory=dict)         # by year
     indicators_files: dict[int, str] = field(default_factory=dict)
+    districts: list = field(default_factory=list)    # an oblast's received packages (pipeline/region/received.py)
     findings: list[Finding] = field(default_factory=list)
 
     def meeting(self, meeting_id: str) -> Meeting | None:

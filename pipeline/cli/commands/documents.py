@@ -9,8 +9,11 @@ import click
 
 from ... import stages
 from ...core.errors import Summary, errors_in
-from ...core.kinds import AGENDA, ANNUAL_REPORT, COMPOSITION, PLAN, PROTOCOL, REGISTER
+from ...core.kinds import AGENDA, ANNUAL_REPORT, COMPOSITION, PLAN, PROTOCOL, REGION_REPORT, REGISTER
+from ...documents.yearly import selected_year
 from ...locale.messages import _, translate
+from ...region.package import package_path, write_package
+from ...region.report import region_years
 from ...rules.assessment import report_years
 from .common import ISO_DATE, YEAR, Options, pass_options, produce, refuse_unreadable_ids
 
@@ -139,7 +142,9 @@ def all_documents(options: Options) -> None:
     Example:
       python -m pipeline all
     """
-    produce(options, list(stages.DOCUMENTS))
+    assessment = options.assessment()
+    produce(options, list(stages.DOCUMENTS), None, assessment)
+    write_annual_package(options, assessment, None)
 
 
 # ---------------------------------------------------------------- the yearly documents: register and annual report
@@ -195,3 +200,46 @@ def annual_report(options: Options, year: int | None) -> None:
     """
     assessment = options.assessment()
     produce(options, [ANNUAL_REPORT], _year_argument(assessment, year), assessment)
+    write_annual_package(options, assessment, year)
+
+
+def write_annual_package(options: Options, assessment: stages.Assessment, year: int | None) -> None:
+    """The year's figures as data for the oblast (§26.7): annual-package.json beside the annual report."""
+    chosen = year if year is not None else selected_year(assessment, [])
+    if chosen is None or not (options.outputs / package_path(chosen)).parent.joinpath(
+            f"annual-report.{assessment.project.body.languages[0]}.docx").exists():
+        return
+    path = write_package(assessment, chosen, options.outputs)
+    if not options.quiet:
+        click.echo(_("wrote {path}", path=path))
+
+
+@click.command(name="region-report")
+@click.argument("year", type=YEAR, required=False, metavar="[YEAR]")
+@pass_options
+def region_report(options: Options, year: int | None) -> None:
+    """Write the oblast's regional report from the districts' annual packages (§26.7, §29):
+    outputs/reports/<year>/region-report.<lang>.docx.
+
+    For an oblast Штаб (level: oblast in body.yaml): the packages its districts sent, under
+    inputs/districts/<year>/, become one table of districts and indicators with the oblast's totals, the
+    change against the previous year, a ranking of the districts, the districts with a quarter without a
+    regular meeting or with overdue assignments, a chart and the list of packages with their checksums.
+    Default YEAR: the latest year with packages.
+
+    \b
+    Example:
+      python -m pipeline region-report
+      python -m pipeline region-report 2026
+    """
+    assessment = options.assessment()
+    body = assessment.project.body
+    if body is not None and body.level != "oblast":
+        raise click.UsageError(_("the regional report is made by an oblast Штаб: write level: oblast in body.yaml "
+                                 "and put the districts' packages into inputs/districts/<year>/"))
+    years = region_years(assessment)
+    if year is not None and year not in years:
+        raise click.BadParameter(_("there are no packages of districts for {year}; the years are: {known}",
+                                   year=year, known=", ".join(map(str, years)) or "—"),
+                                 param_hint=translate("[YEAR]").strip("[]"))
+    produce(options, [REGION_REPORT], [str(year)] if year is not None else [], assessment)

@@ -35,6 +35,13 @@ class Member(Model):
         return (self.from_ is None or self.from_ <= day) and (self.until is None or day <= self.until)
 
 
+class District(Model):
+    """A district as an oblast Штаб names it: an id (its packages' file name) and its name in words."""
+
+    id: MemberId
+    name: TextField
+
+
 class Established(Model):
     number: Name
     date: Date
@@ -54,6 +61,11 @@ class Body(Model):
     authorized_body_dative: TextField | None = None
     languages: list[Lang] = Field(default_factory=lambda: list(LANGS), min_length=1)
     members: list[Member] = Field(min_length=1)
+    # extension (the oblast's view, §9.5, §26.7): this Штаб's district as its annual package names it; an oblast
+    # Штаб says `level: oblast` and lists the districts whose packages it receives (inputs/districts/<year>/)
+    district: District | None = None
+    level: Literal["district", "oblast"] = "district"
+    districts: list[District] = Field(default_factory=list)
 
     def member(self, member_id: str) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)
