@@ -24,7 +24,7 @@ from typing import Any
 from ..load.models.package import SCHEMA_VERSION
 from ..rules.annual import PlanExecution, YearSummary, plan_execution, quarters_without_regular_meeting, year_summary
 from ..rules.assessment import Assessment
-from ..rules.control import DONE, EXTENDED, IN_PROGRESS, REMOVED, Register, register_of
+from ..rules.control import Register, State, register_of
 from ..rules.indicators import ACTION_MIN_PARTICIPANTS, Indicator, indicators_of
 
 PACKAGE_NAME = "annual-package.json"
@@ -80,11 +80,9 @@ def _measures(indicator: Indicator) -> list[dict]:
 
 
 def _assignments(register: Register) -> dict:
-    """The assignments by state, in the register's own vocabulary (§24, §28)."""
-    return {"as_of": register.as_of.isoformat(), "total": register.count(), "done": register.count(DONE),
-            "in_progress": register.count(IN_PROGRESS) + register.count(EXTENDED),
-            "extended": register.count(EXTENDED), "removed": register.count(REMOVED),
-            "overdue": register.count(overdue=True)}
+    """The assignments by state, in the register's own vocabulary (§24, §28: `rules.control.State`)."""
+    return {"as_of": register.as_of.isoformat(), "total": register.count(),
+            **{state.value: register.count(state) for state in State}}
 
 
 def _text(text, lang: str) -> str:

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..context import phrases
-from ..context.chart import Bar, Chart
+from ..context.chart import Chart
 from ..context.common import Localizer, body_header
 from ..context.meeting import Signature, _signature
-from ..context.reports import CHART_WIDTH_MM, IndicatorRow, change_text, signed_percent, value_text
+from ..context.reports import IndicatorRow, change_text, chart_of, value_text
 from ..documents.kind import Asked, DocumentKind, Job, Subject, languages
 from ..grammar import dates
 from ..rules.assessment import Assessment
-from ..rules.indicators import Measure
+from ..rules.indicators import Indicator, Measure
 from .summary import GROUPS, district_measure, lapses, packages_of_year, ranking, regional_measure
 
 INDICATOR_NUMBERS = tuple(range(1, 13))
@@ -93,11 +93,8 @@ def _indicator_row(loc: Localizer, number: int, measure: Measure) -> IndicatorRo
 
 
 def _chart(loc: Localizer, totals: dict[int, Measure], previous_year: int) -> Chart:
-    """The oblast's totals as the district report draws its own: the change of each main figure."""
-    bars = [Bar(loc.phrase(f"chart.{n}"), m.growth, m.verdict, signed_percent(m.growth, loc.lang))
-            for n, m in totals.items()]
-    legend = {key: loc.phrase(f"chart.legend_{key}") for key in ("better", "worse", "same")}
-    return Chart(bars, loc.phrase("chart.axis", previous=previous_year), legend, CHART_WIDTH_MM)
+    """The oblast's totals drawn as a district's report draws its own (the same measure and unit as its table)."""
+    return chart_of(loc, [Indicator(number, (measure,)) for number, measure in totals.items()], previous_year)
 
 
 def region_report_context(assessment: Assessment, year: int, loc: Localizer) -> tuple[RegionReportContext, Localizer]:

@@ -79,20 +79,25 @@ class PlanFigures(Model):
 
 
 class Assignments(Model):
+    """The assignments by state as of the year's end, in the register's vocabulary: the states add up to the total."""
+
     as_of: Date
     total: Count
-    done: Count
-    in_progress: Count
-    extended: Count
+    not_signed: Count
+    done_on_time: Count
+    done_late: Count
     removed: Count
     overdue: Count
+    extended: Count
+    in_progress: Count
 
     @model_validator(mode="after")
-    def _parts_within_total(self):
-        for name in ("done", "in_progress", "extended", "removed", "overdue"):
-            if getattr(self, name) > self.total:
-                raise ValueError(_("assignments: '{name}' is {value}, more than the total {total}", name=name,
-                                   value=getattr(self, name), total=self.total))
+    def _states_add_up(self):
+        states = (self.not_signed, self.done_on_time, self.done_late, self.removed, self.overdue, self.extended,
+                  self.in_progress)
+        if sum(states) != self.total:
+            raise ValueError(_("assignments: the states add up to {sum}, not to the total {total}", sum=sum(states),
+                               total=self.total))
         return self
 
 
