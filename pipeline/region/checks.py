@@ -34,7 +34,7 @@ def packages_of_another_year(received: list[ReceivedPackage]) -> list[Finding]:
 
 def packages_of_unknown_version(received: list[ReceivedPackage]) -> list[Finding]:
     """A package of another schema version cannot be read by this program's rules: ask for it again."""
-    return [error(r.package.loc_of("schema_version"), _(
+    return [error(r.loc_of("schema_version"), _(
         "the package of {district} has schema version {version}, this program reads version {known}: ask the "
         "district to write it again with the same version of the program, or update the program",
         district=_name(r), version=r.package.schema_version, known=SCHEMA_VERSION), RULE, REGION_REPORT)
@@ -43,7 +43,7 @@ def packages_of_unknown_version(received: list[ReceivedPackage]) -> list[Finding
 
 def packages_changed_after_writing(received: list[ReceivedPackage]) -> list[Finding]:
     """The checksum of the content must match: a figure changed by hand is not the district's report."""
-    return [error(r.package.loc_of("content_sha256"), _(
+    return [error(r.loc_of("content_sha256"), _(
         "the package of {district} was changed after the district wrote it (its checksum does not match its "
         "content): ask the district for the package again, do not correct figures in it", district=_name(r)),
         RULE, REGION_REPORT)
@@ -84,7 +84,7 @@ def districts_missing(received: list[ReceivedPackage], districts: list, folder: 
 def districts_not_listed(received: list[ReceivedPackage], districts: list) -> list[Finding]:
     """A package of a district that body.yaml's `districts:` does not name: add it there, or remove the file."""
     listed = {d.id for d in districts}
-    return [error(r.package.district.loc_of("id"), _(
+    return [error(r.loc_of("district"), _(
         "{district} is not among the districts of body.yaml (districts:): add it there, or remove this file",
         district=_name(r)), RULE, REGION_REPORT)
         for r in received if r.package.district.id not in listed]
