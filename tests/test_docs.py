@@ -96,3 +96,19 @@ def test_the_benchmark_page_is_the_one_make_bench_writes():
     assert committed.startswith("# Benchmark\n\n" + bench.GENERATED + " (`python tools/bench.py"), \
         "docs/dev/benchmark.md is written by `make bench`, not by hand"
     assert "| figure | measured |" in committed
+
+
+def test_the_rooms_of_a_walk_are_counted_from_the_code_that_ran(monkeypatch, tmp_path):
+    """tools/rooms.py, which counts the walk of docs/dev/architecture.md: `check` runs the loader and the rules,
+    and renders nothing, so no function of render/docx.py or render/templates.py runs."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import rooms
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    monkeypatch.chdir(tmp_path)
+    modules, status = rooms.walk(["--inputs", str(ROOT / "inputs"), "--outputs", str(tmp_path / "out"), "-q", "check"])
+    assert status == 0
+    assert {"load/loader.py", "rules/assessment.py", "stages.py", "cli/main.py"} <= set(modules)
+    assert not {"render/docx.py", "render/templates.py"} & set(modules)
