@@ -121,8 +121,12 @@ def apply_date(node: CommentedMap, key: str, form: Form, name: str, *, required:
 def apply_text(node: CommentedMap, key: str, form: Form, name: str) -> None:
     if not (form.has(f"{name}.kk") or form.has(f"{name}.ru")):
         return
-    shown = ye.text_value(node.get(key))
+    stored, shown = ye.text_value(node.get(key)), ye.shown_text(node.get(key))
     kk, ru = form.get(f"{name}.kk", shown["kk"]), form.get(f"{name}.ru", shown["ru"])
+    if (kk.strip(), ru.strip()) == (shown["kk"], shown["ru"]):
+        return                                   # untouched, a placeholder shown empty included
+    kk = kk if kk.strip() or not ye.is_placeholder(stored["kk"]) else stored["kk"]
+    ru = ru if ru.strip() or not ye.is_placeholder(stored["ru"]) else stored["ru"]
     ye.set_text(node, key, kk, ru)
 
 

@@ -17,7 +17,7 @@ from ..core.errors import Finding
 from ..load.loader import load_file
 from ..load.models import Body
 from ..load.source import display_path
-from ..locale.messages import _
+from ..locale.messages import Message, _, render_value
 from . import forms, yamledit
 from .checks import check_inputs
 from .fieldnames import field_label
@@ -47,7 +47,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = lambda value: value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else (value or "")
-    env.globals.update(text_value=yamledit.text_value, shown_date=forms.shown_date,
+    env.globals.update(text_value=yamledit.text_value, shown_text=yamledit.shown_text, shown_date=forms.shown_date,
                        responsible_lines=forms.responsible_lines, ballots_of=forms.ballots_of, stray_ballots=forms.stray_ballots,
                        attendance_of=forms.attendance_of)
     return env
@@ -60,8 +60,29 @@ ENV = _environment()
 
 
 def lang_of(request: Request) -> str:
+    """Her choice (the cookie), else what her browser asks for (Accept-Language), else body.yaml's first."""
     chosen = request.cookies.get(LANG_COOKIE)
-    return chosen if chosen in UI else request.app.state.ws.default_lang
+    if chosen in UI:
+        return chosen
+    asked = accepted(request.headers.get("accept-language", ""))
+    return asked or request.app.state.ws.default_lang
+
+
+def accepted(header: str) -> str | None:
+    """The first of kk and ru that an Accept-Language header asks for, by its weights (ru-RU;q=0.9 is ru)."""
+    ranked = []
+    for position, part in enumerate(header.split(",")):
+        tag, _sep, params = part.strip().partition(";")
+        weight = 1.0
+        if params.strip().startswith("q="):
+            try:
+                weight = float(params.strip()[2:])
+            except ValueError:
+                weight = 0.0
+        code = tag.strip().lower().split("-")[0]
+        if code in UI and weight > 0:
+            ranked.append((-weight, position, code))
+    return min(ranked)[2] if ranked else None
 
 
 def page(request: Request, template: str, status: int = 200, headers: dict | None = None, **values) -> HTMLResponse:
@@ -69,11 +90,12 @@ def page(request: Request, template: str, status: int = 200, headers: dict | Non
     ws: Workspace = request.app.state.ws
     values.setdefault("today", ws.today())
     values.setdefault("ui_messages", ui_messages(lang))
+    namer = _namer(ws, lang)
     html = ENV.get_template(template).render(
         _=lambda msgid, **kw: translate(msgid, lang, **kw), label=lambda code: label(code, lang),
         words=lambda message: message.render(lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
-        finding_text=lambda f: finding_text(f, lang), finding_here=lambda f: finding_here(f, lang),
-        field_name=_namer(ws, lang), **values)
+        finding_text=lambda f: finding_text(f, lang, namer), finding_here=lambda f: finding_here(f, lang, namer),
+        finding_link=finding_link, field_name=namer, **values)
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
@@ -116,16 +138,78 @@ def ui_messages(lang: str) -> dict[str, str]:
     return {key: message.render(lang) for key, message in texts.items()}
 
 
-def finding_text(finding: Finding, lang: str) -> str:
-    """A finding as `check` prints it, in her language."""
-    return finding.render(lang)
+@dataclass(frozen=True)
+class Placed:
+    """A finding placed beside the field it concerns: `path` is the field's place in the file."""
+
+    finding: Finding
+    path: tuple
+
+    @property
+    def is_error(self) -> bool:
+        return self.finding.is_error
+
+    @property
+    def loc(self):
+        return self.finding.loc
 
 
-def finding_here(finding: Finding, lang: str) -> str:
-    """A finding beside its field: the line and the message, without the file the page already names."""
-    text = finding_text(finding, lang)
-    place = f"{finding.loc.file}:"
-    return text[len(place):].lstrip() if text.startswith(place) else text
+# a finding that tells her to write YAML, said in the workspace as what to do in the workspace
+_NOT_MARKED = ("assignment {assignment} was due on {due} and control/{year}.yaml says nothing about it: add an "
+               "entry saying how it stands (status: 'done', 'extended', 'removed', or 'in_progress' with a 'note'), "
+               "e.g. {example}")
+IN_THE_WORKSPACE: dict[str, Message] = {
+    _NOT_MARKED: _("assignment {assignment} was due on {due} and how it stands is not marked: mark it on the page "
+                   "«Control of assignments» (done, extended, removed or in progress with a note)"),
+}
+
+
+def _message(finding: Finding) -> Message | str:
+    message = finding.message
+    if isinstance(message, Message) and message.key in IN_THE_WORKSPACE:
+        return Message(IN_THE_WORKSPACE[message.key].key, message.values)
+    return message
+
+
+def finding_link(finding: Finding | Placed) -> str | None:
+    """Where in the workspace the finding is put right: the form of its file, or the control page's row."""
+    finding = finding.finding if isinstance(finding, Placed) else finding
+    message = finding.message
+    if isinstance(message, Message) and message.key == _NOT_MARKED:
+        values = dict(message.values)
+        row = str(values.get("assignment", "")).replace("/", "-").replace(".", "-")
+        return f"/control/{values.get('year')}#row-{row}"
+    parts = finding.loc.file.replace("\\", "/").split("/")
+    if len(parts) >= 2 and parts[-1].endswith(".yaml"):
+        stem = parts[-1][:-len(".yaml")]
+        if parts[-2] == "meetings":
+            return f"/meetings/{stem}"
+        if parts[-2] == "plans":
+            return f"/plans/{stem}"
+        if parts[-2] == "control" and stem.isdigit():
+            return f"/control/{stem}"
+    return None
+
+
+def finding_text(finding: Finding | Placed, lang: str, namer=None) -> str:
+    """A finding in the workspace, in her language: the field's label (or the file) and the message, no line.
+
+    The command line prints `file:line: message (§N)`; here the page names the file once, and the
+    finding beside a field names that field as the form labels it.
+    """
+    path = finding.path if isinstance(finding, Placed) else ()
+    finding = finding.finding if isinstance(finding, Placed) else finding
+    text = render_value(_message(finding), lang)
+    if not finding.is_error:
+        text = _("warning: {message}", message=text).render(lang)
+    rule = f" ({finding.rule})" if finding.rule else ""
+    where = namer(path) if namer is not None and path else ""
+    return f"{where}: {text}{rule}" if where else f"{text}{rule}"
+
+
+def finding_here(finding: Finding | Placed, lang: str, namer=None) -> str:
+    """A finding beside its field (the page already names the file)."""
+    return finding_text(finding, lang, namer)
 
 
 async def not_found(request: Request, exc: HTTPException) -> Response:
@@ -161,7 +245,7 @@ def _redirect(request: Request, target: str) -> Response:
     return RedirectResponse(target, status_code=303)
 
 
-def _placed(findings: list[Finding], tree) -> dict[str, list[Finding]]:
+def _placed(findings: list[Finding], tree) -> dict[str, list[Placed]]:
     """Findings by the field they concern: `slot` ids made of the path of the line they cite."""
     lines = yamledit.paths_by_line(tree)
     out: dict[str, list[Finding]] = {"": []}
@@ -169,7 +253,7 @@ def _placed(findings: list[Finding], tree) -> dict[str, list[Finding]]:
         path = lines.get(finding.loc.line)
         if path and path[-1] in ("kk", "ru"):      # a text's language line: the text is one field
             path = path[:-1]
-        out.setdefault(slot(path) if path else "", []).append(finding)
+        out.setdefault(slot(path) if path else "", []).append(Placed(finding, tuple(path or ())))
     return out
 
 

@@ -256,6 +256,18 @@ def text_value(node: Any) -> dict[str, str]:
     return {"kk": str(node), "ru": str(node)}
 
 
+def is_placeholder(text: str) -> bool:
+    """A scaffold's `<<...>>`, left to be typed over: in Kazakh in the kk field, in Russian in the ru one."""
+    text = text.strip()
+    return text.startswith("<<") and text.endswith(">>")
+
+
+def shown_text(node: Any) -> dict[str, str]:
+    """A text as the form shows it: a scaffold's placeholder is an empty field (the page says what to type)."""
+    value = text_value(node)
+    return {lang: "" if is_placeholder(text) else text for lang, text in value.items()}
+
+
 def _styled(old: Any, new: str) -> str:
     """A new string in the style of the old one: a folded text stays folded, a multi-line one literal."""
     new = new.replace("\r\n", "\n").strip()

@@ -135,3 +135,33 @@ def test_alive_answers_the_session_and_refuses_a_lost_one(tmp_path: Path):
     ws = workspace(tmp_path)
     assert client(ws).get("/alive").status_code == 204
     assert client(ws, start=False).get("/alive").status_code == 403
+
+
+@pytest.mark.parametrize("header, lang", [
+    ("ru-RU,ru;q=0.9,en;q=0.8", "ru"),
+    ("en-US,kk;q=0.5,ru;q=0.4", "kk"),        # by weight, not by order
+    ("ru;q=0.3, kk-KZ;q=0.8", "kk"),
+    ("en-US,en", "kk"),                        # neither: body.yaml's first language
+    ("ru;q=0", "kk"),                          # q=0 means "not this one"
+])
+def test_the_first_page_speaks_the_language_her_browser_asks_for(tmp_path: Path, header, lang):
+    ws = workspace(tmp_path)
+    answer = client(ws).get("/", headers={"accept-language": header})
+    assert f'<html lang="{lang}">' in answer.text
+
+
+def test_a_scaffold_placeholder_shows_as_an_empty_field_and_stays_untouched(tmp_path: Path):
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    browser.get("/lang/ru")
+    answer = browser.post("/meetings/new", data={"csrf": ws.keys.csrf, "date": "2026-12-10"}, follow_redirects=False)
+    meeting = answer.headers["location"].rsplit("/", 1)[1]
+    page = browser.get(f"/meetings/{meeting}").text
+    assert "<<мәселенің атауы>>" not in page and "к заполнению" in page   # no Kazakh placeholder in Russian
+    path = ws.inputs / "meetings" / f"{meeting}.yaml"
+    before = path.read_text(encoding="utf-8")
+    fields = _with(form_fields(page, "meeting-form"), **{"items.0.title.ru": "О профилактике"})
+    assert post_form(browser, f"/meetings/{meeting}/save", fields).status_code == 200
+    after = path.read_text(encoding="utf-8")
+    assert '"<<мәселенің атауы>>"' in after and "О профилактике" in after            # the kk placeholder stays
+    assert [line for line in after.splitlines() if line not in before.splitlines()] == ['      ru: "О профилактике"']
