@@ -17,7 +17,7 @@ SHTAB := ./shtab $(if $(FORCE),--force)
 MAKEFLAGS += --no-print-directory
 RUN = $(SHTAB) $(1) $(ARGS)
 
-.PHONY: setup check agenda protocol composition plan all watch test build-templates clean register annual-report pdf bench messages review fuzz golden verify stress
+.PHONY: setup check agenda protocol composition plan all watch test build-templates clean register annual-report region-report pdf bench messages review fuzz golden verify stress
 
 # the secretary's install alone (the launcher's first run): the program and its dependencies, no test tools
 setup:
@@ -50,6 +50,10 @@ register:
 
 annual-report:
 	$(call RUN,annual-report)
+
+# an oblast Штаб (level: oblast in body.yaml): the districts' packages of inputs/districts/<year>/ compared
+region-report:
+	$(call RUN,region-report)
 
 all:
 	$(call RUN,all)
