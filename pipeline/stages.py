@@ -21,7 +21,8 @@ from .load.loader import Project
 from .locale.messages import _
 from .records import sealing
 from .records.store import RECORDS, Sealer, Store, who_seals
-from .render import many as speed
+from .render.many import keep_contexts, long_lived
+from .render.pictures import PictureCache
 from .rules.assessment import Assessment
 from .wiring import DOCUMENTS, INPUTS, KINDS, all_rules
 from .write.files import WriteFailed, Written, remove_leftovers, write_all
@@ -33,7 +34,7 @@ __all__ = ["Assessment", "DOCUMENTS", "INPUTS", "KINDS", "Job", "Project", "Writ
            "unreadable_inputs"]
 
 
-CACHE = ".cache"   # under the outputs folder: pictures kept by the hash of what they show (speed.PictureCache)
+CACHE = ".cache"   # under the outputs folder: pictures kept by the hash of what they show (render/pictures.py)
 
 
 def load_project(inputs: Path) -> Project:
@@ -63,7 +64,7 @@ def assess(project: Project, as_of: dt.date, as_of_asked: bool = False) -> Asses
 
 def prepare(inputs: Path, as_of: dt.date, as_of_asked: bool = False) -> Assessment:
     """Stages 1 and 2: the inputs read and judged as of `as_of`."""
-    with speed.long_lived():   # fewer GC passes over what lives to the end (speed.py)
+    with long_lived():   # fewer GC passes over what lives to the end (render/many.py)
         return assess(load_project(inputs), as_of, as_of_asked)
 
 
@@ -166,7 +167,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     `sealed_now` receives what this run sealed, for the summary; `templates`: the folder of the templates
     (default: templates_docx/).
     A large run holds no context it is not rendering: each is built once for its
-    findings, then again as its document renders (speed.keep_contexts).
+    findings, then again as its document renders (render/many.py: keep_contexts).
     """
     problems = [f for job in jobs for f in blocking(assessment, job)]
     problems += outside_outputs(outputs, [job.output for job in jobs])
@@ -187,9 +188,9 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
                                   "lines above, then run again") if seals.gate
                            else _("a signed protocol may not change (§15)") if errors_in(seals.findings) else "")
     rendered = [(job, True) for job in jobs if job.output not in seals.copies] + [(job, False) for job in seals.extra]
-    with speed.long_lived():   # fewer GC passes over what lives to the end (speed.py)
+    with long_lived():   # fewer GC passes over what lives to the end (render/many.py)
         render_list = [job for job, _flag in rendered]
-        built, missing = build_contexts(render_list, keep=speed.keep_contexts(len(render_list)))
+        built, missing = build_contexts(render_list, keep=keep_contexts(len(render_list)))
     problems += errors_in(missing)
     if problems:
         raise InputRefused(problems)
@@ -201,7 +202,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     items = [(template_path(job.template, job.lang, *([templates] if templates else [])), partial(printable_context, job) if context is None
               else context) for job, context in built]
     del built
-    pictures = speed.PictureCache(outputs / CACHE)   # the chart drawn once per data (speed.py)
+    pictures = PictureCache(outputs / CACHE)   # the chart drawn once per data (render/pictures.py)
     documents = render_many(items, render_docx, consume=True, made=pictures.fill)
 
     def staged():

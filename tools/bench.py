@@ -416,7 +416,8 @@ def workspace_timings(reps: int) -> tuple[float, float]:
     import uvicorn
 
     from pipeline.web import yamledit
-    from pipeline.web.app import Workspace, create_app
+    from pipeline.web.app import create_app
+    from pipeline.web.pages import Workspace
     with tempfile.TemporaryDirectory(prefix="shtab-bench-serve-") as temporary:
         inputs = Path(temporary) / "inputs"
         shutil.copytree(SAMPLE, inputs)

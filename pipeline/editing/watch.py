@@ -27,8 +27,8 @@ from typing import Callable, Iterable
 from .. import stages
 from ..core.errors import Finding, InputRefused, ShtabError, sorted_findings
 from ..locale.messages import _
-from ..render import many as speed
 from ..render.docx import TEMPLATES, template_path
+from ..render.templates import forget_templates
 from ..write.files import Written
 from ..write.lock import project_root, run_lock
 
@@ -60,7 +60,7 @@ class Watcher:
         changed = sorted(changed)
         result = Round(changed)
         if any(Path(path).suffix == ".docx" for path in changed):
-            speed.forget_templates()   # a template was edited: open it afresh
+            forget_templates()   # a template was edited: open it afresh
         try:
             if not self.inputs.is_dir():
                 raise ShtabError(_("{path}: the inputs folder does not exist", path=self.inputs))

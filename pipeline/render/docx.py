@@ -9,9 +9,11 @@ Same inputs, same bytes: the package is written with every zip entry dated
 templates carry fixed core properties and docxtpl renumbers drawing ids from a
 fixed start.
 
-What makes it fast (templates opened, cleaned and compiled once per process,
-the package zipped once, workers for many documents) lives in `speed.py`; this
-module calls it where a plain render would open, render and save.
+What makes it fast lives beside it, each in its module: templates opened,
+cleaned and compiled once per process and the package zipped once
+(`templates.py`), a long table rendered in chunks of rows (`rows.py`), workers
+for many documents (`many.py`, `pool.py`); this module calls them where a plain
+render would open, render and save.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import many as speed
+from . import many, rows
+from .pool import Context
+from .templates import fixed_entry, open_template, put_back, zipped_once
+from .templates import jinja_environment as compiled_once
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
-PARALLEL_FROM = speed.PARALLEL_FROM
 
 
 def template_path(template: str, lang: str, folder: Path = TEMPLATES) -> Path:
@@ -44,39 +48,39 @@ def jinja_environment() -> SandboxedEnvironment:
 def render_docx(template: Path, context: dict) -> bytes:
     """Render one document; the result is reproducible to the byte.
 
-    A long table (a year's register) is rendered in chunks of rows, to the same bytes (speed_rows.py).
+    A long table (a year's register) is rendered in chunks of rows, to the same bytes (rows.py).
     """
-    key = None if any(map(_is_picture, context.values())) else speed.chunked_key(template, context)
+    key = None if any(map(_is_picture, context.values())) else rows.chunked_key(template, context)
     if key is not None:
-        data = speed.render_in_chunks(template, context, key, _render_into, speed.zipped_once)
+        data = rows.render_in_chunks(template, context, key, _render_into, zipped_once)
         if data is not None:
             return data
-    doc = speed.open_template(template)
+    doc = open_template(template)
     _render_into(doc, context)
     data = save_deterministic(doc)
-    speed.put_back(template, doc)
+    put_back(template, doc)
     return data
 
 
 def _render_into(doc: DocxTemplate, context: dict) -> None:
     context = {key: _placed(doc, value) for key, value in context.items()}
-    doc.render(context, jinja_env=speed.jinja_environment(), autoescape=True)
+    doc.render(context, jinja_env=compiled_once(), autoescape=True)
 
 
-def render_many(items: list[tuple[Path, speed.Context]], render=None, consume: bool = False,
+def render_many(items: list[tuple[Path, Context]], render=None, consume: bool = False,
                 made=None) -> Iterator[bytes]:
-    """Every (template, context), rendered in order; on several processes when there are many (speed.py).
+    """Every (template, context), rendered in order; on several processes when there are many (many.py).
 
     A context may be a function that makes it (a large run builds each again as it renders). `render`
     replaces render_docx (tests use it to simulate a failure). `consume`: the caller hands `items` over,
     and each is dropped once its document is rendered. `made` is applied to each context made here.
     """
-    return speed.render_many(items, render or render_docx, consume, made)
+    return many.render_many(items, render or render_docx, consume, made)
 
 
 def save_deterministic(doc: DocxTemplate) -> bytes:
     """The rendered package as zip bytes with fixed dates: zipped once when it can be, else saved and rewritten."""
-    data = speed.zipped_once(doc)
+    data = zipped_once(doc)
     if data is None:
         buffer = io.BytesIO()
         doc.save(buffer)
@@ -85,6 +89,7 @@ def save_deterministic(doc: DocxTemplate) -> bytes:
 
 
 def _is_picture(value) -> bool:
+    """A value docxtpl prints as a picture: its `png` bytes at `width_mm`."""
     return hasattr(value, "png") and hasattr(value, "width_mm")
 
 
@@ -101,5 +106,5 @@ def deterministic_zip(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            target.writestr(speed.fixed_entry(info.filename), source.read(info.filename))
+            target.writestr(fixed_entry(info.filename), source.read(info.filename))
     return out.getvalue()

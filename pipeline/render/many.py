@@ -1,46 +1,25 @@
-"""The speed machinery, kept in one place so that the stages read as plain code.
+"""Many documents at once: how many workers, started how, and the garbage collector meanwhile.
 
-A real Штаб holds about five meetings a year; everything here exists for the
-large cases and the secretary's edit-and-look loop (docs/dev/speed.md), and
-none of it changes a byte of any document. The stages use exactly this:
+A real Штаб holds about five meetings a year; what is here exists for the large
+cases (docs/dev/speed.md), and none of it changes a byte of any document:
 
 - `long_lived()`: a context manager around building what lives until the end
   of the run (inputs, findings, contexts): the cyclic garbage collector runs
   less often meanwhile.
 - `render_many(items, render, consume, made)`: render (template, context)
-  pairs in order, in worker processes when there are many: forked where
-  `os.fork` exists, spawned elsewhere (Windows); `SHTAB_WORKERS=1` turns
-  workers off. A context may be given as a function that makes it.
-- `open_template(path)` / `put_back(path, doc)`: a template opened once per
-  process and put back as it was after each document, so the next document
-  skips unzipping and parsing the package.
-- `jinja_environment()`: the strict, autoescaping sandbox that compiles each
-  template's XML once, and keeps the compiled code between runs in the user's
-  cache folder (speed_kept.py; the key is the template's own XML, never the
-  secretary's text).
-- `zipped_once(doc)`: the rendered package zipped once, directly with fixed
-  dates (None when this python-docx lacks what that needs: the caller then
-  takes the public road).
-- `PictureCache(folder)`: each picture of the contexts (the annual report's
-  chart) taken from `folder` (`outputs/.cache/`) when the same one was drawn
-  before, else drawn now and kept there once the run has written its documents.
+  pairs in order, in worker processes when there are many (pool.py): from a
+  forkserver where the system has one, spawned elsewhere (Windows);
+  `SHTAB_WORKERS=1` turns workers off. A context may be given as a function
+  that makes it.
 - `keep_contexts(documents)`: whether a run holds every context until its
   document is rendered (few documents), or builds each again as it renders
   (many: a Штаб of 1,000 meetings held ~100 MB of contexts at once).
 
-Reuse reads private fields of docxtpl and python-docx. `internals_missing()`
-lists those this installation lacks; when any is missing, reuse is switched
-off and every document is rendered the plain way (slower, the same bytes).
-pyproject.toml pins both libraries to the tested minor versions, and
-tests/render/test_speed.py fails loudly when the internals change.
-
-Split by job: the worker processes live in
-pipeline/render/pool.py, the picture cache in pipeline/render/pictures.py, the
-templates opened, prepared and compiled once in pipeline/render/templates.py
-(imported on first use: `check` renders nothing and never loads docxtpl), and
-what is kept between runs (compiled templates, Russian inflections, the
-holiday calendar) in pipeline/core/cache.py; every name is re-exported here,
-so import from `pipeline.render.many` as before.
+Its neighbours, each named by its job: the worker processes (`pool.py`), the
+templates opened, prepared and compiled once (`templates.py`, imported on first
+use: `check` renders nothing and never loads docxtpl), a long table in chunks of
+rows (`rows.py`), the pictures drawn once per data (`pictures.py`), and one
+document (`docx.py`).
 """
 
 from __future__ import annotations
@@ -51,49 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .pictures import _DRAWN as _DRAWN
-from .pictures import PNG_SIGNATURE as PNG_SIGNATURE
-from .pictures import PictureCache as PictureCache
-from .pictures import _is_picture as _is_picture
-from .pictures import _keep as _keep
-from .pictures import _read_png as _read_png
-from .pool import ALONE_BELOW as ALONE_BELOW
-from .pool import PRELOAD as PRELOAD
-from .pool import WINDOW as WINDOW
-from .pool import Context as Context
-from .pool import Item as Item
-from .pool import _chunks as _chunks
-from .pool import _context as _context
-from .pool import _forked as _forked
-from .pool import _in_this_process as _in_this_process
-from .pool import _ping as _ping
-from .pool import _pool as _pool
-from .pool import _render_sent as _render_sent
-from .pool import _render_with_inherited as _render_with_inherited
-from .pool import _sent as _sent
-from .pool import _windowed as _windowed
-from .pool import return_free_memory as return_free_memory
-from .rows import CHUNK_ROWS as CHUNK_ROWS
-from .rows import chunked_key as chunked_key
-from .rows import render_in_chunks as render_in_chunks
-
-# What lives in pipeline/render/templates.py (docxtpl, python-docx and Jinja behind it) is imported on first
-# use of one of these names, so that `check`, which renders nothing, never loads those libraries.
-_TEMPLATE_NAMES = frozenset({
-    "DOCXTPL_INTERNALS", "DOCXTPL_METHODS", "PACKAGE_WRITER_STEPS", "internals_missing", "_missing_on",
-    "reuse_enabled", "jinja_environment", "_CompiledOnceEnvironment", "_PreparedOnceTemplate", "_ReusableTemplate",
-    "open_template", "put_back", "forget_templates", "zipped_once", "_FixedDateZipWriter", "_OPEN", "EPOCH",
-    "fixed_entry"})
-
-
-def __getattr__(name: str):
-    if name in _TEMPLATE_NAMES:
-        from . import templates as speed_templates
-        value = globals()[name] = getattr(speed_templates, name)   # found directly from now on
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
+from .pool import Item, forked, in_this_process, sent
 
 # ---------------------------------------------------------------- garbage collection
 
@@ -130,7 +67,7 @@ def keep_contexts(documents: int) -> bool:
 def start_method() -> str:
     """How workers start: `forkserver` where the system has it, else `fork`, else `spawn` (Windows).
 
-    A forkserver is a small process that imported the program's modules (speed_pool.PRELOAD) and forks
+    A forkserver is a small process that imported the program's modules (pool.PRELOAD) and forks
     each worker from itself: the workers share its pages, and none of this process's inputs. Workers
     forked from this process instead held a copy of every page of the inputs' models that either side
     touched after the fork (CPython writes a reference count into each object it reads): 1,000 meetings
@@ -177,10 +114,10 @@ def render_many(items: list[Item], render: Callable[[Path, dict], bytes], consum
     try:
         workers = worker_count(len(items))
         if workers < 2:
-            yield from _in_this_process(items, render, consume, made)
+            yield from in_this_process(items, render, consume, made)
         elif (method or start_method()) == "fork":
-            yield from _forked(items, render, consume, made, workers)
+            yield from forked(items, render, consume, made, workers)
         else:
-            yield from _sent(items, render, consume, made, workers, method or start_method())
+            yield from sent(items, render, consume, made, workers, method or start_method())
     finally:
         gc.unfreeze()

@@ -1,9 +1,8 @@
-"""Pictures drawn once per data, for pipeline/render/many.py (split from it by job).
+"""Pictures drawn once per data.
 
 `PictureCache(folder)` gives each picture of the contexts (the annual report's
 chart) the PNG kept in `folder` when the same one was drawn before, else draws
-it now and keeps it there once the run has written its documents. Import it
-from `pipeline.render.many`, which re-exports it.
+it now and keeps it there once the run has written its documents.
 """
 
 from __future__ import annotations

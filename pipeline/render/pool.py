@@ -1,12 +1,11 @@
-"""The worker processes behind `speed.render_many` (split from pipeline/render/many.py by job).
+"""The worker processes behind `many.render_many`.
 
 `render_many` (pipeline/render/many.py) decides how many workers and which start
 method; this module runs the documents: in this process, or in worker
 processes that receive each chunk's contexts pickled, a window ahead: forked
 by a small server process (forkserver, Linux and macOS) or spawned (Windows),
 so that they share nothing of this process's inputs, or (method "fork")
-forked from this process, inheriting its prepared templates. Import the
-public names from `pipeline.render.many`, which re-exports them.
+forked from this process, inheriting its prepared templates.
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ def _context(value: Context, made: Callable[[dict], dict]) -> dict:
     return made(value() if callable(value) else value)
 
 
-def _in_this_process(items: list[Item], render, consume: bool, made) -> Iterator[bytes]:
+def in_this_process(items: list[Item], render, consume: bool, made) -> Iterator[bytes]:
     for index, (template, context) in enumerate(items):
         if consume:
             items[index] = None
@@ -66,7 +65,7 @@ def _windowed(pool, chunks: list, submit: Callable[[list], Future], workers: int
         yield from pending.popleft().result()
 
 
-def _forked(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
+def forked(items: list[Item], render, consume: bool, made, workers: int) -> Iterator[bytes]:
     """Workers forked after the first document of each template is rendered here, so they inherit it prepared.
 
     Each chunk's contexts are made here and sent pickled, a window ahead, as to spawned workers: a worker
@@ -105,7 +104,7 @@ def _forked(items: list[Item], render, consume: bool, made, workers: int) -> Ite
         _INHERITED_RENDER = None
 
 
-def _sent(items: list[Item], render, consume: bool, made, workers: int, method: str) -> Iterator[bytes]:
+def sent(items: list[Item], render, consume: bool, made, workers: int, method: str) -> Iterator[bytes]:
     """Workers that share nothing with this process (forkserver, spawn): each chunk's contexts travel pickled.
 
     The documents of a template with few of them (the composition, the plans, the register, the annual

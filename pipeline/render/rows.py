@@ -1,4 +1,4 @@
-"""A long table rendered in chunks of rows, to the same bytes as rendered whole (for pipeline/render/many.py).
+"""A long table rendered in chunks of rows, to the same bytes as rendered whole.
 
 docxtpl renders a document as one Jinja string, parses it into one lxml tree,
 and python-docx serialises that tree. The register of a Штаб of 1,000 meetings

@@ -1,15 +1,13 @@
-"""Templates opened, prepared and compiled once, for pipeline/render/many.py (split from it so that a command
-that renders nothing, `check`, never imports docxtpl, python-docx or Jinja).
+"""Templates opened, prepared and compiled once per process (imported only by what renders: a command that
+renders nothing, `check`, never imports docxtpl, python-docx or Jinja).
 
 - `open_template(path)` / `put_back(path, doc)`: a template opened once per
   process and put back as it was after each document;
 - `jinja_environment()`: the strict, autoescaping sandbox that compiles each
   template's XML once per process, and keeps the compiled code between runs
-  (speed_kept.py: the key is the template's own XML, never the secretary's text);
+  (core/cache.py: the key is the template's own XML, never the secretary's text);
 - `zipped_once(doc)`: the rendered package zipped once, with fixed dates;
 - `internals_missing()` / `reuse_enabled()`: the private fields all this reads.
-
-Import these names from `pipeline.render.many`, which re-exports them on first use.
 """
 
 from __future__ import annotations
@@ -273,7 +271,7 @@ def zipped_once(doc: DocxTemplate, main: bytes | None = None) -> bytes | None:
     write straight into a zip with fixed dates. A document with replaced media
     or zip entries (docxtpl does those in its `save`) returns None. `main`:
     the main part's bytes, made elsewhere (a long table rendered in chunks of
-    rows, speed_rows.py).
+    rows, rows.py).
     """
     if (not reuse_enabled() or doc.crc_to_new_media or doc.crc_to_new_embedded or doc.zipname_to_replace
             or doc.pics_to_replace):

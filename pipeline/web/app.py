@@ -17,25 +17,15 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .pages import (
-    ENV,
     HERE,
-    LANG_COOKIE,
     Workspace,
-    assessed,
     choose_language,
-    finding_here,
-    finding_text,
-    lang_of,
     not_found,
-    page,
-    roster,
-    slot,
     unreadable,
 )
-from .routes_documents import documents, download, generate, make_pdf, preview, produced
+from .routes_documents import documents, download, generate, make_pdf, preview
 from .routes_meetings import (
     meeting_check,
-    meeting_file,
     meeting_form,
     meeting_reform,
     meeting_save,
@@ -45,11 +35,9 @@ from .routes_meetings import (
 )
 from .routes_plans import (
     control_check,
-    control_file,
     control_form,
     control_save,
     plan_check,
-    plan_file,
     plan_form,
     plan_reform,
     plan_save,
@@ -66,7 +54,6 @@ async def alive(request: Request) -> Response:
     return Response(status_code=204, headers={"Cache-Control": "no-store"})
 
 
-__all__ = ["ENV", "HERE", "LANG_COOKIE", "Workspace", "assessed", "choose_language", "control_check", "control_file", "control_form", "control_save", "create_app", "documents", "download", "finding_here", "finding_text", "generate", "lang_of", "make_pdf", "meeting_check", "meeting_file", "meeting_form", "meeting_reform", "meeting_save", "meetings", "new_meeting", "not_found", "overview", "page", "plan_check", "plan_file", "plan_form", "plan_reform", "plan_save", "plans", "preview", "produced", "roster", "slot"]
 
 
 def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Guard:

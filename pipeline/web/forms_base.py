@@ -7,34 +7,8 @@ from typing import Any, Iterable
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..load.models import Meeting, Model
 from ..locale.messages import Message, _
 from . import yamledit as ye
-
-
-def _model_orders(*models: type[Model]) -> list[list[str]]:
-    """Every model's keys in declaration order, recursively: where `yamledit` puts a new key."""
-    seen: list[list[str]] = []
-    stack = list(models)
-    while stack:
-        model = stack.pop()
-        keys = [info.alias or name for name, info in model.model_fields.items()]
-        if keys not in seen:
-            seen.append(keys)
-        for info in model.model_fields.values():
-            for arg in _types_in(info.annotation):
-                if isinstance(arg, type) and issubclass(arg, Model) and arg not in models:
-                    stack.append(arg)
-    return seen
-
-
-def _types_in(annotation: Any) -> Iterable[Any]:
-    yield annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        yield from _types_in(arg)
-
-
-ye.KEY_ORDER[:] = _model_orders(Meeting)
 
 
 class Form:
@@ -203,7 +177,7 @@ def _blank(form: Form, name: str) -> bool:
                and not key.endswith(".shown") for v in values)
 
 
-def _apply_list(node: CommentedMap, key: str, form: Form, name: str, apply_one) -> None:
+def apply_list(node: CommentedMap, key: str, form: Form, name: str, apply_one) -> None:
     """Entries of a list, each by its index; new ones (past the end) only when something was typed."""
     indexes = form.indexes(name)
     if not indexes:

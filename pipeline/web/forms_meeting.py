@@ -10,10 +10,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import yamledit as ye
 from .forms_base import (
     Form,
-    _apply_list,
     apply_choice,
     apply_date,
     apply_flag,
+    apply_list,
     apply_responsible,
     apply_text,
     parse_date,
@@ -50,7 +50,7 @@ def apply_meeting(tree: CommentedMap, form: Form, roster: Roster) -> None:
         apply_choice(approval, "by", form, "agenda_approved.by")
         apply_date(approval, "date", form, "agenda_approved.date")
         if approval and "agenda_approved" not in tree:
-            ye._put(tree, "agenda_approved", approval)
+            ye.put_key(tree, "agenda_approved", approval)
         ye.drop_if_empty(tree, "agenda_approved")
     apply_date(tree, "documents_sent", form, "documents_sent")
     _apply_attendance(tree, form, roster)
@@ -62,7 +62,7 @@ def apply_meeting(tree: CommentedMap, form: Form, roster: Roster) -> None:
         apply_choice(protocol, "signed_by", form, "protocol.signed_by")
         apply_flag(protocol, "signed", form, "protocol.signed")
         if protocol and "protocol" not in tree:
-            ye._put(tree, "protocol", protocol)
+            ye.put_key(tree, "protocol", protocol)
         ye.drop_if_empty(tree, "protocol")
 
 
@@ -145,13 +145,13 @@ def _apply_items(tree: CommentedMap, form: Form, roster: Roster) -> None:
         apply_text(item, "title", form, f"{name}.title")
         if form.has(f"{name}.speakers.shown"):
             ye.set_ids(item, "speakers", form.all(f"{name}.speakers"), roster.order)
-        _apply_list(item, "materials", form, f"{name}.materials", apply_material)
+        apply_list(item, "materials", form, f"{name}.materials", apply_material)
         apply_text(item, "heard", form, f"{name}.heard")
-        _apply_list(item, "decisions", form, f"{name}.decisions", apply_decision)
+        apply_list(item, "decisions", form, f"{name}.decisions", apply_decision)
         _apply_vote(item, form, name, present)
-        _apply_list(item, "dissent", form, f"{name}.dissent", apply_dissent)
+        apply_list(item, "dissent", form, f"{name}.dissent", apply_dissent)
 
-    _apply_list(tree, "items", form, "items", apply_item)
+    apply_list(tree, "items", form, "items", apply_item)
 
 
 def apply_material(entry: CommentedMap, form: Form, name: str) -> None:
@@ -231,4 +231,4 @@ def _apply_vote(item: CommentedMap, form: Form, name: str, voters: list[str]) ->
         vote["against"] = CommentedSeq()
         vote["against"].fa.set_flow_style()
     if vote is not current:
-        ye._put(item, "vote", vote)
+        ye.put_key(item, "vote", vote)

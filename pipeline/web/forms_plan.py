@@ -7,20 +7,16 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..load.models import ControlEntry, Plan
 from . import yamledit as ye
 from .forms_base import (
     Form,
-    _apply_list,
     _blank,
-    _model_orders,
     apply_choice,
     apply_date,
+    apply_list,
     apply_responsible,
     apply_text,
 )
-
-ye.KEY_ORDER.extend(_model_orders(ControlEntry))
 
 
 def apply_control(tree: CommentedSeq, form: Form) -> None:
@@ -48,9 +44,6 @@ def apply_control(tree: CommentedSeq, form: Form) -> None:
         apply_date(entry, "new_due", form, f"{name}.new_due")
         apply_text(entry, "note", form, f"{name}.note")
 
-
-
-ye.KEY_ORDER.extend(_model_orders(Plan))
 
 
 def plan_when(entry: Any) -> str:
@@ -102,7 +95,7 @@ def _apply_map(entry: CommentedMap, key: str, form: Form, name: str, apply_inner
     inner = inner if isinstance(inner, CommentedMap) else CommentedMap()
     apply_inner(inner, form, name)
     if inner and key not in entry:
-        ye._put(entry, key, inner)
+        ye.put_key(entry, key, inner)
     ye.drop_if_empty(entry, key)
 
 
@@ -145,5 +138,5 @@ def apply_plan(tree: CommentedMap, form: Form) -> None:
     if form.has("approved.by"):
         _apply_map(tree, "approved", form, "approved", _apply_approval)
     apply_date(tree, "sent_to_members", form, "sent_to_members")
-    _apply_list(tree, "items", form, "items", apply_plan_item)
-    _apply_list(tree, "changes", form, "changes", apply_plan_change)
+    apply_list(tree, "items", form, "items", apply_plan_item)
+    apply_list(tree, "changes", form, "changes", apply_plan_change)

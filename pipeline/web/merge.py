@@ -136,7 +136,7 @@ def _parent(tree: Any, path: tuple) -> Any:
             if not isinstance(node, dict):
                 return None
             if step not in node:
-                ye._put(node, step, fresh)
+                ye.put_key(node, step, fresh)
             node = node[step]
     return node
 
@@ -165,7 +165,7 @@ def merge(theirs: Any, mine: Any, chosen: list[Change]) -> list[Change]:
             else:
                 parent[last] = _copy(value)
         elif isinstance(parent, dict):
-            ye._put(parent, last, _copy(value))
+            ye.put_key(parent, last, _copy(value))
         else:
             lost.append(change)
     return lost

@@ -18,9 +18,11 @@ from ..load.loader import load_file
 from ..load.models import Body
 from ..load.source import display_path
 from ..locale.messages import Message, _, render_value
-from . import forms, yamledit
+from . import yamledit
 from .checks import check_inputs
 from .fieldnames import field_label
+from .forms_base import Form, responsible_lines, shown_date
+from .forms_meeting import attendance_of, ballots_of, stray_ballots
 from .security import Secrets
 from .texts import UI, label, translate
 
@@ -47,9 +49,9 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = lambda value: value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else (value or "")
-    env.globals.update(text_value=yamledit.text_value, shown_text=yamledit.shown_text, shown_date=forms.shown_date,
-                       responsible_lines=forms.responsible_lines, ballots_of=forms.ballots_of, stray_ballots=forms.stray_ballots,
-                       attendance_of=forms.attendance_of)
+    env.globals.update(text_value=yamledit.text_value, shown_text=yamledit.shown_text, shown_date=shown_date,
+                       responsible_lines=responsible_lines, ballots_of=ballots_of, stray_ballots=stray_ballots,
+                       attendance_of=attendance_of)
     return env
 
 
@@ -296,14 +298,14 @@ def saved_headers(reload: bool = False) -> dict[str, str]:
     return {"HX-Trigger": "shtab-saved-reload" if reload else "shtab-saved"}
 
 
-def named_problems(request: Request, form: forms.Form) -> list[tuple[str, str, str]]:
+def named_problems(request: Request, form: Form) -> list[tuple[str, str, str]]:
     """(field name, its label, why) for each field the form could not read."""
     lang = lang_of(request)
     names = posts(request.app.state.ws, lang) if form.problems else {}
     return [(name, field_label(name, lang, names), message.render(lang)) for name, message in form.problems.items()]
 
 
-def _problems(request: Request, form: forms.Form, file: str) -> Response:
+def _problems(request: Request, form: Form, file: str) -> Response:
     """A form with a field it could not read: nothing written, each problem named by the field's label."""
     return page(request, "notsaved.html", status=422, problems=named_problems(request, form), file=file)
 
@@ -314,7 +316,7 @@ def posts(ws: Workspace, lang: str) -> dict[str, str]:
     return {m.id: (m.position.get(lang) or m.id) for m in body.members} if body else {}
 
 
-async def _save(request: Request, path: Path, form: forms.Form, apply, opening=None) -> Response:
+async def _save(request: Request, path: Path, form: Form, apply, opening=None) -> Response:
     """Save a form: her edits applied to the file as it is; a file changed meanwhile goes through the merge.
 
     `apply(tree, form)` puts the form onto a tree; `opening(path)` opens the file (a control file

@@ -18,8 +18,10 @@ from ..load.models import MEETING_ID
 from ..load.source import display_path
 from ..locale.messages import _, set_ui_lang, ui_lang
 from ..rules.execution import reminders_of
-from . import forms, yamledit
+from . import yamledit
 from .checks import check_with, findings_of, ticket
+from .forms_base import Form, parse_date, shown_date
+from .forms_meeting import Roster, apply_meeting, attendance_of
 from .pages import (
     Workspace,
     _lines_tree,
@@ -81,7 +83,7 @@ async def new_meeting(request: Request) -> Response:
     from ..editing.scaffold import ScaffoldRefused, write_new_meeting
     ws: Workspace = request.app.state.ws
     form = await request.form()
-    day = forms.parse_date(str(form.get("date") or "")) or ws.today()
+    day = parse_date(str(form.get("date") or "")) or ws.today()
     try:
         path = await run_in_threadpool(_scaffold_in, lang_of(request), write_new_meeting,
                                        stages.load_project(ws.inputs), day)
@@ -119,7 +121,7 @@ class MeetingPage:
     id: str
     document: yamledit.Document
     members: list
-    roster: forms.Roster
+    roster: Roster
     plan_choices: list[tuple[str, str]]
     signed: bool
 
@@ -127,13 +129,13 @@ class MeetingPage:
 def _meeting_page(ws: Workspace, meeting_id: str, document: yamledit.Document, assessment, lang: str) -> MeetingPage:
     body = assessment.project.body
     tree = document.tree
-    day = forms.parse_date(forms.shown_date(tree.get("date"))) or ws.today()
+    day = parse_date(shown_date(tree.get("date"))) or ws.today()
     members = [m for m in body.members if m.in_force_on(day)] if body else []
-    listed = forms.attendance_of(tree)
+    listed = attendance_of(tree)
     known = {m.id for m in members}
     extra = [m for m in (body.members if body else []) if m.id in listed and m.id not in known]
     members += extra
-    roster = forms.Roster([m.id for m in members], [m.id for m in members if m.votes])
+    roster = Roster([m.id for m in members], [m.id for m in members if m.votes])
     plans = assessment.plans
     choices = []
     if plans is not None:
@@ -159,12 +161,12 @@ async def meeting_form(request: Request) -> Response:
 async def _edited_meeting(request: Request, *, whole: bool = False):
     ws: Workspace = request.app.state.ws
     path = meeting_file(ws, request.path_params["meeting"])
-    form = forms.Form((await request.form()).multi_items())
+    form = Form((await request.form()).multi_items())
     document = yamledit.load(path)
     assessment = (await assessed(request)).assessment if whole else _roster_only(ws)
     view = _meeting_page(ws, path.stem, document, assessment, lang_of(request))
     if not view.signed:
-        forms.apply_meeting(document.tree, form, view.roster)
+        apply_meeting(document.tree, form, view.roster)
     return ws, path, form, document, view
 
 
@@ -198,7 +200,7 @@ def _add_entry(tree, where: str) -> None:
     """An empty entry at the end of the list `where` (items.0.decisions): a new block of the form to fill.
 
     Only the meeting's own lists can grow; anything else in `where` is ignored.
-    It is written only once something is typed into it (forms._apply_list).
+    It is written only once something is typed into it (apply_list).
     """
     from ruamel.yaml.comments import CommentedMap
     steps = where.split(".") if where else []
@@ -217,11 +219,11 @@ def _add_entry(tree, where: str) -> None:
 async def meeting_save(request: Request) -> Response:
     ws: Workspace = request.app.state.ws
     path = meeting_file(ws, request.path_params["meeting"])
-    form = forms.Form((await request.form()).multi_items())
+    form = Form((await request.form()).multi_items())
     document = yamledit.load(path)
     view = _meeting_page(ws, path.stem, document, _roster_only(ws), lang_of(request))
     if view.signed:
         return page(request, "message.html", status=409, message=_(
             "The protocol is signed: the meeting is shown read-only (§15). To correct it, edit the file and "
             "replace the protocol knowingly with --force.").render(lang_of(request)))
-    return await _save(request, path, form, lambda tree, form: forms.apply_meeting(tree, form, view.roster))
+    return await _save(request, path, form, lambda tree, form: apply_meeting(tree, form, view.roster))

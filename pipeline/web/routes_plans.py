@@ -14,8 +14,10 @@ from ..load.loader import yaml_files
 from ..load.models import PLAN_ID
 from ..load.source import display_path
 from ..rules.control import register_of
-from . import forms, yamledit
+from . import yamledit
 from .checks import check_with, findings_of, ticket
+from .forms_base import Form, parse_date, shown_date
+from .forms_plan import apply_control, apply_plan, plan_when
 from .pages import Workspace, _lines_tree, _placed, _save, assessed, named_problems, page, roster, slot
 
 # ---------------------------------------------------------------- plans
@@ -43,7 +45,7 @@ def _plan_members(ws: Workspace, tree) -> list:
     if body is None:
         return []
     approved = tree.get("approved") if isinstance(tree.get("approved"), dict) else {}
-    day = forms.parse_date(forms.shown_date(approved.get("date")))
+    day = parse_date(shown_date(approved.get("date")))
     return [m for m in body.members if day is None or m.in_force_on(day)]
 
 
@@ -53,7 +55,7 @@ def _plan_page(request: Request, template: str, path: Path, document: yamledit.D
     tree = document.tree
     placed = _placed(findings_of(findings, path), _lines_tree(text, document) if text else tree)
     return page(request, template, status=status, plan_id=path.stem, tree=tree, members=_plan_members(ws, tree),
-                base=base or document.digest, placed=placed, file=display_path(path), when=forms.plan_when)
+                base=base or document.digest, placed=placed, file=display_path(path), when=plan_when)
 
 
 async def plan_form(request: Request) -> Response:
@@ -65,9 +67,9 @@ async def plan_form(request: Request) -> Response:
 async def _edited_plan(request: Request):
     ws: Workspace = request.app.state.ws
     path = plan_file(ws, request.path_params["plan"])
-    form = forms.Form((await request.form()).multi_items())
+    form = Form((await request.form()).multi_items())
     document = yamledit.load(path)
-    forms.apply_plan(document.tree, form)
+    apply_plan(document.tree, form)
     return ws, path, form, document
 
 
@@ -95,8 +97,8 @@ async def plan_reform(request: Request) -> Response:
 
 async def plan_save(request: Request) -> Response:
     path = plan_file(request.app.state.ws, request.path_params["plan"])
-    form = forms.Form((await request.form()).multi_items())
-    return await _save(request, path, form, forms.apply_plan)
+    form = Form((await request.form()).multi_items())
+    return await _save(request, path, form, apply_plan)
 
 
 # ---------------------------------------------------------------- control of assignments (§24)
@@ -148,9 +150,9 @@ async def _edited_control(request: Request):
     year = request.path_params["year"]
     if not 1900 <= year <= 2100:
         raise HTTPException(404)
-    form = forms.Form((await request.form()).multi_items())
+    form = Form((await request.form()).multi_items())
     document = _control_document(ws, year)
-    forms.apply_control(document.tree, form)
+    apply_control(document.tree, form)
     return ws, form, document
 
 
@@ -171,6 +173,6 @@ async def control_save(request: Request) -> Response:
     year = request.path_params["year"]
     if not 1900 <= year <= 2100:
         raise HTTPException(404)
-    form = forms.Form((await request.form()).multi_items())
-    return await _save(request, control_file(ws, year), form, forms.apply_control,
+    form = Form((await request.form()).multi_items())
+    return await _save(request, control_file(ws, year), form, apply_control,
                        lambda path: _control_document(ws, year))

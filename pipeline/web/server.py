@@ -18,7 +18,8 @@ from typing import Callable
 
 import click
 
-from .app import Workspace, create_app
+from .app import create_app
+from .pages import Workspace
 from .security import LOCAL_HOSTS, Secrets
 
 DEFAULT_PORT = 8765

@@ -32,6 +32,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..core.errors import Finding
+from ..load.models import ControlEntry, Meeting, Model, Plan
 from ..load.source import display_path, parse_text, read_text
 from ..write.files import write_durably
 
@@ -207,14 +208,14 @@ def set_scalar(node: CommentedMap, key: str, value: Any, *, drop_empty: bool = T
         return
     if isinstance(value, str) and isinstance(node.get(key), str) and type(node.get(key)) is not str:
         value = type(node[key])(value)       # keep the quoting the secretary chose
-    _put(node, key, value)
+    put_key(node, key, value)
 
 
-def _put(node: CommentedMap, key: str, value: Any) -> None:
+def put_key(node: CommentedMap, key: str, value: Any) -> None:
     """A new key goes where the model lists it: after the last present key that the model lists before it.
 
-    `KEY_ORDER` is every model's keys in their order (set by `forms` from the
-    pydantic models), so a `documents_sent` typed in the form lands beside
+    `KEY_ORDER` is every model's keys in their order (from the pydantic
+    models), so a `documents_sent` typed in the form lands beside
     `agenda_approved`, as new-meeting writes it, not at the end of the file.
     """
     if key in node:
@@ -232,7 +233,32 @@ def _put(node: CommentedMap, key: str, value: Any) -> None:
     node.insert(position, key, value)
 
 
-KEY_ORDER: list[list[str]] = []   # each model's keys in order, filled by pipeline.web.forms
+
+
+def model_orders(*models: type[Model]) -> list[list[str]]:
+    """Every model's keys in declaration order, recursively: where `put_key` puts a new key."""
+    seen: list[list[str]] = []
+    stack = list(models)
+    while stack:
+        model = stack.pop()
+        keys = [info.alias or name for name, info in model.model_fields.items()]
+        if keys not in seen:
+            seen.append(keys)
+        for info in model.model_fields.values():
+            for arg in _types_in(info.annotation):
+                if isinstance(arg, type) and issubclass(arg, Model) and arg not in models:
+                    stack.append(arg)
+    return seen
+
+
+def _types_in(annotation: Any):
+    yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _types_in(arg)
+
+
+# each model's keys in order: the meeting (with its items, decisions, votes...), a control entry, a plan
+KEY_ORDER: list[list[str]] = model_orders(Meeting) + model_orders(ControlEntry) + model_orders(Plan)
 
 
 def set_date(node: CommentedMap, key: str, value: dt.date | None) -> None:
@@ -304,7 +330,7 @@ def set_text(node: CommentedMap, key: str, kk: str, ru: str) -> None:
     for lang, value in (("kk", kk), ("ru", ru)):
         if value:
             new[lang] = _styled(None, value)
-    _put(node, key, new)
+    put_key(node, key, new)
 
 
 def set_ids(node: CommentedMap, key: str, ids: list[str], order: list[str], *, drop_empty: bool = True) -> None:
@@ -323,7 +349,7 @@ def set_ids(node: CommentedMap, key: str, ids: list[str], order: list[str], *, d
         seq = CommentedSeq(wanted)
         if len(wanted) <= 6:
             seq.fa.set_flow_style()
-        _put(node, key, seq)
+        put_key(node, key, seq)
         return
     plain = [v for v in old if isinstance(v, str)]
     if plain == wanted:
@@ -347,7 +373,7 @@ def ensure_map(node: CommentedMap, key: str) -> CommentedMap:
     value = node.get(key)
     if not isinstance(value, CommentedMap):
         value = CommentedMap()
-        _put(node, key, value)
+        put_key(node, key, value)
     return value
 
 
@@ -355,7 +381,7 @@ def ensure_seq(node: CommentedMap, key: str) -> CommentedSeq:
     value = node.get(key)
     if not isinstance(value, CommentedSeq):
         value = CommentedSeq()
-        _put(node, key, value)
+        put_key(node, key, value)
     return value
 
 

@@ -53,18 +53,18 @@ def test_rendering_in_parallel_gives_the_same_bytes_in_the_same_order(monkeypatc
     forked from a forkserver (Linux, macOS), from this process, and spawned (Windows has no fork); the
     workers receive the contexts pickled."""
     from pipeline.render import docx as render
-    from pipeline.render import many as speed
+    from pipeline.render import many
     assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
     items = [(render.template_path(job.template, job.lang), context) for job, context in built]
     monkeypatch.setenv("SHTAB_WORKERS", "1")
     serial = list(render.render_many(items))
     monkeypatch.setenv("SHTAB_WORKERS", "2")
-    monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
-    assert speed.worker_count(len(items)) == 2
-    assert list(speed.render_many(list(items), render.render_docx, method="fork")) == serial
-    assert list(speed.render_many(list(items), render.render_docx, consume=True, method="spawn")) == serial
-    assert list(speed.render_many(list(items), render.render_docx, consume=True, method="forkserver")) == serial
+    monkeypatch.setattr(many, "PARALLEL_FROM", 2)
+    assert many.worker_count(len(items)) == 2
+    assert list(many.render_many(list(items), render.render_docx, method="fork")) == serial
+    assert list(many.render_many(list(items), render.render_docx, consume=True, method="spawn")) == serial
+    assert list(many.render_many(list(items), render.render_docx, consume=True, method="forkserver")) == serial
 
 
 def clock_forms(day: dt.date) -> set[str]:
@@ -105,16 +105,16 @@ def test_unchanged_documents_are_not_rewritten(tmp_path):
 
 
 def test_a_reused_template_renders_as_a_fresh_one():
-    """speed.py opens each template once and puts it back before each document: the bytes are those of a
+    """render/templates.py opens each template once and puts it back before each document: the bytes are those of a
     template opened afresh, whatever was rendered from it before (kinds and languages interleaved)."""
     from pipeline.render import docx as render
-    from pipeline.render import many as speed
+    from pipeline.render import templates
     assessment = stages.prepare(SAMPLE, RUN_DATE)
     built, _ = stages.build_contexts(stages.jobs_for(assessment, list(stages.DOCUMENTS)))
     items = [(render.template_path(job.template, job.lang), context) for job, context in built]
     reused = [render.render_docx(template, context) for template, context in items + items[::-1]]
     fresh = []
     for template, context in items + items[::-1]:
-        speed.forget_templates()
+        templates.forget_templates()
         fresh.append(render.render_docx(template, context))
     assert reused == fresh

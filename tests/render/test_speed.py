@@ -20,7 +20,7 @@ import pytest
 from pipeline import stages
 from pipeline.context.chart import Bar, Chart
 from pipeline.render import docx as render
-from pipeline.render import many as speed
+from pipeline.render import many, pictures
 from pipeline.render import templates as speed_templates
 from tests.support.inputs import RUN_DATE
 
@@ -38,27 +38,27 @@ def sample_items():
 
 
 def test_the_private_fields_reuse_relies_on_exist():
-    """When this fails, docxtpl or python-docx changed what speed.py reads: the documents are still right
-    (reuse switches itself off), but slower. Read speed.py's _ReusableTemplate, adapt it, then move the pin."""
-    assert speed.internals_missing() == [], (
+    """When this fails, docxtpl or python-docx changed what render/templates.py reads: the documents are still right
+    (reuse switches itself off), but slower. Read its _ReusableTemplate, adapt it, then move the pin."""
+    assert speed_templates.internals_missing() == [], (
         f"docxtpl {version('docxtpl')} / python-docx {version('python-docx')} lack what template reuse reads: "
-        f"{speed.internals_missing()}")
-    template = speed.open_template(render.template_path("protocol", "ru"))
-    assert speed._missing_on(template) == []
-    assert speed.reuse_enabled()
+        f"{speed_templates.internals_missing()}")
+    template = speed_templates.open_template(render.template_path("protocol", "ru"))
+    assert speed_templates._missing_on(template) == []
+    assert speed_templates.reuse_enabled()
 
 
 def test_docxtpl_still_hands_the_template_xml_to_the_environment_and_to_patch_xml():
     """The compile-once and prepare-once caches work only while docxtpl's render calls `jinja_env.from_string`
     and `patch_xml` with the template's XML; a docxtpl that stopped would silently lose both."""
-    environment = speed.jinja_environment()
+    environment = speed_templates.jinja_environment()
     environment._compiled.clear()
-    speed._PreparedOnceTemplate._patched.clear()
-    speed.forget_templates()
+    speed_templates._PreparedOnceTemplate._patched.clear()
+    speed_templates.forget_templates()
     template, context = sample_items()[0]
     render.render_docx(template, context)
     assert environment._compiled, "docxtpl no longer compiles through jinja_env.from_string"
-    assert speed._PreparedOnceTemplate._patched, "docxtpl no longer calls patch_xml"
+    assert speed_templates._PreparedOnceTemplate._patched, "docxtpl no longer calls patch_xml"
 
 
 def test_installed_versions_are_the_pinned_minor_versions():
@@ -80,24 +80,24 @@ def test_the_plain_road_gives_the_same_bytes(monkeypatch):
     items = sample_items()
     fast = [render.render_docx(template, context) for template, context in items]
     monkeypatch.setattr(speed_templates, "reuse_enabled", lambda: False)   # where open_template reads it
-    speed.forget_templates()
-    assert not isinstance(speed.open_template(items[0][0]), speed._ReusableTemplate), "the plain road is taken"
+    speed_templates.forget_templates()
+    assert not isinstance(speed_templates.open_template(items[0][0]), speed_templates._ReusableTemplate), "the plain road is taken"
     assert [render.render_docx(template, context) for template, context in items] == fast
 
 
 def test_spawn_is_chosen_where_fork_is_missing(monkeypatch):
-    assert speed.start_method() == ("forkserver" if hasattr(os, "fork") else "spawn")
+    assert many.start_method() == ("forkserver" if hasattr(os, "fork") else "spawn")
     monkeypatch.delattr(os, "fork", raising=False)
-    assert speed.start_method() == "spawn"
+    assert many.start_method() == "spawn"
 
 
 def test_few_documents_or_one_worker_render_in_this_process(monkeypatch):
     monkeypatch.delenv("SHTAB_WORKERS", raising=False)
-    assert speed.worker_count(speed.PARALLEL_FROM - 1) == 1
+    assert many.worker_count(many.PARALLEL_FROM - 1) == 1
     monkeypatch.setenv("SHTAB_WORKERS", "1")
-    assert speed.worker_count(1000) == 1
+    assert many.worker_count(1000) == 1
     monkeypatch.setenv("SHTAB_WORKERS", "3")
-    assert speed.worker_count(1000) == 3
+    assert many.worker_count(1000) == 3
 
 
 # ---------------------------------------------------------------- pay only for what is used
@@ -153,11 +153,11 @@ def test_an_unchanged_chart_is_not_drawn_again(tmp_path):
 def test_a_damaged_cache_file_is_drawn_again(tmp_path):
     chart = Chart([Bar("1. Спорт", None, None, "—")], "изменение, %", {"better": "лучше"}, 160)
     (tmp_path / f"{chart.key}.png").write_bytes(b"not a picture")
-    speed._DRAWN.clear()
-    cache = speed.PictureCache(tmp_path)
+    pictures._DRAWN.clear()
+    cache = pictures.PictureCache(tmp_path)
     cache.fill({"chart": chart})
     cache.keep()
-    assert chart.png.startswith(speed.PNG_SIGNATURE)
+    assert chart.png.startswith(pictures.PNG_SIGNATURE)
     assert (tmp_path / f"{chart.key}.png").read_bytes() == chart.png
 
 
@@ -177,21 +177,21 @@ def test_a_failed_run_keeps_no_chart(tmp_path):
     """A run that fails (a refused signed protocol, a full disk) leaves the outputs folder as it was: the chart
     is kept only by `keep()`, which run_documents calls once every document is written."""
     chart = Chart([Bar("1. Спорт", None, None, "—")], "өзгеріс, %", {"better": "жақсарды"}, 160)
-    speed._DRAWN.clear()
-    speed.PictureCache(tmp_path / ".cache").fill({"chart": chart})
-    assert chart.png.startswith(speed.PNG_SIGNATURE) and not (tmp_path / ".cache").exists()
+    pictures._DRAWN.clear()
+    pictures.PictureCache(tmp_path / ".cache").fill({"chart": chart})
+    assert chart.png.startswith(pictures.PNG_SIGNATURE) and not (tmp_path / ".cache").exists()
 
 
 def test_contexts_built_again_as_they_render_give_the_same_documents(tmp_path, monkeypatch):
-    """A large run drops each context after its findings and builds it again to render (speed.keep_contexts):
+    """A large run drops each context after its findings and builds it again to render (many.keep_contexts):
     the same files as a run that holds them, in this process and in forked workers."""
     import datetime as dt
     assessment = stages.prepare(SAMPLE, dt.date(2026, 12, 31))
     jobs = stages.jobs_for(assessment, list(stages.DOCUMENTS))
     stages.run_documents(assessment, jobs, tmp_path / "held")
-    monkeypatch.setattr(speed, "KEEP_CONTEXTS_BELOW", 0)
+    monkeypatch.setattr(many, "KEEP_CONTEXTS_BELOW", 0)
     stages.run_documents(assessment, jobs, tmp_path / "built-again")
-    monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(many, "PARALLEL_FROM", 2)
     monkeypatch.setenv("SHTAB_WORKERS", "2")
     stages.run_documents(assessment, jobs, tmp_path / "in-workers")
     held = {p.relative_to(tmp_path / "held"): p.read_bytes() for p in (tmp_path / "held").rglob("*.docx")}
@@ -209,8 +209,8 @@ def test_the_workers_have_ended_before_the_signed_protocols_are_sealed(tmp_path,
     shutil.copytree(SAMPLE, inputs)
     monkeypatch.setenv("SHTAB_SEAL_PDF", "0")
     monkeypatch.setenv("SHTAB_WORKERS", "2")
-    monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(speed, "KEEP_CONTEXTS_BELOW", 0)
+    monkeypatch.setattr(many, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(many, "KEEP_CONTEXTS_BELOW", 0)
     alive_when_sealing = []
     seal = stages._seal
     monkeypatch.setattr(stages, "_seal", lambda seals: (alive_when_sealing.append(multiprocessing.active_children()),
@@ -234,6 +234,6 @@ def test_the_forkserver_ends_with_the_rendering(monkeypatch):
     built, _ = stages.build_contexts(stages.jobs_for(assessment, ["protocol"]))
     items = [(render.template_path(job.template, job.lang), context) for job, context in built]
     monkeypatch.setenv("SHTAB_WORKERS", "2")
-    monkeypatch.setattr(speed, "PARALLEL_FROM", 2)
-    assert len(list(speed.render_many(items, render.render_docx, method="forkserver"))) == len(items)
+    monkeypatch.setattr(many, "PARALLEL_FROM", 2)
+    assert len(list(many.render_many(items, render.render_docx, method="forkserver"))) == len(items)
     assert forkserver._forkserver._forkserver_pid is None

@@ -15,8 +15,8 @@ import pytest
 from pipeline import stages
 from pipeline.context.common import as_context
 from pipeline.render import docx as render
-from pipeline.render import many as speed
 from pipeline.render import rows as speed_rows
+from pipeline.render import templates as speed_templates
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "inputs"
@@ -28,7 +28,7 @@ YEAR_END = dt.date(2026, 12, 31)
 
 def rendered(jobs, chunk_rows: int, monkeypatch) -> dict[str, bytes]:
     monkeypatch.setattr(speed_rows, "CHUNK_ROWS", chunk_rows)
-    speed.forget_templates()
+    speed_templates.forget_templates()
     return {str(job.output): render.render_docx(render.template_path(job.template, job.lang),
                                                 as_context(job.build()[0])) for job in jobs}
 
@@ -41,7 +41,6 @@ def test_a_large_years_register_in_chunks_is_the_whole_register_to_the_byte(tmp_
     chunked = []
     monkeypatch.setattr(speed_rows, "render_in_chunks", lambda *args, real=speed_rows.render_in_chunks:
                         chunked.append(args[2]) or real(*args))
-    monkeypatch.setattr(speed, "render_in_chunks", speed_rows.render_in_chunks)
     whole = rendered(jobs, rows + 1, monkeypatch)
     assert chunked == []
     in_chunks = rendered(jobs, 37, monkeypatch)            # several chunks, the last one shorter

@@ -10,7 +10,8 @@ with warnings.catch_warnings():   # Starlette 1.x asks for httpx2; httpx is what
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from pipeline.web.app import Workspace, create_app
+from pipeline.web.app import create_app
+from pipeline.web.pages import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "inputs"

@@ -125,7 +125,7 @@ def test_htmx_is_the_pinned_vendored_file_served_locally(tmp_path):
     """No CDN: the page loads /static/htmx.min.js, the file of htmx 2.0.11's npm package (see static/README.md)."""
     import hashlib
 
-    from pipeline.web.app import HERE
+    from pipeline.web.pages import HERE
     data = (HERE / "static" / "htmx.min.js").read_bytes()
     assert hashlib.sha256(data).hexdigest() == "d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717"
     assert (HERE / "static" / "htmx.LICENSE").read_text().startswith("Zero-Clause BSD")

@@ -10,7 +10,9 @@ import pytest
 
 from pipeline.editing.scaffold import meeting_scaffold
 from pipeline.stages import load_project
-from pipeline.web import forms, yamledit
+from pipeline.web import yamledit
+from pipeline.web.forms_base import Form
+from pipeline.web.forms_meeting import Roster, apply_meeting, attendance_of, ballots_of
 from tests.support.web import SAMPLE
 
 SAMPLES = sorted(SAMPLE.rglob("*.yaml"))
@@ -39,7 +41,7 @@ def _diff(before: str, after: str) -> list[str]:
 
 def _meeting_form(document: yamledit.Document, members: list[str]) -> list[tuple[str, str]]:
     """What the browser sends for the attendance of an unchanged form."""
-    attendance = forms.attendance_of(document.tree)
+    attendance = attendance_of(document.tree)
     fields = [("attendance.shown", "1")]
     fields += [(f"att.{m}", attendance.get(m, "absent")) for m in members]
     return fields
@@ -60,7 +62,7 @@ def test_a_typical_edit_changes_exactly_its_lines(tmp_path: Path):
     fields["absent.youth.reason.kk"] = "ауырып қалды"
     fields["absent.youth.reason.ru"] = "болен"
     fields["time"] = "11:00"
-    forms.apply_meeting(document.tree, forms.Form(fields.items()), forms.Roster(ROSTER, ROSTER[:-1]))
+    apply_meeting(document.tree, Form(fields.items()), Roster(ROSTER, ROSTER[:-1]))
     assert yamledit.save(document) is True
     assert _diff(original, path.read_text(encoding="utf-8")) == [
         '-time: "10:00"',
@@ -83,7 +85,7 @@ def test_a_save_keeps_the_files_permissions(tmp_path: Path, mode: int):
     document = yamledit.load(path)
     fields = dict(_meeting_form(document, ROSTER))
     fields["time"] = "11:00"
-    forms.apply_meeting(document.tree, forms.Form(fields.items()), forms.Roster(ROSTER, ROSTER[:-1]))
+    apply_meeting(document.tree, Form(fields.items()), Roster(ROSTER, ROSTER[:-1]))
     assert yamledit.save(document) is True
     assert 'time: "11:00"' in path.read_text(encoding="utf-8")
     assert path.stat().st_mode & 0o777 == mode
@@ -99,8 +101,8 @@ def test_an_untouched_form_writes_nothing(tmp_path: Path):
                                                ("place.ru", yamledit.text_value(document.tree["place"])["ru"]),
                                                ("items.0.vote", "counted")]
     voters = [m for m in document.tree["present"] if m != "secretary"]
-    fields += [(f"items.0.ballot.{m}", b) for m, b in forms.ballots_of(document.tree["items"][0]["vote"], voters).items()]
-    forms.apply_meeting(document.tree, forms.Form(fields), forms.Roster(ROSTER, ROSTER[:-1]))
+    fields += [(f"items.0.ballot.{m}", b) for m, b in ballots_of(document.tree["items"][0]["vote"], voters).items()]
+    apply_meeting(document.tree, Form(fields), Roster(ROSTER, ROSTER[:-1]))
     assert document.text() == path.read_text(encoding="utf-8")
 
 
@@ -124,7 +126,7 @@ def test_dates_are_written_as_dates_and_new_keys_in_model_order(tmp_path: Path):
     document = yamledit.parse(text)
     fields = [("documents_sent", "2026-09-05"), ("protocol.drawn_up", "2026-09-11"), ("protocol.signed_by", "akim"),
               ("protocol.signed.shown", "1")]
-    forms.apply_meeting(document.tree, forms.Form(fields), forms.Roster(["akim"], ["akim"]))
+    apply_meeting(document.tree, Form(fields), Roster(["akim"], ["akim"]))
     assert document.text() == ("number: 4\ndate: 2026-09-10\nplace: зал\ndocuments_sent: 2026-09-05\n"
                                "present: [akim]\nprotocol:\n  drawn_up: 2026-09-11\n  signed_by: akim\n")
 
