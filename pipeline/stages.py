@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .context.common import as_context
+from .core import cache
 from .core.errors import Finding, InputRefused, Loc, ShtabError, errors_in, sorted_findings, warning
 from .documents.kind import Asked, DocumentKind, Job, languages
 from .load.loader import Project
@@ -32,9 +33,6 @@ from .write.lock import project_root
 __all__ = ["Assessment", "DOCUMENTS", "INPUTS", "KINDS", "Job", "Project", "Written", "assess", "blocking",
            "build_contexts", "check_project", "jobs_for", "languages", "load_project", "prepare", "run_documents",
            "unreadable_inputs"]
-
-
-CACHE = ".cache"   # under the outputs folder: pictures kept by the hash of what they show (render/pictures.py)
 
 
 def load_project(inputs: Path) -> Project:
@@ -202,7 +200,7 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     items = [(template_path(job.template, job.lang, *([templates] if templates else [])), partial(printable_context, job) if context is None
               else context) for job, context in built]
     del built
-    pictures = PictureCache(outputs / CACHE)   # the chart drawn once per data (render/pictures.py)
+    pictures = PictureCache(cache.place("pictures"))   # the chart drawn once per data (render/pictures.py)
     documents = render_many(items, render_docx, consume=True, made=pictures.fill)
 
     def staged():

@@ -156,12 +156,11 @@ def shtab(*args: str, inputs: Path = SAMPLE, outputs: Path | None = None, env: d
     return run
 
 
-def fresh(outputs: Path, keep_cache: bool = False) -> Path:
-    """An outputs folder without documents (keeping the kept charts when asked)."""
+def fresh(outputs: Path) -> Path:
+    """An outputs folder without documents (the kept charts are in SHTAB_CACHE, with all that runs keep)."""
     if outputs.exists():
         for path in sorted(outputs.iterdir()):
-            if not (keep_cache and path.name == ".cache"):
-                shutil.rmtree(path) if path.is_dir() else path.unlink()
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
     return outputs
 
 
@@ -493,7 +492,7 @@ def main(argv: list[str]) -> int:
             turns["protocol"].append(shtab("protocol", MEETING, outputs=fresh(work / "protocol")))
             turns["check"].append(shtab("check"))
             bare.append(bare_docxtpl_ms(every))
-            turns["all"].append(shtab("all", outputs=fresh(work / "warm", keep_cache=True)))
+            turns["all"].append(shtab("all", outputs=fresh(work / "warm")))
             turns["all-first"].append(shtab("all", outputs=fresh(work / "first"), env=nothing_kept(work)))
             turns["protocol-first"].append(shtab("protocol", MEETING, outputs=fresh(work / "protocol"),
                                                  env=nothing_kept(work)))

@@ -12,8 +12,9 @@ file: the same figures give the same bytes.
 matplotlib is imported only when a chart is drawn (importing it took half of
 a protocol's run, which never needs it), and a chart is drawn once per data:
 `Chart.key` hashes its figures, texts, this module's code and matplotlib's
-version, and `speed.PictureCache` keeps the PNG under that key in
-`outputs/.cache/`, so an unchanged year is never drawn again (docs/dev/speed.md).
+version, and `render.pictures.PictureCache` keeps the PNG under that key in
+the user's cache folder (core/cache.py: "pictures"), so an unchanged year is
+never drawn again (docs/dev/speed.md).
 """
 
 from __future__ import annotations

@@ -1,14 +1,16 @@
-"""What is kept between runs, for pipeline/render/many.py: values that cost a library load to compute and never change.
+"""What is kept between runs: values that cost a library load (or a drawing) to compute and never change.
 
 The secretary's loop is one process per command, so what a process computed
 once was computed again by the next: the Russian forms of the Штаб's name
 (pymorphy3 loads its dictionaries for them: a tenth of a second), Kazakhstan's
 working days (the `holidays` package builds the year's calendar), the month
 names (Babel's locale data), the bodies' names in Latin letters for file names
-(python-slugify), and each template's cleaned XML and compiled Jinja code
-(speed_templates.py). They are kept here, in the
-user's own cache folder (`SHTAB_CACHE`, else the system's place for it:
-~/.cache/shtab on Linux, %LOCALAPPDATA%\\shtab\\Cache on Windows).
+(python-slugify), each template's cleaned XML and compiled Jinja code
+(render/templates.py) and the annual report's chart (render/pictures.py). `KEPT`
+below is the list of all of it; each is kept in one place, the user's own
+cache folder (`SHTAB_CACHE`, else the system's place for it: ~/.cache/shtab on
+Linux, %LOCALAPPDATA%\\shtab\\Cache on Windows), never in outputs/ nor in the
+installed program's folder.
 
 None of it changes a byte of a document:
 - each value is a pure function of its key and of a stamp naming everything
@@ -28,13 +30,37 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
 ENV = "SHTAB_CACHE"
 OFF = ("0", "off", "no", "false")
+
+# Everything kept between runs, by the name of its table (a file `<name>.json`), its files (`<name>-*`) or its
+# folder (`<name>/`) in the cache folder: what it is and who keeps it. A name not listed here is refused.
+KEPT: dict[str, str] = {
+    "inflections-ru": "the Russian forms of the Штаб's names (pymorphy3): grammar/ru.py",
+    "months": "the month names in Kazakh and Russian (Babel): grammar/dates.py",
+    "days-off-kz": "Kazakhstan's days off of each year (holidays): rules/workdays.py",
+    "slugs": "the bodies' names in Latin letters, for file names (python-slugify): documents/between.py",
+    "patched": "each template's XML as docxtpl cleans it: render/templates.py",
+    "jinja": "each template's compiled Jinja code: render/templates.py",
+    "pictures": "the annual report's chart, a PNG by the hash of what it shows (matplotlib): render/pictures.py",
+}
+
+
+def kept(name: str) -> str:
+    """`name`, once it is known to be in `KEPT` (a new kind of kept value is listed there first)."""
+    if name not in KEPT:
+        raise ValueError(f"{name!r} is not in core/cache.py KEPT: list what it keeps there")
+    return name
+
+
+def place(name: str) -> Path | None:
+    """The folder of one kind of kept files (`KEPT`), inside the cache folder; None when nothing is kept."""
+    where = folder()
+    return where / kept(name) if where is not None else None
 
 
 def folder() -> Path | None:
@@ -67,19 +93,11 @@ def only_ours(path: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """`data` into `path` whole or not at all: a parallel run reads the old file or the new one, never half."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+def write_whole(path: Path, data: bytes) -> None:
+    """`data` into `path` whole or not at all (write/files.py, the one durable write; a cache needs no flush): a
+    parallel run reads the old file or the new one, never half; readable by this user alone."""
+    from ..write.files import write_durably
+    write_durably(path, data, mode=0o600, sync=False)
 
 
 def sealed(payload: bytes) -> bytes:
@@ -120,7 +138,7 @@ class KeptValues:
     """
 
     def __init__(self, name: str, stamp: str) -> None:
-        self.name, self.stamp = name, stamp
+        self.name, self.stamp = kept(name), stamp
         self._values: dict[str, Any] | None = None
         self._path: Path | None = None
 
@@ -154,7 +172,7 @@ class KeptValues:
             return
         payload = json.dumps({"stamp": self.stamp, "values": table}, ensure_ascii=False, sort_keys=True)
         try:
-            write_atomic(self._path, sealed(payload.encode("utf-8")))
+            write_whole(self._path, sealed(payload.encode("utf-8")))
         except OSError:
             self._path = None   # a full disk or a read-only folder: this run keeps nothing more
 
@@ -163,6 +181,7 @@ def kept_text(name: str, stamp: str, key: str, make: Callable[[], str]) -> str:
     """A long text that is a pure function of `key` and `stamp` (docxtpl's clean-up of a template's XML), kept in
     a file of its own named by their hash, which the file also holds (another key's file under this name, or
     anything else, is not read): read back when whole, else made by `make` now and kept."""
+    kept(name)
     where = folder()
     if where is None:
         return make()
@@ -176,7 +195,7 @@ def kept_text(name: str, stamp: str, key: str, make: Callable[[], str]) -> str:
         pass
     text = make()
     try:
-        write_atomic(path, sealed(digest + text.encode("utf-8")))
+        write_whole(path, sealed(digest + text.encode("utf-8")))
     except OSError:
         pass
     return text

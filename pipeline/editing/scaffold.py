@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..load.loader import Project
 from ..load.models import ANY_LANG, Meeting, Text
-from ..locale.messages import Message, _, both, ui_lang
+from ..locale.messages import Message, _, both
 from ..rules.calendar import target_plan_id
 from ..rules.membership import total_membership
 from ..rules.plan_questions import plan_questions
@@ -101,22 +101,31 @@ def latest_meeting(meetings: list[Meeting], before: dt.date) -> Meeting | None:
 # ---------------------------------------------------------------- writing YAML by hand, to keep the comments
 
 
-def _note(message: Message) -> str:
-    """A comment of the scaffold: in the secretary's language, or in Kazakh and Russian by default."""
-    return message.render() if ui_lang() in ("kk", "ru") else both(message)
+@dataclass(frozen=True)
+class Words:
+    """The scaffold's comments and placeholders in the language it is written for: the secretary's (kk or ru),
+    or Kazakh and Russian together (any other: a developer's English run). A parameter of every scaffold, so
+    that the workspace writes each request's in its own language without touching the run's."""
 
+    lang: str
 
-def _comment(message: Message, indent: str = "") -> list[str]:
-    """A comment on lines of its own: one line per language (kk, then ru) unless the secretary chose one."""
-    langs = [ui_lang()] if ui_lang() in ("kk", "ru") else ["kk", "ru"]
-    return [f"{indent}# {message.render(lang)}" for lang in langs]
+    @property
+    def both(self) -> bool:
+        return self.lang not in ("kk", "ru")
 
+    def note(self, message: Message) -> str:
+        """A comment at the end of a line."""
+        return both(message) if self.both else message.render(self.lang)
 
-def _placeholder(message: Message) -> str:
-    """A placeholder for a value typed once (a date, a time): both languages' wording by default."""
-    if ui_lang() in ("kk", "ru"):
-        return message.render()
-    return f"<<{message.render('kk').strip('<>')} / {message.render('ru').strip('<>')}>>"
+    def comment(self, message: Message, indent: str = "") -> list[str]:
+        """A comment on lines of its own: one line per language (kk, then ru) unless one was chosen."""
+        return [f"{indent}# {message.render(lang)}" for lang in (("kk", "ru") if self.both else (self.lang,))]
+
+    def placeholder(self, message: Message) -> str:
+        """A placeholder for a value typed once (a date, a time): both languages' wording by default."""
+        if not self.both:
+            return message.render(self.lang)
+        return f"<<{message.render('kk').strip('<>')} / {message.render('ru').strip('<>')}>>"
 
 
 def _quote(value: str) -> str:
@@ -135,23 +144,23 @@ def _text_lines(key: str, text: Text | None, indent: str, placeholder: Message |
     return [f"{indent}{key}:"] + [f"{indent}  {lang}: {_quote(value)}" for lang, value in values.items()]
 
 
-def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date) -> list[str]:
+def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date, words: Words) -> list[str]:
     lines = []
     if question is None:
         # the commented plan reference sits inside the entry, not after its dash: a comment there is
         # not kept in place by a round-trip save (the workspace), and uncommented it is a key of the entry
         title = _text_lines("title", None, "    ", _("<<title of the question>>"))
-        lines += [*_comment(_("no plan question for this quarter: type the question, or link it with plan: 2026-H1/1"), "  "),
+        lines += [*words.comment(_("no plan question for this quarter: type the question, or link it with plan: 2026-H1/1"), "  "),
                   "  - " + title[0].lstrip(), *title[1:], "    # plan: \"2026-H1/1\""]
     else:
         lines.append(f"  - plan: {_quote(question.ref)}")
         lines += _text_lines("title", question.title, "    ")
         if question.responsible:
-            lines += _comment(_("responsible under the plan"), "    ")
+            lines += words.comment(_("responsible under the plan"), "    ")
             for body in question.responsible:
                 lines += ["    #   " + " / ".join(body.values.values())]
     due = dt.date(meeting_date.year, 12, 31).isoformat()
-    lines += _comment(_("after the meeting: uncomment and fill in speakers, heard, decisions and the vote"), "    ") + [
+    lines += words.comment(_("after the meeting: uncomment and fill in speakers, heard, decisions and the vote"), "    ") + [
         "    # speakers: [police]",
         "    # heard:",
         "    #   kk: \"...\"",
@@ -168,7 +177,7 @@ def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date) -> list
     return lines
 
 
-def meeting_scaffold(project: Project, day: dt.date, target: Path) -> str:
+def meeting_scaffold(project: Project, day: dt.date, target: Path, words: Words) -> str:
     """The text of the next meeting's file, for the meeting on `day`."""
     body = project.body
     number = next_protocol_number(project.meetings, day.year)
@@ -178,37 +187,37 @@ def meeting_scaffold(project: Project, day: dt.date, target: Path) -> str:
     secretary = body.secretary
     present = voting + ([secretary.id] if secretary is not None and secretary.id not in voting else [])
     questions = planned_questions(project, day)
-    time = _quote(previous.time) if previous and previous.time else _quote(_placeholder(_("<<time, e.g. 10:00>>")))
+    time = _quote(previous.time) if previous and previous.time else _quote(words.placeholder(_("<<time, e.g. 10:00>>")))
     lines = [
         schema_line("meeting", target),
-        *_comment(_("Meeting No. {number} of {year}: fill in every <<...>>; lines starting with # are comments",
+        *words.comment(_("Meeting No. {number} of {year}: fill in every <<...>>; lines starting with # are comments",
                     number=number, year=day.year)),
-        f"number: {number}  # " + _note(_("protocol number within the year")),
-        f"date: {day.isoformat()}  # " + _note(_("date of the meeting, YYYY-MM-DD")),
-        f"time: {time}  # " + _note(_("start time, in quotes")),
-        *_comment(_("where the meeting is held")),
+        f"number: {number}  # " + words.note(_("protocol number within the year")),
+        f"date: {day.isoformat()}  # " + words.note(_("date of the meeting, YYYY-MM-DD")),
+        f"time: {time}  # " + words.note(_("start time, in quotes")),
+        *words.comment(_("where the meeting is held")),
         *_text_lines("place", previous.place if previous else None, "", _("<<place of the meeting>>")),
         "kind: regular  # regular | extraordinary (§12)",
-        *_comment(_("who approved the agenda and when (§22)")),
+        *words.comment(_("who approved the agenda and when (§22)")),
         "agenda_approved:",
         f"  by: {head.id if head else _quote('<<id>>')}",
-        "  date: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
-        *_comment(_("when the agenda and materials were sent to members (§26.4): uncomment")),
+        "  date: " + _quote(words.placeholder(_("<<date, YYYY-MM-DD>>"))),
+        *words.comment(_("when the agenda and materials were sent to members (§26.4): uncomment")),
         f"# documents_sent: {day.isoformat()}",
-        *_comment(_("every voting member is listed: after the meeting, move those who did not come to absent")),
+        *words.comment(_("every voting member is listed: after the meeting, move those who did not come to absent")),
         "present:",
         *[f"  - {member_id}" for member_id in present],
-        *_comment(_("those absent, with the reason")),
+        *words.comment(_("those absent, with the reason")),
         "# absent:",
         "#   - member: knb",
         "#     reason: {kk: іссапарда, ru: в командировке}",
-        *_comment(_("the questions the plan schedules for quarter {quarter}", quarter=quarter_of(day))),
+        *words.comment(_("the questions the plan schedules for quarter {quarter}", quarter=quarter_of(day))),
         "items:",
     ]
     for question in questions or [None]:
-        lines += _item_lines(question, day)
+        lines += _item_lines(question, day, words)
     lines += [
-        *_comment(_("the protocol: at most one day after the meeting (§23), signed by the chair (§15)")),
+        *words.comment(_("the protocol: at most one day after the meeting (§23), signed by the chair (§15)")),
         "# protocol:",
         f"#   drawn_up: {day.isoformat()}",
         f"#   signed_by: {head.id if head else 'akim'}",
@@ -216,13 +225,13 @@ def meeting_scaffold(project: Project, day: dt.date, target: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_new_meeting(project: Project, day: dt.date) -> Path:
+def write_new_meeting(project: Project, day: dt.date, words: Words) -> Path:
     """Write the next meeting's scaffold; refuse (never overwrite) when the file exists."""
     if project.body is None:
         raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (make check)"))
     folder = project.inputs / "meetings"
     target = folder / f"{next_meeting_id(folder, day.year)}.yaml"
-    return _write_once(target, meeting_scaffold(project, day, target))
+    return _write_once(target, meeting_scaffold(project, day, target, words))
 
 
 def _write_once(target: Path, text: str) -> Path:
@@ -287,17 +296,17 @@ def _quarters(plan_id: str) -> tuple[int, int]:
     return (1, 2) if plan_id.endswith("1") else (3, 4)
 
 
-def _when_lines(plan_id: str, month: str | None, indent: str) -> list[str]:
+def _when_lines(plan_id: str, month: str | None, indent: str, words: Words) -> list[str]:
     """`month:` when the postponement named one, else `quarter:` to choose (a placeholder)."""
     if month is not None:
-        return [f"{indent}month: {month}  # " + _note(_("the month the question was postponed to"))]
+        return [f"{indent}month: {month}  # " + words.note(_("the month the question was postponed to"))]
     first, second = _quarters(plan_id)
-    placeholder = _placeholder(_("<<quarter, {first} or {second}>>", first=first, second=second))
-    note = _note(_("{first} or {second}; or instead month: YYYY-MM", first=first, second=second))
+    placeholder = words.placeholder(_("<<quarter, {first} or {second}>>", first=first, second=second))
+    note = words.note(_("{first} or {second}; or instead month: YYYY-MM", first=first, second=second))
     return [f"{indent}quarter: {_quote(placeholder)}  # {note}"]
 
 
-def _carried_lines(question: CarriedQuestion) -> list[str]:
+def _carried_lines(question: CarriedQuestion, words: Words) -> list[str]:
     """A postponed question, named in a comment above the items (§18).
 
     It is not copied as an item: a postponed question stays in the plan that
@@ -307,7 +316,7 @@ def _carried_lines(question: CarriedQuestion) -> list[str]:
     """
     title = question.title.values if question.title is not None else {}
     name = " / ".join(v for v in title.values()) if title else question.ref
-    return [*_comment(_("postponed to {to} from plan item {ref} by the head's decision of {date} (§18): it stays in its own plan; the meeting that hears it cites plan: \"{ref}\"",
+    return [*words.comment(_("postponed to {to} from plan item {ref} by the head's decision of {date} (§18): it stays in its own plan; the meeting that hears it cites plan: \"{ref}\"",
                           ref=question.ref, date=question.decided.isoformat(), to=question.to)),
             f"#   {question.ref}: {name}"]
 
@@ -326,45 +335,45 @@ def _responsible_placeholder(indent: str) -> list[str]:
             f"{indent}    ru: " + _quote(_("<<reporting body>>").render("ru"))]
 
 
-def _new_item_lines(no: int, plan_id: str) -> list[str]:
-    return [*_comment(_("a new question, from a member's proposal (§16): fill it in; copy the block for each further question"), "  "),
+def _new_item_lines(no: int, plan_id: str, words: Words) -> list[str]:
+    return [*words.comment(_("a new question, from a member's proposal (§16): fill it in; copy the block for each further question"), "  "),
             f"  - \"no\": {no}",
             *_text_lines("title", None, "    ", _("<<title of the question>>")),
-            *_comment(_("the bodies that report on the question"), "    "),
+            *words.comment(_("the bodies that report on the question"), "    "),
             *_responsible_placeholder("    "),
-            "    proposed_by: " + _quote(_placeholder(_("<<member id>>")))
-            + "  # " + _note(_("id of the member who proposed it, from body.yaml")),
-            *_when_lines(plan_id, None, "    ")]
+            "    proposed_by: " + _quote(words.placeholder(_("<<member id>>")))
+            + "  # " + words.note(_("id of the member who proposed it, from body.yaml")),
+            *_when_lines(plan_id, None, "    ", words)]
 
 
-def plan_scaffold(project: Project, plan_id: str, target: Path) -> str:
+def plan_scaffold(project: Project, plan_id: str, target: Path, words: Words) -> str:
     """The text of the new half-year plan: the questions postponed into it, then one question to type."""
     head = project.body.head
     half = "1" if plan_id.endswith("1") else "2"
     carried = postponed_into(project, plan_id)
     lines = [
         schema_line("plan", target),
-        *_comment(_("Work plan of the Штаб for the first half of {year} (§16-18): fill in every <<...>>; "
+        *words.comment(_("Work plan of the Штаб for the first half of {year} (§16-18): fill in every <<...>>; "
                     "lines starting with # are comments", year=plan_id[:4]) if half == "1" else
                   _("Work plan of the Штаб for the second half of {year} (§16-18): fill in every <<...>>; "
                     "lines starting with # are comments", year=plan_id[:4])),
-        *_comment(_("the plan is approved by the head of the Штаб (§16): type the date of approval")),
+        *words.comment(_("the plan is approved by the head of the Штаб (§16): type the date of approval")),
         "approved:",
-        "  by: " + (head.id if head else _quote(_placeholder(_("<<member id>>")))),
-        "  date: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
-        *_comment(_("when the approved plan was sent to the members (§17)")),
-        "sent_to_members: " + _quote(_placeholder(_("<<date, YYYY-MM-DD>>"))),
+        "  by: " + (head.id if head else _quote(words.placeholder(_("<<member id>>")))),
+        "  date: " + _quote(words.placeholder(_("<<date, YYYY-MM-DD>>"))),
+        *words.comment(_("when the approved plan was sent to the members (§17)")),
+        "sent_to_members: " + _quote(words.placeholder(_("<<date, YYYY-MM-DD>>"))),
     ]
     for question in carried:
-        lines += _carried_lines(question)
+        lines += _carried_lines(question, words)
     lines += [
-        *_comment(_("the questions of the half-year, each in quarter {first} or {second} or in a month of them (§17)",
+        *words.comment(_("the questions of the half-year, each in quarter {first} or {second} or in a month of them (§17)",
                     first=_quarters(plan_id)[0], second=_quarters(plan_id)[1])),
         "items:",
     ]
-    lines += _new_item_lines(1, plan_id)
+    lines += _new_item_lines(1, plan_id, words)
     lines += [
-        *_comment(_("changes decided by the head later (§18): exclude, postpone or add, on a justification note")),
+        *words.comment(_("changes decided by the head later (§18): exclude, postpone or add, on a justification note")),
         "changes: []",
         "# changes:",
         "#   - item: 2",
@@ -379,10 +388,10 @@ def plan_scaffold(project: Project, plan_id: str, target: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_new_plan(project: Project, day: dt.date) -> Path:
+def write_new_plan(project: Project, day: dt.date, words: Words) -> Path:
     """Write the next half-year plan's scaffold; refuse (never overwrite) when the file exists."""
     if project.body is None:
         raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (make check)"))
     folder = project.inputs / "plans"
     target = folder / f"{next_plan_id(folder, day)}.yaml"
-    return _write_once(target, plan_scaffold(project, target.stem, target))
+    return _write_once(target, plan_scaffold(project, target.stem, target, words))

@@ -11,7 +11,10 @@ A message is made with `_("text {value}", value=...)`, which returns a
 is printed (`str()` or `render(lang)`), in the language chosen once per run by
 `choose_ui_lang` (--ui-lang, else SHTAB_LANG, else the system locale, else the
 first language of body.yaml). So a finding made by a rule carries no language,
-and the same finding can be shown in Kazakh and in Russian.
+and the same finding can be shown in Kazakh and in Russian. The command line
+sets that language once per process (`set_ui_lang`, one run, one thread); the
+workspace never changes it: every page renders in its request's language,
+passed as a parameter (`render(lang)`, `translate`, `editing.scaffold.Words`).
 
 The compiled catalogues (.mo) are not in git: `compiled()` builds one from its
 .po with Babel the first time it is needed, or again when the .po is newer, so

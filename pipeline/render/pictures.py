@@ -1,14 +1,16 @@
 """Pictures drawn once per data.
 
 `PictureCache(folder)` gives each picture of the contexts (the annual report's
-chart) the PNG kept in `folder` when the same one was drawn before, else draws
-it now and keeps it there once the run has written its documents.
+chart) the PNG kept in `folder` (the cache's "pictures", core/cache.py) when
+the same one was drawn before, else draws it now and keeps it there once the
+run has written its documents.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from ..core.cache import sealed, unsealed, write_whole
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _DRAWN: dict[str, bytes] = {}   # this process's pictures by key (`watch` redraws only a changed year)
@@ -28,12 +30,12 @@ class PictureCache:
     so the outputs folder is as it was. The key hashes everything the picture
     depends on (chart.Chart.key), so a kept PNG is the one drawing would give,
     to the byte. The cache is an optimisation only: a folder that cannot be
-    read or written (or that is a link out of the outputs) just means drawing again.
+    read or written, or none (nothing is kept: SHTAB_CACHE=off), just means drawing again.
     """
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.usable = not folder.is_symlink() and not folder.parent.is_symlink()
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder or Path()
+        self.usable = folder is not None and not folder.is_symlink()
         self.drawn: dict[Path, bytes] = {}
 
     def fill(self, context: dict) -> dict:
@@ -57,19 +59,17 @@ class PictureCache:
 
 
 def _read_png(path: Path) -> bytes | None:
+    """The kept PNG, or None when the file is missing, cut or not a picture (each file carries its SHA-256, as
+    everything the cache keeps)."""
     try:
-        data = path.read_bytes()
+        data = unsealed(path.read_bytes())
     except OSError:
         return None
-    return data if data.startswith(PNG_SIGNATURE) else None
+    return data if data is not None and data.startswith(PNG_SIGNATURE) else None
 
 
 def _keep(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        write_whole(path, sealed(data))
     except OSError:
-        temporary.unlink(missing_ok=True)
-
+        pass   # a full disk or a read-only folder: drawn again next time

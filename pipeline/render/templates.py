@@ -103,7 +103,7 @@ class _CompiledOnceEnvironment(SandboxedEnvironment):
 
 
 class KeptCode:
-    """Jinja's compiled code of each template source, kept between runs in speed_kept's folder.
+    """Jinja's compiled code of each template source, kept between runs in the cache's "jinja" folder.
 
     Jinja's own bytecode cache (a `Bucket` per source: Jinja's format version,
     Python's, the source's checksum, then the marshalled code) in files named by
@@ -120,7 +120,7 @@ class KeptCode:
     def of(cls, environment: SandboxedEnvironment) -> KeptCode:
         kept = getattr(environment, "_kept_code", None)
         if kept is None:
-            kept = environment._kept_code = cls(environment, speed_kept.folder())
+            kept = environment._kept_code = cls(environment, speed_kept.place("jinja"))
         return kept
 
     def name(self, source: str) -> str:
@@ -140,7 +140,7 @@ class KeptCode:
         from jinja2.bccache import Bucket, BytecodeCache
         cache = BytecodeCache()
         bucket = Bucket(self.environment, cache.get_cache_key(self.name(source)), cache.get_source_checksum(source))
-        path = self.where / f"jinja-{bucket.key}.code"
+        path = self.where / f"{bucket.key}.code"
         try:
             payload = speed_kept.unsealed(path.read_bytes())
             if payload is not None:
@@ -151,7 +151,7 @@ class KeptCode:
             return bucket.code
         bucket.code = self.environment.compile(source)
         try:
-            speed_kept.write_atomic(path, speed_kept.sealed(bucket.bytecode_to_string()))
+            speed_kept.write_whole(path, speed_kept.sealed(bucket.bytecode_to_string()))
         except OSError:
             pass   # a full disk or a read-only folder: compiled again next run
         return bucket.code

@@ -12,8 +12,9 @@ from starlette.responses import FileResponse, Response
 
 from .. import stages
 from ..core.errors import InputRefused, errors_in
+from ..locale.messages import render_value
 from ..write.lock import ProjectBusy, project_root, run_lock
-from .pages import Workspace, assessed, page
+from .pages import Workspace, assessed, lang_of, page
 
 # ---------------------------------------------------------------- documents
 
@@ -61,7 +62,7 @@ async def generate(request: Request) -> Response:
     except InputRefused as exc:
         return await documents(request, {"refused": exc.findings})
     except ProjectBusy as exc:
-        return await documents(request, {"failed": exc.format_message()})
+        return await documents(request, {"failed": render_value(exc.message, lang_of(request))})
     return await documents(request, {"written": written})
 
 
@@ -72,7 +73,7 @@ async def make_pdf(request: Request) -> Response:
     try:
         converted = await run_in_threadpool(convert_outputs, ws.outputs)
     except ShtabError as exc:
-        return await documents(request, {"failed": exc.format_message()})
+        return await documents(request, {"failed": render_value(exc.message, lang_of(request))})
     return await documents(request, {"pdf": converted})
 
 

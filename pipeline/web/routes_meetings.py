@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from ..core.errors import errors_in
 from ..load.loader import yaml_files
 from ..load.models import MEETING_ID
 from ..load.source import display_path
-from ..locale.messages import _, set_ui_lang, ui_lang
+from ..locale.messages import _, render_value
 from ..rules.execution import reminders_of
 from . import yamledit
 from .checks import check_with, findings_of, ticket
@@ -80,30 +79,16 @@ async def meetings(request: Request) -> Response:
 
 
 async def new_meeting(request: Request) -> Response:
-    from ..editing.scaffold import ScaffoldRefused, write_new_meeting
+    from ..editing.scaffold import ScaffoldRefused, Words, write_new_meeting
     ws: Workspace = request.app.state.ws
     form = await request.form()
     day = parse_date(str(form.get("date") or "")) or ws.today()
-    try:
-        path = await run_in_threadpool(_scaffold_in, lang_of(request), write_new_meeting,
-                                       stages.load_project(ws.inputs), day)
+    lang = lang_of(request)
+    try:   # the scaffold's comments in her language, passed to it: the run's language is not touched
+        path = await run_in_threadpool(write_new_meeting, stages.load_project(ws.inputs), day, Words(lang))
     except ScaffoldRefused as exc:
-        return page(request, "message.html", status=409, message=str(exc))
+        return page(request, "message.html", status=409, message=render_value(exc.args[0], lang))
     return _redirect(request, f"/meetings/{path.stem}")
-
-
-_SCAFFOLD_LOCK = threading.Lock()
-
-
-def _scaffold_in(lang: str, write, *args):
-    """A scaffold writes its comments in the run's language (`ui_lang`): hers, for this call only."""
-    with _SCAFFOLD_LOCK:
-        previous = ui_lang()
-        set_ui_lang(lang)
-        try:
-            return write(*args)
-        finally:
-            set_ui_lang(previous)
 
 
 def meeting_file(ws: Workspace, meeting_id: str) -> Path:

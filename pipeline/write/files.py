@@ -43,8 +43,9 @@ def unchanged(path: Path, data: bytes) -> bool:
     return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
 
 
-def stage(path: Path, data: bytes) -> Staged:
-    """Write `data` to a temporary file in `path`'s folder; nothing is left behind if that fails."""
+def stage(path: Path, data: bytes, sync: bool = True) -> Staged:
+    """Write `data` to a temporary file in `path`'s folder (flushed to disk unless `sync` is False); nothing is
+    left behind if that fails."""
     if unchanged(path, data):
         return Staged(path, None)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,22 +53,24 @@ def stage(path: Path, data: bytes) -> Staged:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return Staged(path, Path(temporary))
 
 
-def write_durably(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """One file replaced whole, for the writers outside a run's two phases (sealed records, a form's save).
+def write_durably(path: Path, data: bytes, mode: int = 0o644, sync: bool = True) -> None:
+    """One file replaced whole, for the writers outside a run's two phases: the sealed records, a form's save,
+    what runs keep (core/cache.py, `sync=False`: a lost cache file is computed again).
 
     Staged beside `path` and flushed to disk, given `mode` (mkstemp's 0600 would hide it from the other users
     of a shared folder), then renamed into place: a reader sees the old file or the new one, never half of
     one. Unchanged bytes are not rewritten.
     """
-    staged = stage(path, data)
+    staged = stage(path, data, sync)
     if staged.temporary is None:
         return
     try:
@@ -76,7 +79,8 @@ def write_durably(path: Path, data: bytes, mode: int = 0o644) -> None:
     except BaseException:
         staged.temporary.unlink(missing_ok=True)
         raise
-    sync_folder(path.parent)
+    if sync:
+        sync_folder(path.parent)
 
 
 def sync_folder(folder: Path) -> None:

@@ -74,7 +74,7 @@ def test_an_unsigned_protocol_run_loads_no_analyser_once_its_forms_are_kept(tmp_
     second = shtab(cache, tmp_path / "second", "protocol", "2026-05", modules=True)
     assert "pymorphy3" not in second and "matplotlib" not in second
     assert documents(tmp_path / "second") == documents(tmp_path / "first")
-    assert list(Path(cache).glob("jinja-*.code")), "the compiled templates are kept"
+    assert list(Path(cache).glob("jinja/*.code")), "the compiled templates are kept"
 
 
 # ---------------------------------------------------------------- same bytes, whatever the cache holds
@@ -82,7 +82,7 @@ def test_an_unsigned_protocol_run_loads_no_analyser_once_its_forms_are_kept(tmp_
 
 def damage(folder: Path, how: str) -> int:
     """Damage every kept file: cut in half, or its contents replaced by a well-sealed wrong payload."""
-    files = [path for path in folder.iterdir() if path.is_file()]
+    files = [path for path in folder.rglob("*") if path.is_file()]
     for path in files:
         data = path.read_bytes()
         path.write_bytes(data[:len(data) // 2] if how == "cut" else speed_kept.sealed(b"j2" + data[40:80]))
@@ -103,10 +103,14 @@ def test_no_cache_a_cold_a_warm_and_a_damaged_cache_give_the_same_documents(tmp_
         assert damage(cache, how) >= 4
         shtab(str(cache), tmp_path / how, "all")
         assert documents(tmp_path / how) == expected, how
-    for path in cache.iterdir():   # each damaged file written again, whole
+    for path in (path for path in cache.rglob("*") if path.is_file()):   # each damaged file written again, whole
         payload = speed_kept.unsealed(path.read_bytes())
         assert payload is not None, path
-        if path.suffix == ".json":
+        assert path.relative_to(cache).parts[0].split("-")[0].split(".")[0] in speed_kept.KEPT \
+            or path.name.split(".")[0] in speed_kept.KEPT, path
+        if path.suffix == ".png":
+            assert payload.startswith(b"\x89PNG"), path
+        elif path.suffix == ".json":
             assert json.loads(payload)["values"], path
         elif path.suffix == ".txt":
             assert path.name.endswith(payload[:32].hex() + ".txt"), path
@@ -117,26 +121,35 @@ def test_no_cache_a_cold_a_warm_and_a_damaged_cache_give_the_same_documents(tmp_
 # ---------------------------------------------------------------- the kept tables
 
 
+def test_only_what_the_registry_lists_is_kept(kept_here):
+    """core/cache.py KEPT is the whole list of what runs keep: a table or a folder of another name is refused."""
+    with pytest.raises(ValueError, match="KEPT"):
+        speed_kept.KeptValues("table", "stamp")
+    with pytest.raises(ValueError, match="KEPT"):
+        speed_kept.place("outputs")
+    assert speed_kept.place("pictures") == kept_here / "pictures"
+
+
 def test_a_kept_value_is_read_back_by_the_next_run(kept_here):
-    speed_kept.KeptValues("table", "stamp 1").put("key", ["value", True])
-    assert speed_kept.KeptValues("table", "stamp 1").get("key") == ["value", True]
+    speed_kept.KeptValues("months", "stamp 1").put("key", ["value", True])
+    assert speed_kept.KeptValues("months", "stamp 1").get("key") == ["value", True]
 
 
 def test_a_table_of_another_stamp_is_not_read(kept_here):
     """A new pymorphy3, dictionary, `holidays` or version of our code: nothing kept before is used."""
-    speed_kept.KeptValues("table", "stamp 1").put("key", "old")
-    assert speed_kept.KeptValues("table", "stamp 2").get("key") is None
+    speed_kept.KeptValues("months", "stamp 1").put("key", "old")
+    assert speed_kept.KeptValues("months", "stamp 2").get("key") is None
 
 
 @pytest.mark.parametrize("content", [b"", b"{}", b"not sealed at all", b"\0" * 40,
                                      speed_kept.sealed(b"[1, 2]"), speed_kept.sealed(b"{not json")])
 def test_a_damaged_table_is_ignored_and_written_again(kept_here, content):
     kept_here.mkdir()
-    (kept_here / "table.json").write_bytes(content)
-    table = speed_kept.KeptValues("table", "stamp")
+    (kept_here / "months.json").write_bytes(content)
+    table = speed_kept.KeptValues("months", "stamp")
     assert table.get("key") is None
     table.put("key", "value")
-    assert speed_kept.KeptValues("table", "stamp").get("key") == "value"
+    assert speed_kept.KeptValues("months", "stamp").get("key") == "value"
 
 
 def test_a_kept_inflection_of_the_wrong_shape_is_inflected_again(kept_here):
@@ -176,7 +189,7 @@ def test_kept_days_off_are_the_calendars(kept_here):
 def test_switched_off_nothing_is_kept(tmp_path, monkeypatch):
     monkeypatch.setenv(speed_kept.ENV, "off")
     assert speed_kept.folder() is None
-    table = speed_kept.KeptValues("table", "stamp")
+    table = speed_kept.KeptValues("months", "stamp")
     table.put("key", "value")
     assert table.get("key") == "value"   # this run still has it
 
@@ -190,7 +203,7 @@ def test_a_folder_others_can_write_is_not_used(tmp_path, monkeypatch, mode):
     folder.chmod(mode)
     monkeypatch.setenv(speed_kept.ENV, str(folder))
     assert speed_kept.folder() is None
-    speed_kept.KeptValues("table", "stamp").put("key", "value")
+    speed_kept.KeptValues("months", "stamp").put("key", "value")
     assert not list(folder.iterdir())
     folder.chmod(0o700)
     assert speed_kept.folder() == folder
@@ -216,7 +229,7 @@ def test_a_damaged_compiled_template_is_compiled_again(tmp_path, monkeypatch, pa
     source = "<w:t>{{ name }} &amp; {{ items|length }}</w:t>"
     first = _CompiledOnceEnvironment(undefined=StrictUndefined, autoescape=True)
     expected = first.from_string(source).render(name="A & B", items=[1, 2])
-    kept = list(tmp_path.glob("jinja-*.code"))
+    kept = list(tmp_path.glob("jinja/*.code"))
     assert len(kept) == 1
     kept[0].write_bytes(speed_kept.sealed(payload))
     again = _CompiledOnceEnvironment(undefined=StrictUndefined, autoescape=True)

@@ -19,6 +19,7 @@ import pytest
 
 from pipeline import stages
 from pipeline.context.chart import Bar, Chart
+from pipeline.core.cache import sealed, unsealed
 from pipeline.render import docx as render
 from pipeline.render import many, pictures
 from pipeline.render import templates as speed_templates
@@ -103,10 +104,12 @@ def test_few_documents_or_one_worker_render_in_this_process(monkeypatch):
 # ---------------------------------------------------------------- pay only for what is used
 
 
-def modules_after(code: str) -> set[str]:
-    """The top-level packages imported by a fresh interpreter after running `code` (in the project folder)."""
+def modules_after(code: str, cache: Path | None = None) -> set[str]:
+    """The top-level packages imported by a fresh interpreter after running `code` (in the project folder), with
+    its own folder of what runs keep when `cache` is given."""
     script = code + "\nimport sys\nprint(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    env = {**os.environ, "SHTAB_CACHE": str(cache)} if cache is not None else None
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     return set(result.stdout.split())
 
@@ -139,26 +142,39 @@ def test_a_protocol_run_imports_no_scaffold_schema_pdf_or_web_module(tmp_path):
 
 
 def test_an_unchanged_chart_is_not_drawn_again(tmp_path):
-    """The first annual report draws the chart and keeps it; the second takes it from outputs/.cache without
-    importing matplotlib, and the report has the same bytes."""
-    first = modules_after(cli_run("-q", "--outputs", str(tmp_path), "annual-report"))
-    report = tmp_path / "reports" / "2026" / "annual-report.ru.docx"
+    """The first annual report draws the chart and keeps it; the second takes it from the user's cache folder
+    (core/cache.py: "pictures", never outputs/) without importing matplotlib, and the report has the same bytes."""
+    outputs, cache = tmp_path / "outputs", tmp_path / "cache"
+    first = modules_after(cli_run("-q", "--outputs", str(outputs), "annual-report"), cache)
+    report = outputs / "reports" / "2026" / "annual-report.ru.docx"
     before = report.read_bytes()
-    assert "matplotlib" in first and len(list((tmp_path / ".cache").glob("*.png"))) == 2
+    assert "matplotlib" in first and len(list((cache / "pictures").glob("*.png"))) == 2
+    assert sorted(path.name for path in outputs.iterdir()) == ["reports"]
     report.unlink()
-    assert "matplotlib" not in modules_after(cli_run("-q", "--outputs", str(tmp_path), "annual-report"))
+    assert "matplotlib" not in modules_after(cli_run("-q", "--outputs", str(outputs), "annual-report"), cache)
     assert report.read_bytes() == before
 
 
-def test_a_damaged_cache_file_is_drawn_again(tmp_path):
+def test_with_nothing_kept_the_chart_is_drawn_and_kept_nowhere(tmp_path):
     chart = Chart([Bar("1. Спорт", None, None, "—")], "изменение, %", {"better": "лучше"}, 160)
-    (tmp_path / f"{chart.key}.png").write_bytes(b"not a picture")
+    pictures._DRAWN.clear()
+    cache = pictures.PictureCache(None)
+    cache.fill({"chart": chart})
+    cache.keep()
+    assert chart.png.startswith(pictures.PNG_SIGNATURE) and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("damaged", [b"not a picture", b"", pictures.PNG_SIGNATURE + b"cut short",
+                                     sealed(b"sealed, not a picture")])
+def test_a_damaged_cache_file_is_drawn_again(tmp_path, damaged):
+    chart = Chart([Bar("1. Спорт", None, None, "—")], "изменение, %", {"better": "лучше"}, 160)
+    (tmp_path / f"{chart.key}.png").write_bytes(damaged)
     pictures._DRAWN.clear()
     cache = pictures.PictureCache(tmp_path)
     cache.fill({"chart": chart})
     cache.keep()
-    assert chart.png.startswith(pictures.PNG_SIGNATURE)
-    assert (tmp_path / f"{chart.key}.png").read_bytes() == chart.png
+    assert chart.png.startswith(pictures.PNG_SIGNATURE) and len(chart.png) > 1000
+    assert unsealed((tmp_path / f"{chart.key}.png").read_bytes()) == chart.png
 
 
 @pytest.mark.parametrize("change", [

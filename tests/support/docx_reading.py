@@ -25,10 +25,8 @@ def full_text(path: Path) -> str:
 
 
 def temporary_files(folder: Path) -> list[Path]:
-    """What an interrupted write could leave: the write stage's hidden .<name>.*.tmp files.
-
-    (The folder of kept charts, outputs/.cache, is no such file: its own temporary files end in .tmp.)"""
-    return [p for p in folder.rglob("*") if p.name.endswith(".tmp") or (p.name.startswith(".") and p.name != ".cache")] \
+    """What an interrupted write could leave: the write stage's hidden .<name>.*.tmp files."""
+    return [p for p in folder.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")] \
         if folder.exists() else []
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.editing.scaffold import meeting_scaffold
+from pipeline.editing.scaffold import Words, meeting_scaffold
 from pipeline.stages import load_project
 from pipeline.web import yamledit
 from pipeline.web.forms_base import Form
@@ -30,7 +30,7 @@ def test_every_sample_input_saves_to_the_same_bytes(path: Path, tmp_path: Path):
 
 def test_a_new_meeting_scaffold_round_trips(tmp_path: Path):
     """New meetings start from new-meeting's scaffold: the form must keep its comments and placeholders."""
-    text = meeting_scaffold(load_project(SAMPLE), dt.date(2026, 12, 10), tmp_path / "2026-06.yaml")
+    text = meeting_scaffold(load_project(SAMPLE), dt.date(2026, 12, 10), tmp_path / "2026-06.yaml", Words("en"))
     assert yamledit.parse(text).text() == text
 
 
@@ -144,6 +144,6 @@ def test_an_edit_of_one_load_leaves_the_next_load_as_the_file_is(tmp_path: Path)
 def test_a_scaffold_loaded_twice_still_writes_itself(tmp_path: Path):
     """The scaffold's comment before the first question stays in place, load after load."""
     path = tmp_path / "2026-06.yaml"
-    path.write_text(meeting_scaffold(load_project(SAMPLE), dt.date(2026, 12, 10), path), encoding="utf-8")
+    path.write_text(meeting_scaffold(load_project(SAMPLE), dt.date(2026, 12, 10), path, Words("en")), encoding="utf-8")
     for _ in range(3):
         assert yamledit.load(path).text().encode("utf-8") == path.read_bytes()

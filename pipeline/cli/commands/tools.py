@@ -11,7 +11,7 @@ import click
 
 from ... import stages
 from ...core.errors import ShtabError, errors_in
-from ...locale.messages import _
+from ...locale.messages import _, ui_lang
 from .common import ISO_DATE, Folder, Options, pass_options, progress_bar, report_written
 
 
@@ -32,11 +32,11 @@ def new_meeting(options: Options, day) -> None:
       python -m pipeline new-meeting --date 2026-06-11
       make new-meeting ARGS="--date 2026-06-11"
     """
-    from ...editing.scaffold import ScaffoldRefused, write_new_meeting
+    from ...editing.scaffold import ScaffoldRefused, Words, write_new_meeting
     options.require_inputs()
     meeting_day = day or options.as_of
     try:
-        path = write_new_meeting(stages.load_project(options.inputs), meeting_day)
+        path = write_new_meeting(stages.load_project(options.inputs), meeting_day, Words(ui_lang()))
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
     click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
@@ -61,10 +61,10 @@ def new_plan(options: Options, day) -> None:
       python -m pipeline new-plan --date 2027-01-15     # no plans yet: the first half of 2027
       make new-plan
     """
-    from ...editing.scaffold import ScaffoldRefused, write_new_plan
+    from ...editing.scaffold import ScaffoldRefused, Words, write_new_plan
     options.require_inputs()
     try:
-        path = write_new_plan(stages.load_project(options.inputs), day or options.as_of)
+        path = write_new_plan(stages.load_project(options.inputs), day or options.as_of, Words(ui_lang()))
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
     click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
