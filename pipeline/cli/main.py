@@ -21,7 +21,7 @@ from ..core.errors import ShtabError
 from ..core.project import default_inputs, default_outputs
 from ..locale.messages import UI_LANGS, _, choose_ui_lang, set_ui_lang, translate
 from . import help as clihelp
-from .commands import between, documents, output, records, tools, workspace
+from .commands import between, documents, output, records, signature, tools, workspace
 from .commands.common import ISO_DATE, Options
 
 LANG_CHOICE = click.Choice(["kk", "ru"])
@@ -184,7 +184,7 @@ COMMANDS = (
     tools.new_meeting, tools.new_plan, tools.schema, tools.templates,
     output.watch, output.pdf,
     workspace.serve,
-    records.verify,
+    records.verify, signature.signature,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -18,7 +18,9 @@ from tests.support.her_language import foreign_words, not_in_her_language
 
 LOCALES = {"ru": "ru_RU.UTF-8", "kk": "kk_KZ.UTF-8"}
 ONLY_THE_LOCALE = {"SHTAB_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None}
-HELPS = [()] + [(command.name,) for command in COMMANDS]
+HELPS = [()] + [(command.name,) for command in COMMANDS] + [
+    (command.name, sub) for command in COMMANDS for sub in getattr(command, "commands", {})]   # signature import
+SUBCOMMANDS = {sub for command in COMMANDS for sub in getattr(command, "commands", {})}
 
 
 def help_of(command: tuple[str, ...], lang: str) -> str:
@@ -29,16 +31,16 @@ def help_of(command: tuple[str, ...], lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
-@pytest.mark.parametrize("command", HELPS, ids=["shtab"] + [command.name for command in COMMANDS])
+@pytest.mark.parametrize("command", HELPS, ids=["shtab"] + [" ".join(command) for command in HELPS[1:]])
 def test_every_help_is_in_her_language(command, lang):
     shown = help_of(command, lang)
     # her words for this command: its name and the commands its examples run are hers to type
-    wrong = not_in_her_language(shown, lang, {c.name for c in COMMANDS})
+    wrong = not_in_her_language(shown, lang, {c.name for c in COMMANDS} | SUBCOMMANDS)
     assert wrong == [], f"`{' '.join(command)} --help` is not all in {lang}:\n" + "\n".join(wrong) + "\n\n" + shown
 
 
 def test_every_command_is_covered():
-    assert {name for (name,) in HELPS[1:]} == set(cli.commands)
+    assert {command[0] for command in HELPS[1:]} == set(cli.commands)
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])

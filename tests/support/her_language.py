@@ -24,7 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # Product and format names a Kazakh or Russian text writes in Latin letters as well.
 PRODUCTS = {"LibreOffice", "DOCX", "PDF", "YAML", "UTF", "SHA", "JSON", "Schema", "VS", "Code", "Word", "Windows",
             "Bash", "UUID", "soffice", "sha256sum", "Applications", "git", "Notepad", "http", "https", "localhost",
-            "token"}
+            "token",
+            # the ЭЦП: NCA RK's signing app and services, and the signature formats, as NCA and SIGEX write them
+            "NCALayer", "NCA", "eGov", "SIGEX", "ezSigner", "Kalkan", "SDK", "CMS", "DER", "PEM", "base64", "OCSP",
+            "RSA", "GOST", "AUTH", "CRLF", "signingCertificate", "SignedData", "p7s", "Python"}
 # What she types to run the program: its names and the make targets' words.
 PROGRAM = {"shtab", "python", "pipeline", "make", "ARGS", "FORCE", "SHTAB_LANG", "LANG", "kk", "ru", "en", "id",
            "checkout", "true", "false", "inputs", "outputs", "records", "schemas",
@@ -34,7 +37,7 @@ KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z][A-Za-z0-9_]*)*")   # new-meeting is one word
 
-_PATH = re.compile(r"(?:[\w.~<>-]*/)+[\w.<>*-]*|[\w<>-]+\.(?:ya?ml|docx|pdf|json|md|po|mo|txt|sha256|py|bat|ps1)\b")
+_PATH = re.compile(r"(?:[\w.~<>-]*/)+[\w.<>*-]*|[\w<>-]+\.(?:ya?ml|docx|pdf|json|md|po|mo|txt|sha256|py|bat|ps1|cms|p7s|pem)\b")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 _IDS = re.compile(r"\b\d{4}-(?:H[12]|\d{2})(?:/\d+(?:\.\d+)?)?\b|\bU\+[0-9A-F]{4,6}\b|\b\d+[a-z]\b")
 _SECTION = re.compile(r"§\s?(?:\d+(?:\.\d+)*|N)")
@@ -105,7 +108,9 @@ def _keylike(line: str, start: int, end: int, value: bool = False) -> bool:
 def command_names() -> frozenset[str]:
     """The commands she types (pipeline/cli/main.py COMMANDS), and the make targets named like them."""
     from pipeline.cli.main import COMMANDS
-    return frozenset(command.name for command in COMMANDS) | {"new", "meeting", "annual", "report", "templates"}
+    subcommands = {name for command in COMMANDS for name in getattr(command, "commands", {})}   # signature import
+    return frozenset(command.name for command in COMMANDS) | subcommands | {"new", "meeting", "annual", "report",
+                                                                            "templates"}
 
 
 def foreign_words(line: str, hers: set[str] = frozenset(), her_lines: set[str] = frozenset()) -> list[str]:

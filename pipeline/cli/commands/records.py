@@ -5,9 +5,11 @@ from __future__ import annotations
 import click
 
 from ...core.errors import ShtabError, errors_in
+from ...load.source import display_path
 from ...locale.messages import _
 from ...records.sealing import rebuild as rebuild_records
 from ...records.sealing import verify as verify_records
+from ...records.signature import stored as signatures
 from ...records.store import Store
 from ...write.lock import project_root
 from .common import Options, pass_options, run_lock_of
@@ -21,6 +23,9 @@ from .common import Options, pass_options, run_lock_of
 @pass_options
 def verify(options: Options, rebuild: bool) -> None:
     """Check the sealed records: every file against records/SHA256SUMS, every fingerprint against the inputs.
+
+    Every ЭЦП stored beside a sealed PDF (the command `signature`, or signed in the workspace) is checked again
+    against trust/ and body.yaml's head_iin, and its signers are listed.
 
     A signed protocol is sealed in records/ beside inputs/ the first time it is written (§15, §24). This names
     every sealed file that was changed, is missing, or is in records/ without being listed, and every input of a
@@ -53,8 +58,17 @@ def verify(options: Options, rebuild: bool) -> None:
         findings, files, meetings = verify_records(store, assessment)
         named = {finding.loc for finding in refused}       # a file --rebuild left unlisted is named once, with why
         findings = refused + [f for f in findings if f.loc not in named]
+        body = assessment.project.body
+        checked = signatures.reverify(store, body.head_iin if body is not None else None)
+        findings += signatures.findings(checked, store.root, display_path)
     for finding in findings:
         click.echo(str(finding), err=True)
+    if not options.quiet:
+        for item in checked:
+            for signer in item.verdict.signers if item.verdict is not None else []:
+                state = _("holds") if signer.ok else _("does not hold")
+                click.echo(_("signature {path}: {signer}; {state}", path=item.signature.cms,
+                             signer=signatures.summary_line(signer), state=state))
     errors = errors_in(findings)
     if errors:
         raise ShtabError(_("records: {count} difference(s) from the seal, each named above (§15, §24)",

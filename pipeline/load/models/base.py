@@ -157,6 +157,17 @@ def _strict_int(value: Any) -> int:
     raise ValueError(_("expected a whole number, got {value}", value=kind_of(value)))
 
 
+def _to_iin(value: Any) -> str:
+    """An IIN: 12 digits; a number YAML read from unquoted digits is taken back to its 12 digits."""
+    refuse_placeholder(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**12:
+        value = f"{value:012d}"
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{12}", value.strip()):
+        return value.strip()
+    raise ValueError(_("expected an IIN of 12 digits, got {value}; write it in quotes: '850101300123'",
+                       value=kind_of(value)))
+
+
 def kind_of(value: Any) -> Message | str:
     """What she typed, in words for a message: "'12.03.2026'", "the number 12", "a list"."""
     if value is None:
@@ -203,6 +214,8 @@ DATE_SCHEMA = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{1,2}-\
                "description": "ЖЖЖЖ-АА-КК / ГГГГ-ММ-ДД, 2026-03-12"}
 MEMBER_ID_SCHEMA = {"type": "string", "pattern": SLUG.pattern,
                     "description": "body.yaml мүшесінің id-і / id члена из body.yaml"}
+IIN_SCHEMA = {"type": "string", "pattern": r"^[0-9]{12}$",
+              "description": "ЖСН, 12 цифр / ИИН, 12 цифр: '850101300123'"}
 TIME_SCHEMA = {"type": "string", "pattern": r"^([01]?\d|2[0-3])[:.][0-5]\d$", "description": "\"10:00\""}
 
 TextField = Annotated[Any, BeforeValidator(_to_text), WithJsonSchema(TEXT_SCHEMA)]
@@ -211,6 +224,7 @@ MemberId = Annotated[str, BeforeValidator(_to_slug), WithJsonSchema(MEMBER_ID_SC
 Time = Annotated[str, BeforeValidator(_to_time), WithJsonSchema(TIME_SCHEMA)]
 Name = Annotated[str, BeforeValidator(_to_name)]
 Bool = Annotated[bool, BeforeValidator(_strict_bool)]
+Iin = Annotated[str, BeforeValidator(_to_iin), WithJsonSchema(IIN_SCHEMA)]
 Int = Annotated[int, BeforeValidator(_strict_int)]
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import LANGS, Bool, Date, Lang, MemberId, Model, Name, TextField
+from .base import LANGS, Bool, Date, Iin, Lang, MemberId, Model, Name, TextField
 
 Role = Literal["head", "deputy_head", "secretary", "member"]
 
@@ -66,6 +66,8 @@ class Body(Model):
     district: District | None = None
     level: Literal["district", "oblast"] = "district"
     districts: list[District] = Field(default_factory=list)
+    # extension: the head's IIN, checked against the certificate of every ЭЦП of a sealed protocol
+    head_iin: Iin | None = None
 
     def member(self, member_id: str) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)
