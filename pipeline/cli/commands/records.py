@@ -9,7 +9,6 @@ from ...load.source import display_path
 from ...locale.messages import _
 from ...records.sealing import rebuild as rebuild_records
 from ...records.sealing import verify as verify_records
-from ...records.signature import stored as signatures
 from ...records.store import Store
 from ...write.lock import project_root
 from .common import Options, pass_options, run_lock_of
@@ -40,6 +39,7 @@ def verify(options: Options, rebuild: bool) -> None:
       python -m pipeline verify --rebuild
       make verify
     """
+    from ...records.signature import stored as signatures  # asn1crypto, cryptography: loaded for verify only
     assessment = options.assessment()
     with run_lock_of(options):
         store = Store.open(project_root(options.inputs))

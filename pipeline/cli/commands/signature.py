@@ -8,7 +8,6 @@ import click
 
 from ...core.errors import ShtabError
 from ...locale.messages import _
-from ...records.signature import stored as signatures
 from ...records.store import Store
 from ...write.lock import project_root
 from .common import Options, pass_options, run_lock_of
@@ -41,6 +40,7 @@ def import_signature(options: Options, meeting: str, file: Path) -> None:
     protocol.<lang>.pdf.cms and .cms.json, listed in records/SHA256SUMS; nothing is stored if any check fails
     (exit 1). A technical check: the legal check is ezSigner, SIGEX or ЕСЭДО.
     """
+    from ...records.signature import stored as signatures  # asn1crypto, cryptography: only when a signature is read
     langs = options.langs or []
     if len(langs) > 1:
         raise ShtabError(_("signature import: name one language with --lang (kk or ru), or none"))
