@@ -305,3 +305,69 @@ def test_a_conflict_is_merged_field_by_field(page, served, tmp_path):
     text = path.read_text(encoding="utf-8")
     assert 'time: "12:00"' in text and "Дополнено." in text
     assert page.input_value("input[name=time]") == "12:00"             # the form shows the merged file
+
+
+def test_the_meeting_form_saved_with_the_keyboard_alone(page, served, tmp_path):
+    """A skip link leads to «Сохранить»; Tab reaches the fields from the content's start; Ctrl+S saves."""
+    _, ws = served
+    path = ws.inputs / "meetings" / "2026-05.yaml"
+    _open_meeting(page)
+    active = "document.activeElement.{}"
+    page.keyboard.press("Tab")
+    assert page.evaluate(active.format("getAttribute('href')")) == "#main"
+    page.keyboard.press("Enter")
+    for presses in range(1, 16):                       # a few presses from the content's start, not 200
+        page.keyboard.press("Tab")
+        if page.evaluate(active.format("name")) == "time":
+            break
+    assert page.evaluate(active.format("name")) == "time" and presses < 10
+    page.keyboard.press("Control+a")
+    page.keyboard.type("11:45")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector("#announce-saved")
+    assert 'time: "11:45"' in path.read_text(encoding="utf-8")
+    page.goto(page.url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate(active.format("getAttribute('href')")) == "#save"
+    page.keyboard.press("Enter")
+    assert page.evaluate(active.format("id")) == "save"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#status').innerText.includes('Нет изменений')")
+
+
+# ---------------------------------------------------------------- access: axe-core and 400 px
+
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+EVERY_PAGE = ["/", "/meetings", "/meetings/2026-05", "/meetings/2026-01", "/plans", "/plans/2026-H2",
+              "/control/2026", "/documents"]
+
+
+def _axe(page) -> list[str]:
+    """Serious and critical violations of axe-core on the page as it stands, one line each."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+    }""")
+    return list(found)
+
+
+def test_every_page_passes_axe_and_never_scrolls_sideways(page, served, tmp_path):
+    """axe-core: no serious or critical violation on any page, at 1280×720 and at 400×800, where nothing
+    scrolls sideways either."""
+    base = page.url.split("/", 3)[0] + "//" + page.url.split("/")[2]
+    problems = []
+    for width, height in ((1280, 720), (400, 800)):
+        page.set_viewport_size({"width": width, "height": height})
+        for path in EVERY_PAGE:
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            problems += [f"{path} at {width}: {line}" for line in _axe(page)]
+            wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if wide > 0:
+                problems.append(f"{path} at {width}: scrolls {wide} px sideways")
+
+    assert problems == [], "\n".join(problems)

@@ -199,6 +199,15 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-discard]");
     if (link) { dropDraft(); dirty = false; }
+    var skip = event.target.closest && event.target.closest("a.skip");
+    var target = skip ? document.querySelector(skip.getAttribute("href")) : null;
+    if (target) { event.preventDefault(); target.focus(); target.scrollIntoView({ block: "center" }); }
+  });
+  document.addEventListener("keydown", function (event) {     // Ctrl+S saves the form, as in an editor
+    if ((event.ctrlKey || event.metaKey) && (event.key === "s" || event.key === "S" || event.key === "ы")) {
+      var save = document.getElementById("save");
+      if (save && draftForm()) { event.preventDefault(); save.click(); }
+    }
   });
 
   document.addEventListener("htmx:configRequest", function (event) {
