@@ -150,7 +150,8 @@ def printable_context(job: Job) -> dict:
 
 def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progress=None,
                   force: bool = False, sealer: Callable[[], Sealer] | None = None,
-                  sealed_now: list[sealing.Sealing] | None = None, templates: Path | None = None) -> list[Written]:
+                  sealed_now: list[sealing.Sealing] | None = None, templates: Path | None = None,
+                  reason: str | None = None) -> list[Written]:
     """Refuse on any error that touches the requested documents; else render all, then write all.
 
     Before rendering: every path must stay inside `outputs`, and signed protocols
@@ -177,8 +178,8 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     store = Store.open(root)
     store.recover()                                  # a sealing killed half-way is undone (records.py)
     remove_leftovers(outputs / job.output for job in jobs)
-    seals = sealing.plan(assessment, jobs, store, force, sealer or (lambda: default_sealer(root)),
-                         sealable_jobs(assessment, jobs))
+    seals = sealing.plan(assessment, jobs, store, force, sealer or (lambda: default_sealer(root, reason)),
+                         sealable_jobs(assessment, jobs), renew=force and bool(reason))
     problems += [f for job in seals.extra for f in blocking(assessment, job)] + errors_in(seals.findings)
     if problems:
         raise InputRefused(problems, _("the list of the sealed records is not whole (§15, §24)") if seals.manifest
@@ -239,9 +240,9 @@ def render_docx(template: Path, context: dict) -> bytes:
     return render(template, context)
 
 
-def default_sealer(root: Path) -> Sealer:
-    """Who seals and when, as the command line runs it: git's user.name (or the login name), now."""
-    return Sealer(who_seals(root), dt.datetime.now(dt.timezone.utc))
+def default_sealer(root: Path, reason: str | None = None) -> Sealer:
+    """Who seals and when, as the command line runs it: git's user.name (or the login name), now; and why."""
+    return Sealer(who_seals(root), dt.datetime.now(dt.timezone.utc), reason)
 
 
 def _seal(seals: sealing.Plan) -> None:

@@ -27,6 +27,8 @@ from docxbuild import (  # noqa: E402
     LEFT,
     RIGHT,
     first_cell_paragraph,
+    keep_whole,
+    keep_with_next,
     new_document,
     para,
     row,
@@ -195,6 +197,7 @@ def signature_table(doc, w):
                          align=RIGHT)
     for cell in tbl.rows[1].cells:
         cell.paragraphs[0].paragraph_format.space_before = Pt(24)
+    keep_whole(tbl)
 
 
 LIST_END = "{% if loop.last %}.{% else %};{% endif %}"   # items end with «;», the last with a full stop
@@ -318,18 +321,19 @@ def protocol(lang: str):
          "{% if d.due %}" + w["due"] + " {{ d.due }}.{% endif %}", italic=True, align=JUSTIFY, first_line=1.25)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if d.vote %}")
-    para(doc, "{{ d.vote }}. {{ d.outcome }}.", align=JUSTIFY, first_line=1.25)
+    keep_with_next(para(doc, "{{ d.vote }}. {{ d.outcome }}.", align=JUSTIFY, first_line=1.25))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if q.vote %}")
-    para(doc, "{{ q.vote }}.", align=JUSTIFY, first_line=1.25, before=6)
-    para(doc, "{{ q.outcome }}.", bold=True, align=JUSTIFY, first_line=1.25)
+    # the vote and the outcome stay together, and the last question's with the signatures (never alone on a page)
+    keep_with_next(para(doc, "{{ q.vote }}.", align=JUSTIFY, first_line=1.25, before=6),
+                   para(doc, "{{ q.outcome }}.", bold=True, align=JUSTIFY, first_line=1.25))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for n in q.dissent_appendices %}")
-    para(doc, w["dissent_ref"], italic=True, align=JUSTIFY, first_line=1.25)
+    keep_with_next(para(doc, w["dissent_ref"], italic=True, align=JUSTIFY, first_line=1.25))
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
-    para(doc, "", before=18)
+    keep_with_next(para(doc, "", before=18))
     signature_table(doc, w)
     tag(doc, "{%p for a in appendices %}")
     # The appendix starts a page by its own first paragraph, not by a paragraph holding a break: when the
@@ -447,7 +451,7 @@ def plan(lang: str):
     cell_lines(cells[3], ["{{ c.decided_by }}", "{{ c.decided_on }}"])
     loop_row(tbl, "{%tr endfor %}")
     tag(doc, "{%p else %}")
-    para(doc, w["no_changes"], align=CENTER)
+    keep_with_next(para(doc, w["no_changes"], align=CENTER))      # the line saying it was sent, on its page
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if sent_on %}")
     para(doc, w["plan_sent"], italic=True, align=JUSTIFY, before=12)
@@ -580,7 +584,7 @@ def figures_table(doc, rows: list[tuple[str, str]]):
 def signer_block(doc, who: str):
     tbl = table(doc, [9.5, 7.0], borders=False)
     signer_row(tbl, who, "____________")
-    return tbl
+    return keep_whole(tbl)
 
 
 def register(lang: str):
@@ -605,7 +609,8 @@ def register(lang: str):
     for label, key in zip(w["totals"], TOTAL_FIELDS):
         row(totals, [label, "{{ totals." + key + " }}"])
         totals.rows[-1].cells[1].paragraphs[0].alignment = CENTER
-    para(doc, "", before=18)
+    keep_whole(totals, with_next=True)           # «Итого» on one page, and with the signature below it
+    keep_with_next(para(doc, "", before=18))
     tag(doc, "{%p if secretary %}")
     signer_block(doc, "secretary")
     tag(doc, "{%p endif %}")
@@ -621,7 +626,7 @@ def annual_report(lang: str):
     # the sender's requisites (the akimat, its seat, the outgoing number and date), the addressee in the dative
     first_cell_paragraph(cells[0], "{{ sender }}", bold=True, align=CENTER)
     cells[0].add_paragraph("{{ seat }}").alignment = CENTER
-    cells[0].add_paragraph("{% if outgoing_number %}{{ outgoing_date }} № {{ outgoing_number }}"
+    cells[0].add_paragraph("{% if outgoing_number %}{{ outgoing_date|replace(' ', '\u00a0') }}\u00a0№\u00a0{{ outgoing_number }}"
                            "{% else %}______________ № ______________{% endif %}").alignment = CENTER
     cells[0].paragraphs[-1].paragraph_format.space_before = Pt(12)
     first_cell_paragraph(cells[1], "{{ addressee }}", bold=True, align=CENTER)
@@ -649,7 +654,7 @@ def annual_report(lang: str):
     para(doc, w["s3_text"], align=JUSTIFY, first_line=1.25, after=6, keep_next=True)
     figures_table(doc, [(label, "assignments." + key) for label, key in zip(RW[lang]["totals"], TOTAL_FIELDS)])
     tag(doc, "{%p if overdue %}")
-    para(doc, w["overdue_heading"], bold=True, first_line=1.25, before=6)
+    para(doc, w["overdue_heading"], bold=True, first_line=1.25, before=6, keep_next=True)
     tag(doc, "{%p for o in overdue %}")
     para(doc, w["overdue_line"], align=JUSTIFY, first_line=1.25)
     tag(doc, "{%p endfor %}")
@@ -666,8 +671,7 @@ def annual_report(lang: str):
     for cell in indicators.rows[-2].cells[2:]:
         cell.paragraphs[0].alignment = CENTER
     para(doc, "{{ chart }}", align=CENTER, before=12, keep_next=True)
-    para(doc, w["chart_caption"], italic=True, align=CENTER, after=12)
-    para(doc, "", before=12)
+    keep_with_next(para(doc, w["chart_caption"], italic=True, align=CENTER, after=12), para(doc, "", before=12))
     signer_block(doc, "signer")
     return doc
 

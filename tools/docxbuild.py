@@ -233,3 +233,24 @@ def row(tbl, texts: list[str], *, bold: bool = False, align=None, header: bool =
         element = OxmlElement("w:tblHeader")
         tr_pr.append(element)
     return cells
+
+
+def keep_whole(tbl, *, with_next: bool = False):
+    """A block that is never split across pages (a signature, a short table of totals): no row breaks
+    (cantSplit) and every paragraph but those of the last row kept with the next (Word and LibreOffice keep
+    the rows together so); `with_next` keeps the last row with what follows too."""
+    for index, table_row in enumerate(tbl.rows):
+        table_row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if index < len(tbl.rows) - 1 or with_next:
+            for cell in table_row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+    return tbl
+
+
+def keep_with_next(*paragraphs):
+    """The lines before a signature block stay on its page with it (the block never stands alone)."""
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.widow_control = True
+    return paragraphs[-1] if paragraphs else None

@@ -8,7 +8,21 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.shared import Pt
-from docxbuild import CENTER, JUSTIFY, LEFT, RIGHT, first_cell_paragraph, new_document, para, row, runs, table, tag
+from docxbuild import (
+    CENTER,
+    JUSTIFY,
+    LEFT,
+    RIGHT,
+    first_cell_paragraph,
+    keep_whole,
+    keep_with_next,
+    new_document,
+    para,
+    row,
+    runs,
+    table,
+    tag,
+)
 
 BW = {
     "kk": {
@@ -135,7 +149,7 @@ def letterhead(doc, addressee_lines: list[str]):
     tbl = table(doc, [8.0, 8.5], borders=False)
     cells = tbl.add_row().cells
     first_cell_paragraph(cells[0], "{{ sender.akimat }}", bold=True, size=12)
-    for text in ("{{ sender.body_name }}", "{{ sender.seat }}", "{% if sender.date %}{{ sender.date }}{% else %}______________{% endif %} № ______________"):
+    for text in ("{{ sender.body_name }}", "{{ sender.seat }}", "{% if sender.date %}{{ sender.date|replace(' ', '\u00a0') }}{% else %}__________{% endif %}\u00a0№\u00a0__________"):
         paragraph = cells[0].add_paragraph()
         paragraph.add_run(text).font.size = Pt(10 if text == "{{ sender.body_name }}" else 12)
     first_cell_paragraph(cells[1], addressee_lines[0], bold=True)
@@ -144,7 +158,7 @@ def letterhead(doc, addressee_lines: list[str]):
     return tbl
 
 
-def signature(doc, who: str, *, label: str = "", before: float = 18):
+def signature(doc, who: str, *, label: str = "", before: float = 18, with_next: bool = False):
     """A signature row: the title and position at the left, the line and name at the right."""
     tbl = table(doc, [9.5, 7.0], borders=False)
     cells = tbl.add_row().cells
@@ -154,7 +168,7 @@ def signature(doc, who: str, *, label: str = "", before: float = 18):
     cells[1].add_paragraph("_______________ {{ " + who + ".name }}").alignment = RIGHT
     for cell in tbl.rows[0].cells:
         cell.paragraphs[0].paragraph_format.space_before = Pt(before)
-    return tbl
+    return keep_whole(tbl, with_next=with_next)
 
 
 def notice(lang: str):
@@ -202,7 +216,7 @@ def notice(lang: str):
     para(doc, "– {{ p.position }}{% if p.name %} {{ p.name }}{% endif %};", align=LEFT, left=0.5)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    para(doc, w["confirm"], align=JUSTIFY, first_line=1.25, before=12)
+    keep_with_next(para(doc, w["confirm"], align=JUSTIFY, first_line=1.25, before=12))
     tag(doc, "{%p if signer %}")
     signature(doc, "signer")
     tag(doc, "{%p endif %}")
@@ -235,7 +249,7 @@ def extract(lang: str):
          after=6)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
-    para(doc, w["extract_note"], italic=True, align=JUSTIFY, first_line=1.25, before=6)
+    keep_with_next(para(doc, w["extract_note"], italic=True, align=JUSTIFY, first_line=1.25, before=6))
     tbl = table(doc, [9.5, 7.0], borders=False)
     cells = tbl.add_row().cells
     first_cell_paragraph(cells[0], "{{ signer.title }}", bold=True)
@@ -244,31 +258,50 @@ def extract(lang: str):
     cells[1].add_paragraph("{{ signer.name }}").alignment = RIGHT
     for cell in tbl.rows[0].cells:
         cell.paragraphs[0].paragraph_format.space_before = Pt(18)
+    keep_whole(tbl, with_next=True)                   # the signer and the certification («Верно») together
     tag(doc, "{%p if certifier %}")
-    signature(doc, "certifier", label=w["certified"])
+    signature(doc, "certifier", label=w["certified"], with_next=True)     # with the date of the certification
     para(doc, "{{ certified_on }}", align=RIGHT)
     tag(doc, "{%p endif %}")
     return doc
+
+
+def last_row_kept_with_next(tbl, loop: str, add_row):
+    """A docxtpl row loop whose last row is kept with what follows (a signature never alone on a page): the row
+    `add_row(tbl)` makes, twice, under {%tr if loop.last %} with every paragraph kept with the next, and plain."""
+    width = len(tbl.columns)
+    row(tbl, ["{%tr " + loop + " %}"] + [""] * (width - 1))
+    row(tbl, ["{%tr if loop.last %}"] + [""] * (width - 1))
+    add_row(tbl)
+    for cell in tbl.rows[-1].cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+    row(tbl, ["{%tr else %}"] + [""] * (width - 1))
+    add_row(tbl)
+    row(tbl, ["{%tr endif %}"] + [""] * (width - 1))
+    row(tbl, ["{%tr endfor %}"] + [""] * (width - 1))
+    return tbl
 
 
 def assignment_rows(doc, w, collection: str):
     """The table of a reminder's assignments: number, id, protocol, text, deadline with its marks."""
     tbl = table(doc, [0.9, 4.2, 8.0, 3.4], size=11)
     row(tbl, w["reminder_head"], bold=True, align=CENTER, header=True)
-    row(tbl, ["{%tr for r in " + collection + " %}", "", "", ""])
-    cells = row(tbl, ["{{ r.number }}", "{{ r.reference }}", "{{ r.text }}", "{{ r.due }}"])
-    tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    extra = cells[3].add_paragraph()
-    extra.add_run("{% if r.extended %}" + w["extended_mark"] + "{% endif %}").font.size = Pt(10)
-    mark = cells[3].add_paragraph()
-    run = mark.add_run("{% if r.overdue %}" + w["overdue_mark"] + "{% endif %}")
-    run.bold = True
-    run.font.size = Pt(11)
-    for index in (0, 3):
-        for paragraph in cells[index].paragraphs:
-            paragraph.alignment = CENTER
-    row(tbl, ["{%tr endfor %}", "", "", ""])
-    return tbl
+
+    def assignment(tbl):
+        cells = row(tbl, ["{{ r.number }}", "{{ r.reference }}", "{{ r.text }}", "{{ r.due }}"])
+        tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        extra = cells[3].add_paragraph()
+        extra.add_run("{% if r.extended %}" + w["extended_mark"] + "{% endif %}").font.size = Pt(10)
+        mark = cells[3].add_paragraph()
+        run = mark.add_run("{% if r.overdue %}" + w["overdue_mark"] + "{% endif %}")
+        run.bold = True
+        run.font.size = Pt(11)
+        for index in (0, 3):
+            for paragraph in cells[index].paragraphs:
+                paragraph.alignment = CENTER
+
+    return last_row_kept_with_next(tbl, "for r in " + collection, assignment)
 
 
 def reminder(lang: str):
@@ -284,7 +317,7 @@ def reminder(lang: str):
     assignment_rows(doc, w, "periodic")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if overdue %}")
-    para(doc, w["overdue_note"], align=JUSTIFY, first_line=1.25, before=12)
+    keep_with_next(para(doc, w["overdue_note"], align=JUSTIFY, first_line=1.25, before=12))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if signer %}")
     signature(doc, "signer", before=24)
@@ -327,10 +360,12 @@ def status(lang: str):
     para(doc, "{{ b.number }}. {{ b.name }}", bold=True, align=JUSTIFY, before=12, after=6, keep_next=True)
     tbl = table(doc, [5.2, 12.0, 3.6, 4.9], size=10)
     row(tbl, w["status_lines_head"], bold=True, align=CENTER, header=True)
-    row(tbl, ["{%tr for l in b.lines %}", "", "", ""])
-    row(tbl, ["{{ l.reference }}", "{{ l.text }}", "{{ l.due }}", "{{ l.state }}"])
-    tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    row(tbl, ["{%tr endfor %}", "", "", ""])
+
+    def line(tbl):
+        row(tbl, ["{{ l.reference }}", "{{ l.text }}", "{{ l.due }}", "{{ l.state }}"])
+        tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+    last_row_kept_with_next(tbl, "for l in b.lines", line)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p else %}")
     para(doc, w["status_none"], align=CENTER, before=12)

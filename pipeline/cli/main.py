@@ -140,12 +140,15 @@ def _option_value(argv: list[str], name: str) -> str | None:
 @click.option("--force", is_flag=True,
               help="Seal a new version of a signed protocol whose inputs changed (§15), keeping the old one in "
                    "records/; says who and when on stderr.")
+@click.option("--reason", default=None, metavar="TEXT",
+              help="With --force and named protocols: why a new version is sealed, recorded in its fingerprint; "
+                   "it renews them even when their inputs are as sealed (a document fixed, e.g. a blank page).")
 @click.option("--as-of", "as_of", type=ISO_DATE, envvar="SHTAB_AS_OF", default=None, metavar="YYYY-MM-DD",
               show_envvar=True, help="The day the run judges as of (YYYY-MM-DD): past quarters (§12) and "
                                      "half-years (§18), overdue assignments. Default: today.")
 @click.pass_context
 def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...], quiet: bool, ui_lang: str,
-        force: bool, as_of: dt.date | None) -> None:
+        force: bool, reason: str | None, as_of: dt.date | None) -> None:
     """Records of the interagency anti-drug Штаб: official documents in Kazakh and Russian.
 
     Reads the YAML under inputs/, checks it against the regulation (§N) and writes DOCX under outputs/.
@@ -172,7 +175,7 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
     inputs = default_inputs() if inputs_defaulted else inputs
     outputs = default_outputs() if ctx.get_parameter_source("outputs") is ParameterSource.DEFAULT else outputs
     ctx.obj = Options(inputs, outputs, list(langs) or None, quiet, dt.date.today(), force,
-                      inputs_defaulted=inputs_defaulted)
+                      inputs_defaulted=inputs_defaulted, reason=(reason or "").strip() or None)
     ctx.obj.ask_as_of(as_of)
 
 

@@ -120,13 +120,15 @@ class Plan:
 
 
 def plan(assessment: "Assessment", jobs: list["Job"], store: Store, force: bool,
-         sealer: Callable[[], Sealer], sealable: list["Job"]) -> Plan:
+         sealer: Callable[[], Sealer], sealable: list["Job"], renew: bool = False) -> Plan:
     """Decide, before rendering, which protocols are copied from the records, sealed now, or refused (§15).
 
     The jobs' kinds say which are sealed (the protocol) and which are made from a sealed protocol's data (the
     extracts, §23). `sealable` holds the sealed kind's jobs of the run's meetings in all their languages (a
     record holds every language, whatever --lang asked for): those the run did not ask for are rendered for
-    the record only (`Plan.extra`).
+    the record only (`Plan.extra`). `renew` (--force with --reason) seals a new version of each protocol the
+    run asks for even when its inputs are as sealed: the document itself was wrong (a layout fix), and the
+    reason is recorded in the new version's fingerprint.
     """
     result = Plan(store)
     by_meeting: dict[str, list[Job]] = {}
@@ -142,7 +144,8 @@ def plan(assessment: "Assessment", jobs: list["Job"], store: Store, force: bool,
     for job in sealable:
         every_language.setdefault(job.meeting_id, []).append(job)
     for meeting_id, asked in by_meeting.items():
-        _plan_meeting(result, assessment, meeting_id, asked, force, sealer, every_language.get(meeting_id, []))
+        _plan_meeting(result, assessment, meeting_id, asked, force, sealer, every_language.get(meeting_id, []),
+                      renew)
     unlisted = _unlisted_by_meeting(store)
     for meeting_id in sorted(derived - set(by_meeting)):
         # extracts without the protocol in this run: made from the sealed protocol's data, so from inputs
@@ -170,7 +173,7 @@ def _unlisted_by_meeting(store: Store) -> dict[str, list[str]]:
 
 
 def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked: list["Job"], force: bool,
-                  sealer: Callable[[], Sealer], every_language: list["Job"]) -> None:
+                  sealer: Callable[[], Sealer], every_language: list["Job"], renew: bool = False) -> None:
     meeting = assessment.meetings[meeting_id].meeting
     project = assessment.project
     unlisted = [listed for listed in result.store.unlisted() if listed.startswith(_folder(meeting_id))]
@@ -195,7 +198,7 @@ def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked
         result.findings.append(file_finding(FileProblem(latest.fingerprint, how), result.store.root, _display))
         return
     changes = fingerprint.changes(sealed.get("inputs", {}), current)
-    if not changes:
+    if not changes and not (renew and asked and meeting.protocol.signed):
         _copy(result, asked, latest)
         return
     file_of = lambda relative: project.file_of(*relative.split("/"))  # noqa: E731
@@ -210,6 +213,13 @@ def _plan_meeting(result: Plan, assessment: "Assessment", meeting_id: str, asked
     result.sealer = result.sealer or sealer()
     described = [f"{change.file}: {change.key} {change.kind}" for change in changes]
     _add_task(result, asked, every_language, meeting_id, latest.version + 1, langs, current.digests, described)
+    if not changes:
+        result.findings.append(warning(meeting.protocol.loc_of("signed"), _(
+            "meeting {meeting}: its inputs are as sealed; version {version} is sealed because of --force by {who} "
+            "on {when}, for the reason: {reason}; version {previous} stays in {folder}", meeting=meeting_id,
+            version=latest.version + 1, who=result.sealer.who, when=result.sealer.as_json()["at"],
+            reason=result.sealer.reason, previous=latest.version, folder=_folder(meeting_id)), "§15", PROTOCOL))
+        return
     result.findings.append(warning(
         meeting.protocol.loc_of("signed"),
         _("meeting {meeting}: the inputs changed since the signed protocol was sealed ({changes}); version "

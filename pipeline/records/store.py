@@ -371,9 +371,11 @@ class Sealer:
 
     who: str
     when: dt.datetime
+    reason: str | None = None       # --reason: why this version is sealed, in her words
 
     def as_json(self) -> dict:
-        return {"by": self.who, "at": self.when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+        data = {"by": self.who, "at": self.when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+        return {**data, "reason": self.reason} if self.reason else data
 
 
 def who_seals(root: Path) -> str:

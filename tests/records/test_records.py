@@ -266,6 +266,34 @@ def test_force_without_a_change_seals_nothing_new(project):
     assert snapshot(project.root / "records") == before
 
 
+def test_force_with_a_reason_renews_a_named_unchanged_protocol_and_records_why_s15(project):
+    sealed_meeting(project)
+    assert run(project, "protocol").exit_code == 0
+    first = record(project, "protocol.kk.docx").read_bytes()
+    why = "бос бет алынды / пустая страница убрана"
+    result = run(project, "--force", "--reason", why, "protocol", "2026-01")
+    assert result.exit_code == 0, result.output
+    assert record(project, "protocol.kk.docx").read_bytes() == first                  # version 1 stays
+    assert record(project, "protocol.kk.2.docx").is_file() and record(project, "protocol.ru.2.docx").is_file()
+    log = json.loads(record(project, "fingerprint.2.json").read_text(encoding="utf-8"))
+    assert log["sealed"]["reason"] == why and log["sealed"]["changed"] == []
+    assert f"for the reason: {why}" in result.stderr
+    assert run(project, "verify").exit_code == 0
+    assert run(project, "protocol").exit_code == 0 and not record(project, "protocol.kk.3.docx").exists()
+
+
+@pytest.mark.parametrize("args", [["--reason", "x", "protocol", "2026-01"],            # no --force
+                                  ["--force", "--reason", "x", "protocol"],             # no meeting named
+                                  ["--force", "--reason", "x", "all"]])
+def test_a_reason_needs_force_and_named_protocols_s15(project, args):
+    sealed_meeting(project)
+    assert run(project, "protocol").exit_code == 0
+    before = snapshot(project.root / "records")
+    result = run(project, *args)
+    assert result.exit_code == 1 and "--reason goes with --force" in result.output
+    assert snapshot(project.root / "records") == before
+
+
 def test_force_cannot_unsign_a_sealed_protocol_s15(project):
     sealed_meeting(project)
     assert run(project, "protocol").exit_code == 0

@@ -169,11 +169,11 @@ def test_every_letter_leaves_the_outgoing_number_to_the_registry(project):
     assert run(project, "extracts", "2026-01").exit_code == 0
     folder = project.outputs / "meetings" / "2026-01"
     for lang in ("kk", "ru"):  # the notice is dated the day the documents were sent (§26.4)
-        assert "19.03.2026 № ______________" in paragraphs(folder / f"notice.{lang}.docx")
+        assert "19.03.2026\u00a0№\u00a0__________" in paragraphs(folder / f"notice.{lang}.docx")
     extracts = sorted((folder / "extracts").glob("*.docx"))
     assert len(extracts) >= 2
     for extract in extracts:  # an extract, the day its protocol was drawn up
-        assert "13.03.2026 № ______________" in paragraphs(extract), extract.name
+        assert "13.03.2026\u00a0№\u00a0__________" in paragraphs(extract), extract.name
 
 
 def test_urgent_notice_says_materials_come_at_the_meeting(project):

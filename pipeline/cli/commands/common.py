@@ -33,6 +33,7 @@ class Options:
     force: bool = False
     as_of_asked: bool = False
     inputs_defaulted: bool = False    # no --inputs on the command line: the project's inputs/ (pipeline/core/project.py)
+    reason: str | None = None         # --reason: why --force seals a new version (recorded in its fingerprint)
 
     def assessment(self) -> stages.Assessment:
         return stages.prepare(self.require_inputs(), self.as_of, self.as_of_asked)
@@ -169,6 +170,9 @@ def progress_bar(options: Options, label: Message, describe=None):
 def produce(options: Options, documents: list[str], selected: list[str] | None = None,
             assessment: stages.Assessment | None = None) -> None:
     """Build the documents of the given kinds; refuse on errors, print the warnings of their inputs."""
+    if options.reason and (documents != ["protocol"] or not selected or not options.force):
+        raise ShtabError(_("--reason goes with --force and the protocols to renew, named: e.g. python -m pipeline "
+                           "--force --reason \"{example}\" protocol 2026-01", example=_("blank page removed")))
     assessment = assessment or options.assessment()
     write_jobs(options, assessment, stages.jobs_for(assessment, documents, selected, options.langs),
                stages.withheld(assessment, documents, selected))
@@ -183,7 +187,7 @@ def write_jobs(options: Options, assessment: stages.Assessment, jobs: list[stage
     sealed_now: list = []
     with run_lock_of(options):
         written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force,
-                                       sealed_now=sealed_now)
+                                       sealed_now=sealed_now, reason=options.reason)
     sources = {source for job in jobs for source in job.sources} | {RECORDS}
     warnings = [f for f in [*assessment.findings, *withheld] if not f.is_error and f.loc.file in sources]
     report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()), sealed_now)
