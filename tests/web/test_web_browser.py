@@ -96,7 +96,7 @@ def test_switch_the_language(page, tmp_path):
     assert page.locator("h1").inner_text() == "Отырыстар"
     page.click("a[href='/meetings/2026-05']")
     assert page.locator("h1").inner_text().startswith("Отырыс 2026-05")
-    assert page.locator("#attendance legend").inner_text() == "Қатысу"
+    assert page.locator("#attendance > legend").inner_text() == "Қатысу"
     page.locator("#attendance").scroll_into_view_if_needed()
     shot(page, "workspace-meeting.kk", tmp_path)
 
