@@ -59,12 +59,19 @@ def read_text(path: Path) -> tuple[str | None, list[Finding]]:
     if len(raw) > MAX_BYTES:                 # it grew while being read
         return None, [_too_large(name, len(raw))]
     try:
-        return raw.decode("utf-8"), []
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [error(Loc(name, line), _("the file is not UTF-8 text (byte {byte} cannot be read); save it "
                                                "again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
                                                byte=exc.start + 1))]
+    control = _C1.search(text)       # DEL and U+0080-U+009F: ruamel would read U+0085 as a line break, silently
+    if control is not None:
+        return None, [_control_character(text, control.start(), name)]
+    return text, []
+
+
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def _too_large(name: str, size: int) -> Finding:
@@ -256,8 +263,14 @@ def _line(lines: list[str], row: int) -> str:
 def _unreadable_character(exc: ReaderError, text: str, name: str) -> Finding:
     """A raw control character YAML itself refuses, as file:line and the character's code (never a traceback)."""
     position = exc.position if isinstance(exc.position, int) else 0
-    line = text.count("\n", 0, max(0, min(position, len(text)))) + 1
     code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or b"\0")
+    return _control_character(text, position, name, code)
+
+
+def _control_character(text: str, position: int, name: str, code: int | None = None) -> Finding:
+    """A control character at `position` of the text as file:line and its code, U+0085."""
+    line = text.count("\n", 0, max(0, min(position, len(text)))) + 1
+    code = ord(text[position]) if code is None else code
     return error(Loc(name, line), _("the file holds the character {code}, which neither YAML nor a document can "
                                     "contain (an invisible control character, often pasted from another program); "
                                     "delete it and retype the text around it", code=code_point(chr(code))))

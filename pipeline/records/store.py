@@ -46,12 +46,13 @@ from pathlib import Path
 
 from ..core.errors import Finding, Loc, ShtabError, error
 from ..locale.messages import Message, _, os_problem
-from ..write.files import sync_folder, write_durably
+from ..write.files import sync_folder, umask, write_durably
 from .fingerprint import Fingerprint
 
 RECORDS = "records"
 SUMS = "SHA256SUMS"
 JOURNAL = ".sealing"
+SEALED_MODE = 0o444                 # a sealed file is read-only for everyone (and the umask may take more)
 PDF_ENV = "SHTAB_SEAL_PDF"            # "0": seal without the PDF/A copy (tests; a machine whose LibreOffice fails)
 
 # A line of SHA256SUMS as `sha256sum` writes it: 64 hex digits, two spaces (or " *" for binary mode), the path.
@@ -274,7 +275,7 @@ class Store:
         self.folder.mkdir(parents=True, exist_ok=True)
         write_durably(self.folder / JOURNAL, json.dumps(sorted(files)).encode("utf-8"))
         for listed, data in sorted(files.items()):
-            write_durably(self.path(listed), data)
+            write_durably(self.path(listed), data, mode=SEALED_MODE & ~umask())     # read-only: never written again
         sums = dict(self.sums)
         sums.update({listed: sha256(data) for listed, data in files.items()})
         write_durably(self.sums_path, sums_text(sums).encode("utf-8"))

@@ -20,6 +20,7 @@ from .pages import (
     HERE,
     Workspace,
     choose_language,
+    disk_failure,
     not_found,
     unreadable,
 )
@@ -81,6 +82,6 @@ def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"
         Route("/documents/file/{key}", download),
         Route("/documents/view/{key}", preview),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-    ], exception_handlers={404: not_found, Unreadable: unreadable})
+    ], exception_handlers={404: not_found, Unreadable: unreadable, OSError: disk_failure})
     app.state.ws = ws
     return Guard(app, ws.keys, hosts, messages=both)

@@ -184,6 +184,9 @@ def apply_list(node: CommentedMap, key: str, form: Form, name: str, apply_one) -
         return
     existing = node.get(key)
     length = len(existing) if isinstance(existing, CommentedSeq) else 0
+    # an index past the file's entries is a new entry: appended in the order sent, whatever its number
+    # (items.8000000 is the next entry, not the 8,000,001st after 7,999,999 empty ones)
+    new = {index: length + rank for rank, index in enumerate(i for i in indexes if i >= length)}
     removed = []
     for index in indexes:
         field = f"{name}.{index}"
@@ -193,7 +196,7 @@ def apply_list(node: CommentedMap, key: str, form: Form, name: str, apply_one) -
             removed.append(index)
             continue
         seq = ye.ensure_seq(node, key)
-        apply_one(_entry(seq, index), form, field)
+        apply_one(_entry(seq, new.get(index, index)), form, field)
     seq = node.get(key)
     for index in sorted(removed, reverse=True):
         if isinstance(seq, CommentedSeq) and index < len(seq):

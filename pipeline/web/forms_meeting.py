@@ -67,7 +67,7 @@ def apply_meeting(tree: CommentedMap, form: Form, roster: Roster) -> None:
 
 
 def attendance_of(tree: CommentedMap) -> dict[str, str]:
-    """member id → present | absent, as the file says (a member in neither list is shown absent; saving lists her)."""
+    """member id → present | absent, as the file says (a member in neither list is in neither: `check` names her)."""
     out = {member: "present" for member in tree.get("present") or [] if isinstance(member, str)}
     for entry in tree.get("absent") or []:
         if isinstance(entry, dict) and isinstance(entry.get("member"), str):
@@ -80,7 +80,9 @@ def _apply_attendance(tree: CommentedMap, form: Form, roster: Roster) -> None:
         return
     listed = attendance_of(tree)
     members = list(dict.fromkeys(roster.order + list(listed)))
-    state = {m: form.get(f"att.{m}", listed.get(m, "absent")) for m in members}
+    # a member in neither list stays so until she chooses (check names her, §20); a reason typed means absent
+    state = {m: form.get(f"att.{m}", listed.get(m)) or ("absent" if _reason_typed(form, m) else None)
+             for m in members}
     present = [m for m in members if state[m] == "present"]
     if present != [m for m in tree.get("present") or [] if isinstance(m, str)]:
         ye.set_ids(tree, "present", present, roster.order, drop_empty=False)
@@ -107,6 +109,10 @@ def _apply_attendance(tree: CommentedMap, form: Form, roster: Roster) -> None:
             _drop_stand_in(tree, member)
     ye.drop_if_empty(tree, "absent")
     ye.drop_if_empty(tree, "stand_ins")
+
+
+def _reason_typed(form: Form, member: str) -> bool:
+    return any((form.get(f"absent.{member}.reason.{lang}") or "").strip() for lang in ("kk", "ru"))
 
 
 def _stand_in_entry(tree: CommentedMap, member: str) -> CommentedMap | None:

@@ -220,6 +220,29 @@ async def not_found(request: Request, exc: HTTPException) -> Response:
     return page(request, "message.html", status=404, message=_("Not found").render(lang_of(request)))
 
 
+def failure_status(exc: OSError) -> int:
+    """507 for a full disk, 503 for the rest (read-only, no permission): both shown by the page (base.html)."""
+    import errno
+    return 507 if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) else 503
+
+
+def not_written(request: Request, exc: OSError, path: Path | None = None) -> Response:
+    """What failed, in her language: the file, the system's reason in her words, and that nothing changed."""
+    from ..locale.messages import os_problem, render_value
+    lang = lang_of(request)
+    shown = display_path(Path(exc.filename)) if exc.filename else display_path(path) if path else ""
+    message = _("{path}: not saved ({problem}); the file on the disk is unchanged: free some space, or make the "
+                "folder writable, then save again", path=shown, problem=os_problem(exc))
+    # the form's save answers into its place beside the button (a fragment); any other request gets a whole page
+    template = "not_written.html" if path is not None and request.headers.get("hx-request") else "message.html"
+    return page(request, template, status=failure_status(exc), message=render_value(message, lang))
+
+
+async def disk_failure(request: Request, exc: OSError) -> Response:
+    """Any page whose writing failed (a read-only or full disk): a page that says so, never a bare 500."""
+    return not_written(request, exc)
+
+
 async def unreadable(request: Request, exc: yamledit.Unreadable) -> Response:
     """A file a form cannot open: its findings, as `check` prints them, in her language (never a traceback)."""
     return page(request, "unreadable.html", status=422, file=display_path(exc.path), findings=exc.findings)
@@ -335,6 +358,8 @@ async def _save(request: Request, path: Path, form: Form, apply, opening=None) -
             written = yamledit.save(document, base)
         except yamledit.ChangedOnDisk:
             return await _save(request, path, form, apply, opening)
+        except OSError as exc:        # a read-only folder, a full disk: nothing was written, and the page says so
+            return not_written(request, exc, path)
         return page(request, "saved.html", written=written, base=document.digest, file=file,
                     headers=saved_headers())
     from . import merge
@@ -353,6 +378,8 @@ async def _save(request: Request, path: Path, form: Form, apply, opening=None) -
             written = yamledit.save(theirs, theirs.digest)
         except yamledit.ChangedOnDisk:
             return await _save(request, path, form, apply, opening)
+        except OSError as exc:
+            return not_written(request, exc, path)
         return page(request, "saved.html", written=written, base=theirs.digest, file=file,
                     headers=saved_headers(reload=True))
     lang = lang_of(request)

@@ -11,9 +11,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from .. import stages
-from ..core.errors import InputRefused, errors_in
-from ..locale.messages import render_value
-from ..write.lock import ProjectBusy, project_root, run_lock
+from ..core.errors import InputRefused, ShtabError, errors_in
+from ..locale.messages import _, os_problem, render_value
+from ..write.lock import project_root, run_lock
 from .pages import Workspace, assessed, lang_of, page
 
 # ---------------------------------------------------------------- documents
@@ -61,19 +61,27 @@ async def generate(request: Request) -> Response:
         written = await run_in_threadpool(run)
     except InputRefused as exc:
         return await documents(request, {"refused": exc.findings})
-    except ProjectBusy as exc:
+    except ShtabError as exc:         # another run writing, a full or read-only outputs/ or records/ (WriteFailed)
         return await documents(request, {"failed": render_value(exc.message, lang_of(request))})
+    except OSError as exc:
+        return await documents(request, {"failed": render_value(_cannot_write(exc), lang_of(request))})
     return await documents(request, {"written": written})
 
 
+def _cannot_write(exc: OSError):
+    return _("{path}: cannot write the documents ({problem}); no document was changed", path=exc.filename or "outputs",
+             problem=os_problem(exc))
+
+
 async def make_pdf(request: Request) -> Response:
-    from ..core.errors import ShtabError
     from ..write.pdf import convert_outputs
     ws: Workspace = request.app.state.ws
     try:
         converted = await run_in_threadpool(convert_outputs, ws.outputs)
     except ShtabError as exc:
         return await documents(request, {"failed": render_value(exc.message, lang_of(request))})
+    except OSError as exc:
+        return await documents(request, {"failed": render_value(_cannot_write(exc), lang_of(request))})
     return await documents(request, {"pdf": converted})
 
 

@@ -13,6 +13,14 @@ so that no route can forget a check):
 - every POST carries the CSRF token, as the `X-CSRF-Token` header (htmx sends it
   from the page's `hx-headers`) or as the `csrf` field of a form → 403 without it.
 
+Every answer carries a Content-Security-Policy that lets a page load only the
+workspace's own files (its vendored htmx and stylesheet: no inline script, no
+other origin) and that no other page may frame (`frame-ancestors 'none'`, and
+X-Frame-Options for older browsers): another local port cannot put the forms
+under a decoy. Only the PDF of the preview may be framed, by the workspace's
+own page. The start link sends her only to a path of the workspace: `//host`
+or `/\\host` would leave it.
+
 Downloads are guarded by the routes: they take an opaque key from the list of
 documents the program itself produced, never a path.
 """
@@ -56,6 +64,33 @@ def host_name(host_header: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
+# The workspace's own files only: htmx and the stylesheet from /static, the preview's PDF in a frame of its own.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+FRAMED_PDF_CSP = "default-src 'none'; frame-ancestors 'self'"       # the PDF shown inline by the preview page
+
+
+def local_path(path: str) -> str:
+    """A path of the workspace to send her to: '//evil.example/x' or '/\\evil' would leave it, so '/'."""
+    return path if path.startswith("/") and not path.startswith(("//", "/\\")) and "\\" not in path else "/"
+
+
+def _with_headers(send: Send, scope: Scope) -> Send:
+    """Add the security headers to the answer's start (a framed inline PDF may be framed by the workspace)."""
+    inline_pdf = scope.get("path", "").startswith("/documents/file/") and b"inline=1" in scope.get("query_string", b"")
+
+    async def sending(message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(k, v) for k, v in message.get("headers", [])
+                       if k.lower() not in (b"content-security-policy", b"x-frame-options")]
+            headers += [(b"content-security-policy", (FRAMED_PDF_CSP if inline_pdf else CSP).encode()),
+                        (b"x-frame-options", b"SAMEORIGIN" if inline_pdf else b"DENY"),
+                        (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+            message = {**message, "headers": headers}
+        await send(message)
+    return sending
+
+
 class BodyTooLarge(Exception):
     pass
 
@@ -72,6 +107,7 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        send = _with_headers(send, scope)
         headers = Headers(scope=scope)
         refusal = self.refusal(scope, headers)
         if refusal is not None:
@@ -82,7 +118,7 @@ class Guard:
             if not same(query["token"][0], self.keys.token):
                 await self._refuse(403, "refused.token")(scope, receive, send)
                 return
-            response = RedirectResponse(scope["path"] if scope["path"].startswith("/") else "/", status_code=303)
+            response = RedirectResponse(local_path(scope["path"]), status_code=303)
             response.set_cookie(COOKIE, self.keys.session, httponly=True, samesite="strict", path="/")
             await response(scope, receive, send)
             return

@@ -18,6 +18,7 @@ from typing import Callable
 
 import click
 
+from ..locale.messages import _
 from .app import create_app
 from .pages import Workspace
 from .security import LOCAL_HOSTS, Secrets
@@ -34,7 +35,7 @@ def free_port(host: str, wanted: int) -> int:
             except OSError:
                 continue
             return probe.getsockname()[1]
-    raise click.ClickException(f"no free port on {host}")
+    raise click.ClickException(str(_("no free port on {host}", host=host)))
 
 
 def start_url(host: str, port: int, token: str) -> str:
@@ -51,8 +52,8 @@ def serve(inputs: Path, outputs: Path, host: str, port: int, open_browser: bool,
     url = start_url(host, port, keys.token)
     click.echo(url)
     if host not in LOCAL_HOSTS:
-        click.echo(f"warning: the workspace answers on {host}, not only on this computer; anyone who "
-                   "learns the link above can edit the inputs. Stop it with Ctrl-C when done.", err=True)
+        click.echo(_("warning: the workspace answers on {host}, not only on this computer; anyone who learns the "
+                     "link above can edit the inputs. Stop it with Ctrl-C when done.", host=host), err=True)
     app = create_app(Workspace(inputs, outputs, keys, default_lang, today), hosts)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()

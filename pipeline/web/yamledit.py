@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,9 +179,9 @@ def save(document: Document, opened_digest: str | None = None) -> bool:
         raise ChangedOnDisk(document.path, on_disk.decode("utf-8", "replace"), new)
     if new.encode("utf-8") == on_disk:
         return False
-    mode = document.path.stat().st_mode & 0o777 if document.path.exists() else 0o644
-    document.path.parent.mkdir(parents=True, exist_ok=True)
-    write_durably(document.path, new.encode("utf-8"), mode=mode)
+    target = Path(os.path.realpath(document.path))     # a link is kept: its target is written, as an editor does
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_durably(target, new.encode("utf-8"))         # the mode it has (a new file: the umask's)
     document.original = new.encode("utf-8")
     _remember(document.original)
     return True

@@ -43,9 +43,32 @@ def unchanged(path: Path, data: bytes) -> bool:
     return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
 
 
-def stage(path: Path, data: bytes, sync: bool = True) -> Staged:
+def umask() -> int:
+    """The process's umask (Linux: read from /proc/self/status, without changing it; else set and restored)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return mask
+
+
+def default_mode(path: Path) -> int:
+    """The mode a file written at `path` gets: the one it has, else what the umask leaves of 0666 (0644 under 022)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~umask()
+
+
+def stage(path: Path, data: bytes, sync: bool = True, mode: int | None = None) -> Staged:
     """Write `data` to a temporary file in `path`'s folder (flushed to disk unless `sync` is False); nothing is
-    left behind if that fails."""
+    left behind if that fails.
+
+    The file gets `mode`, else `default_mode` (mkstemp's 0600 would hide a document from the other users of
+    a shared folder, whatever their umask says).
+    """
     if unchanged(path, data):
         return Staged(path, None)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,25 +79,24 @@ def stage(path: Path, data: bytes, sync: bool = True) -> Staged:
             if sync:
                 stream.flush()
                 os.fsync(stream.fileno())
+        os.chmod(temporary, default_mode(path) if mode is None else mode)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return Staged(path, Path(temporary))
 
 
-def write_durably(path: Path, data: bytes, mode: int = 0o644, sync: bool = True) -> None:
+def write_durably(path: Path, data: bytes, mode: int | None = None, sync: bool = True) -> None:
     """One file replaced whole, for the writers outside a run's two phases: the sealed records, a form's save,
     what runs keep (core/cache.py, `sync=False`: a lost cache file is computed again).
 
-    Staged beside `path` and flushed to disk, given `mode` (mkstemp's 0600 would hide it from the other users
-    of a shared folder), then renamed into place: a reader sees the old file or the new one, never half of
-    one. Unchanged bytes are not rewritten.
+    Staged beside `path` and flushed to disk, given `mode` (default: `default_mode`), then renamed into
+    place: a reader sees the old file or the new one, never half of one. Unchanged bytes are not rewritten.
     """
-    staged = stage(path, data, sync)
+    staged = stage(path, data, sync, mode)
     if staged.temporary is None:
         return
     try:
-        os.chmod(staged.temporary, mode)
         os.replace(staged.temporary, path)
     except BaseException:
         staged.temporary.unlink(missing_ok=True)

@@ -46,7 +46,7 @@ def outside_outputs(outputs: Path, relatives: Iterable[PurePath]) -> list[Findin
 
 # What XML cannot hold. "\a" and "\f" are allowed: docxtpl turns them into a new paragraph and a page break
 # (`Localizer.paragraphs` uses "\a"); the input models refuse them in what the secretary types.
-_XML_FORBIDDEN = re.compile("[\x00-\x06\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_FORBIDDEN = re.compile("[\x00-\x06\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class UnprintableText(RuntimeError):

@@ -318,6 +318,7 @@ def test_one_flipped_byte_makes_verify_fail_naming_the_file_s15(project):
     path = record(project, "protocol.kk.docx")
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
+    path.chmod(0o644)                                      # sealed read-only: as an editor would, she made it writable
     path.write_bytes(bytes(data))
     result = run(project, "verify")
     assert result.exit_code == 1

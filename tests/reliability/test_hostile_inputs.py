@@ -103,7 +103,8 @@ def test_the_workspace_shows_the_finding_and_its_check_lock_is_free_again(tmp_pa
     started = time.monotonic()
     answer = browser.get("/meetings/2026-05")
     assert time.monotonic() - started < LIMIT_SECONDS * 3
-    assert answer.status_code == 422 and said in answer.text and "2026-05.yaml:" in answer.text
+    assert answer.status_code == 422 and f"2026-05.yaml:{line}</code>" in answer.text     # in her language (kk)
+    assert set(said.split()) - set(answer.text.split())                                # not the English words
     assert not checks._LOCK.locked()
     assert browser.get("/meetings").status_code == 200            # and every other page answers
     (ws.inputs / "meetings" / "2026-05.yaml").unlink() if not (ws.inputs / "meetings" / "2026-05.yaml").is_dir() \

@@ -26,8 +26,9 @@ ANY_LANG = "*"
 SLUG = re.compile(r"^[a-z0-9_-]+$")
 MEETING_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLAN_ID = re.compile(r"^(\d{4})-H([12])$")
-# Characters XML 1.0 cannot hold: C0 controls other than tab, newline, carriage return; lone surrogates.
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 cannot hold: C0 controls other than tab, newline, carriage return; lone surrogates. And DEL and
+# the C1 controls (U+007F-U+009F), which XML holds but no document shows: an invisible character in a record.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 # What a scaffold (new-meeting) leaves for the secretary to type: "<<place of the meeting>>".
