@@ -45,16 +45,46 @@ async def documents(request: Request, result: dict | None = None) -> Response:
         row = rows.setdefault(ws.outputs / job.output, {"job": job, "docx": None, "pdf": None})
         if path.exists():
             row["pdf" if path.suffix == ".pdf" else "docx"] = key
-    return page(request, "documents.html", rows=list(rows.values()), result=result or {},
+    meetings = checked.assessment.meetings
+    return page(request, "documents.html", groups=_grouped(list(rows.values()), meetings), result=result or {},
                 errors=len(errors_in(checked.findings)))
 
 
+def _year_of(job) -> int:
+    subject = job.subject
+    for text in (subject.meeting, subject.plan):
+        if text and text[:4].isdigit():
+            return int(text[:4])
+    if subject.year:
+        return subject.year
+    return subject.as_of.year if subject.as_of else 0
+
+
+def _grouped(rows: list[dict], meetings) -> list[dict]:
+    """The documents by year (the newest first), and within a year by meeting, then the year's own documents."""
+    groups: dict[tuple, dict] = {}
+    for row in rows:
+        job = row["job"]
+        meeting = job.meeting_id
+        key = (-_year_of(job), 0 if meeting else 1, meeting or "")
+        result = meetings.get(meeting) if meeting else None
+        groups.setdefault(key, {"year": _year_of(job), "meeting": meeting,
+                                "info": result.meeting if result is not None else None, "rows": []})["rows"].append(row)
+    return [groups[key] for key in sorted(groups)]
+
+
 async def generate(request: Request) -> Response:
+    """Every document, or only one meeting's (`?meeting=2026-05`): a half-filled next meeting does not hold
+    this one's protocol back."""
     ws: Workspace = request.app.state.ws
+    meeting = request.query_params.get("meeting")
 
     def run():
         assessment = stages.prepare(ws.inputs, ws.today())
         jobs = stages.jobs_for(assessment, list(stages.DOCUMENTS))
+        if meeting:     # the meeting's kinds for this meeting alone: an unreadable neighbour does not block them
+            kinds = list(dict.fromkeys(job.document for job in jobs if job.meeting_id == meeting))
+            jobs = stages.jobs_for(assessment, kinds, selected=[meeting]) if kinds else []
         with run_lock(project_root(ws.inputs), "shtab serve"):   # one writer at a time (lock.py)
             return stages.run_documents(assessment, jobs, ws.outputs)
     try:
