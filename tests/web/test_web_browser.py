@@ -62,7 +62,10 @@ def browser():
 
 @pytest.fixture
 def page(browser, served):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
+    # bypass_csp: the tests' own probes (wait_for_function's expressions, axe) are scripts the workspace's policy
+    # refuses; tests/reliability/test_failing_disk_browser.py runs the pages under the policy itself
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU",
+                                  bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(served[0])
