@@ -73,7 +73,11 @@ def state_words(loc: Localizer, position: Standing) -> str:
     state = position.state
     date = dates.date_numeric(position.date) if position.date else ""
     extended = ""
-    if position.status == EXTENDED and position.deadline is not None:
+    if position.status == EXTENDED and position.deadline is not None and position.extended_at is not None:
+        meeting = position.extended_at
+        extended = loc.phrase("state.extended_by_protocol", until=loc.date_until(position.deadline),
+                              number=meeting.number, date_of=loc.date_of(meeting.date))
+    elif position.status == EXTENDED and position.deadline is not None:
         extended = loc.phrase("state.extended", until=loc.date_until(position.deadline), date=date)
     if state is State.EXTENDED:
         return extended

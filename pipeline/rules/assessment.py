@@ -148,8 +148,9 @@ def assess_control(assessment: Assessment) -> None:
     project = assessment.project
     results = list(assessment.meetings.values())
     assignments = assignments_of(results)
+    meetings = {r.meeting.id: r.meeting for r in results}
     for year in sorted(project.control):
-        attach_entries(assignments, project.control[year])
+        attach_entries(assignments, project.control[year], meetings)
     assessment.assignments = assignments
     assessment.findings += control_findings(project.control, results, assignments,
                                             frozenset(project.unread_meetings))

@@ -8,6 +8,7 @@ Whether it is overdue depends on the date the register is made as of.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Assignment:
     item_number: int
     decision: Decision
     entry: ControlEntry | None = None
+    extended_at: Meeting | None = None    # the meeting whose protocol extended it (control: by_meeting)
 
     @property
     def due(self) -> dt.date | Text | None:
@@ -59,6 +61,7 @@ class Standing:
     deadline: dt.date | None
     overdue: bool
     signed: bool = True              # the protocol that gave it is signed (§23)
+    extended_at: Meeting | None = None   # the meeting whose protocol decided the extension, when named
 
     @property
     def state(self) -> State:
@@ -172,12 +175,35 @@ def check_entry_status(entry: ControlEntry, assignment: Assignment | None) -> li
     return findings
 
 
-def attach_entries(assignments: list[Assignment], entries: list[ControlEntry]) -> None:
-    """The status of each assignment from the control file (its last entry when listed twice)."""
+def attach_entries(assignments: list[Assignment], entries: list[ControlEntry],
+                   meetings: dict[str, Meeting] | None = None) -> None:
+    """The status of each assignment from the control file (its last entry when listed twice), and the meeting
+    that extended it (by_meeting), when it is one of `meetings`."""
     by_id = {a.id: a for a in assignments}
     for entry in entries:
         if entry.assignment in by_id:
             by_id[entry.assignment].entry = entry
+            by_id[entry.assignment].extended_at = (meetings or {}).get(entry.by_meeting or "")
+
+
+def check_extension_decision(entry: ControlEntry, meetings: dict[str, Meeting]) -> list[Finding]:
+    """§24: `by_meeting` names the meeting whose protocol extended the deadline: a meeting of inputs/meetings/,
+    held on the extension's date, and only with status extended."""
+    if entry.by_meeting is None:
+        return []
+    loc = entry.loc_of("by_meeting")
+    if entry.status != EXTENDED:
+        return [warning(loc, _("by_meeting is ignored: the status is {status}, not extended", status=entry.status),
+                        "§24")]
+    meeting = meetings.get(entry.by_meeting)
+    if meeting is None:
+        return [error(loc, _("by_meeting: there is no meeting '{meeting}' in inputs/meetings/ (its ids: {ids})",
+                             meeting=entry.by_meeting, ids=", ".join(sorted(meetings)) or "—"), "§24")]
+    if entry.date is not None and entry.date != meeting.date:
+        return [error(entry.loc_of("date"), _("the extension is dated {date}, but meeting {meeting} that decided it "
+                                              "was held on {held}: write date: {held}", date=entry.date.isoformat(),
+                                              meeting=meeting.id, held=meeting.date.isoformat()), "§24")]
+    return []
 
 
 # ---------------------------------------------------------------- standing as of a date
@@ -204,8 +230,12 @@ def standing(entry: ControlEntry | None, due: dt.date | Text | None, as_of: dt.d
 
 
 def position_of(assignment: Assignment, as_of: dt.date) -> Standing:
-    """The standing of one assignment on `as_of`, its protocol's signature included (§23, §24)."""
-    return standing(assignment.entry, assignment.due, as_of, assignment.meeting.protocol.signed)
+    """The standing of one assignment on `as_of`, its protocol's signature and the extending meeting included
+    (§23, §24)."""
+    position = standing(assignment.entry, assignment.due, as_of, assignment.meeting.protocol.signed)
+    if position.status == EXTENDED and assignment.extended_at is not None:
+        return dataclasses.replace(position, extended_at=assignment.extended_at)
+    return position
 
 
 def register_of(assignments: list[Assignment], year: int, as_of: dt.date) -> Register:
@@ -228,11 +258,13 @@ def control_findings(entries_by_year: dict[int, list[ControlEntry]], results: li
     """Every §24 finding of every control file."""
     by_id = {a.id: a for a in assignments}
     decisions = all_decision_ids(results)
+    meetings = {r.meeting.id: r.meeting for r in results}
     findings: list[Finding] = []
     for entries in entries_by_year.values():
         findings += check_entry_ids(entries, by_id, decisions, unread_meetings)
         for entry in entries:
             findings += check_entry_status(entry, by_id.get(entry.assignment))
+            findings += check_extension_decision(entry, meetings)
     return findings
 
 

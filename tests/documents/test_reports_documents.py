@@ -247,3 +247,26 @@ def test_quarter_findings_follow_the_control_file_of_the_year_s12(project):
     run_date = dt.date(2026, 7, 1)
     found = [f for f in check_project(prepare(project.inputs, run_date)) if f.rule == "§12"]
     assert [str(f.loc) for f in found] == [f"{path}:1"] and not found[0].is_error
+
+
+@pytest.mark.parametrize("entry,finding", [
+    ({"by_meeting": "2026-01", "date": "2026-03-12"}, None),
+    ({"by_meeting": "2026-07", "date": "2026-03-12"}, "by_meeting: there is no meeting '2026-07' in inputs/meetings/"),
+    ({"by_meeting": "2026-01", "date": "2026-03-13"}, "the extension is dated 2026-03-13, but meeting 2026-01"),
+], ids=["the meeting held that day", "no such meeting", "another day"])
+def test_an_extension_names_the_protocol_that_decided_it_s24(project, entry, finding):
+    control_project(project)
+    project.write("control/2026.yaml", [{"assignment": "2026-01/1.2", "status": "extended", "new_due": "2026-09-30",
+                                         **entry}])
+    result = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(project.outputs),
+                                      "register", "2026", "--as-of", "2026-07-01"])
+    if finding:
+        assert result.exit_code == 1 and finding in result.output and "(§24)" in result.output
+        return
+    assert result.exit_code == 0, result.output
+    ru = [row for row in cells_text(Document(str(project.outputs / "reports" / "2026" / "register.ru.docx")))
+          if len(row) == 7 and row[1].startswith("пункт 1.2")][0][5]
+    assert ru.startswith("срок продлен до 30 сентября 2026 года протоколом заседания штаба № 1 от 12 марта 2026 года")
+    kk = text_of(Document(str(project.outputs / "reports" / "2026" / "register.kk.docx")))
+    assert "мерзімі Штаб отырысының 2026 жылғы 12 наурыздағы № 1 хаттамасымен 2026 жылғы 30 қыркүйекке дейін " \
+           "ұзартылды" in kk

@@ -32,6 +32,7 @@ class ControlEntry(Model):
     status: Status
     date: Date | None = None        # done / removed / the extension decided on
     new_due: Date | None = None     # with extended
+    by_meeting: str | None = None   # with extended: the meeting whose protocol extended it (its id, e.g. 2026-04)
     note: TextField | None = None
 
 
