@@ -89,25 +89,40 @@ def totals_of(register: Register) -> Totals:
     return Totals(total=register.count(), **{state.value: register.count(state) for state in State})
 
 
-def _register_row(loc: Localizer, number: int, assignment: Assignment, standing: Standing) -> RegisterRow:
+def _register_row(loc: Localizer, number: int, assignment: Assignment, standing: Standing,
+                  signing: dict | None = None) -> RegisterRow:
     entry = assignment.entry if standing.status != IN_PROGRESS or assignment.entry is None \
         or assignment.entry.status == IN_PROGRESS else None
     return RegisterRow(
-        number=number, reference=assignment_reference(loc, assignment),
+        number=number, reference=assignment_reference(loc, assignment, signing),
         text=loc.text(assignment.decision.text), responsible="; ".join(loc.texts(assignment.decision.responsible)),
         due=loc.due(assignment.due), status=state_words(loc, standing),
         note=loc.text(entry.note) if entry is not None and entry.note is not None else "",
         overdue=loc.phrase("state.overdue") if standing.state is State.OVERDUE else "")
 
 
-def assignment_reference(loc: Localizer, assignment: Assignment) -> str:
+def assignment_reference(loc: Localizer, assignment: Assignment, signing: dict | None = None) -> str:
     """An assignment as a records officer cites it: "2026 жылғы 12 наурыздағы № 1 хаттаманың 1.2-тармағы".
 
-    The id "2026-01/1.2" is the key the secretary types in control/<year>.yaml, not a reference.
+    The id "2026-01/1.2" is the key the secretary types in control/<year>.yaml, not a reference. With
+    `signing` (records/signature/summary.py), a signed protocol says how it was signed (§15): «(подписан ЭЦП:
+    О. Нургалиев, 13.03.2026)», or «(подписан на бумаге)» for `signed: true` without an ЭЦП.
     """
     point = assignment.id.rsplit("/", 1)[-1]
     meeting = assignment.meeting
-    return loc.phrase("assignment_ref", point=point, number=meeting.number, date_of=loc.date_of(meeting.date))
+    reference = loc.phrase("assignment_ref", point=point, number=meeting.number, date_of=loc.date_of(meeting.date))
+    how = (signing or {}).get(meeting.id)
+    if how is None:
+        return reference
+    return f"{reference} ({signing_words(loc, how)})"
+
+
+def signing_words(loc: Localizer, how) -> str:
+    """«подписан ЭЦП: О. Нургалиев, 13.03.2026» / «подписан на бумаге» (phrases.yaml)."""
+    if how.how != "ecp":
+        return loc.phrase("protocol_paper")
+    signers = "; ".join(f"{name}, {dates.date_numeric(day)}" if day else name for name, day in how.signers)
+    return loc.phrase("protocol_ecp", signers=signers)
 
 
 def secretary_signature(loc: Localizer, body: Body) -> Signature | None:
@@ -118,9 +133,10 @@ def secretary_signature(loc: Localizer, body: Body) -> Signature | None:
     return Signature(loc.phrase("secretary_title"), line.position, line.name)
 
 
-def register_context(register: Register, body: Body, loc: Localizer) -> tuple[RegisterContext, Localizer]:
+def register_context(register: Register, body: Body, loc: Localizer,
+                     signing: dict | None = None) -> tuple[RegisterContext, Localizer]:
     """The control register of a year as of a date: one row per assignment, totals at the end (§24, §28)."""
-    rows = [_register_row(loc, index, assignment, standing)
+    rows = [_register_row(loc, index, assignment, standing, signing)
             for index, (assignment, standing) in enumerate(register.rows, start=1)]
     context = RegisterContext(**body_header(loc, body), year=register.year, as_of_long=loc.date_long(register.as_of),
                               as_of_of=loc.date_of(register.as_of), rows=rows, totals=totals_of(register),

@@ -65,17 +65,18 @@ def counts_of(rows: list[StatusRow]) -> Counts:
     return Counts(total=len(rows), **{state.value: count for state, count in by_state.items()})
 
 
-def _line(loc: Localizer, row: StatusRow) -> StatusLine:
+def _line(loc: Localizer, row: StatusRow, signing: dict | None = None) -> StatusLine:
     assignment, position = row.assignment, row.standing
     due = loc.due(position.deadline) if position.deadline else loc.due(assignment.due)
-    return StatusLine(reference=assignment_reference(loc, assignment), text=loc.text(assignment.decision.text),
+    return StatusLine(reference=assignment_reference(loc, assignment, signing), text=loc.text(assignment.decision.text),
                       due=due, state=state_words(loc, row.standing),
                       overdue=row.state is State.OVERDUE)
 
 
-def status_context(report: StatusReport, body: Body, loc: Localizer) -> tuple[StatusContext, Localizer]:
+def status_context(report: StatusReport, body: Body, loc: Localizer,
+                   signing: dict | None = None) -> tuple[StatusContext, Localizer]:
     """The справка as of the report's date: totals, then each body with its assignments and their states."""
-    bodies = [BodyBlock(number, loc.text(b.addressee.name), counts_of(b.rows), [_line(loc, r) for r in b.rows])
+    bodies = [BodyBlock(number, loc.text(b.addressee.name), counts_of(b.rows), [_line(loc, r, signing) for r in b.rows])
               for number, b in enumerate(report.bodies, start=1)]
     context = StatusContext(**body_header(loc, body), as_of_long=loc.date_long(report.as_of),
                             as_of_of=loc.date_of(report.as_of), counts=counts_of(report.rows), bodies=bodies,

@@ -19,6 +19,7 @@ from ..rules.assessment import Assessment
 from ..rules.execution import DEFAULT_WITHIN, StatusReport, reminders_of, status_of
 from .between import body_slug
 from .kind import Asked, DocumentKind, Job, Subject, languages
+from .yearly import protocol_signing
 
 
 def as_of_findings(assessment: Assessment) -> list[Finding]:
@@ -98,6 +99,7 @@ def status_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> lis
     """The справка as of the run's date, in every language of the Штаб."""
     body = assessment.project.body
     report = status_report(assessment)
+    signing = protocol_signing(assessment)
     return [kind.job(lang, Subject(year=report.as_of.year, as_of=report.as_of), _sources(assessment, report.as_of),
-                     lambda lg=lang: status_context(report, body, kind.localizer(lg)))
+                     lambda lg=lang: status_context(report, body, kind.localizer(lg), signing))
             for lang in languages(asked.langs, body.languages)]

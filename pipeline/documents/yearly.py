@@ -47,6 +47,14 @@ def register_date(assessment: Assessment, year: int) -> dt.date:
     return assessment.as_of if assessment.as_of_asked else default_as_of(year, assessment.as_of)
 
 
+def protocol_signing(assessment: Assessment) -> dict:
+    """How each signed protocol was signed (§15): the ЭЦП kept beside its sealed PDF, else on paper."""
+    from ..records.signature.summary import signing_of
+    from ..write.lock import project_root
+    signed = [meeting_id for meeting_id, result in assessment.meetings.items() if result.meeting.protocol.signed]
+    return signing_of(project_root(assessment.project.inputs), signed)
+
+
 def register_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> list[Job]:
     year = selected_year(assessment, asked.selected)
     if year is None:
@@ -54,8 +62,9 @@ def register_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> l
     body = assessment.project.body
     register = register_of(assessment.assignments, year, register_date(assessment, year))
     sources = year_sources(assessment, year, control=[year], indicators=[])
+    signing = protocol_signing(assessment)
     return [kind.job(lang, Subject(year=year), sources,
-                     lambda lg=lang: register_context(register, body, kind.localizer(lg)))
+                     lambda lg=lang: register_context(register, body, kind.localizer(lg), signing))
             for lang in languages(asked.langs, body.languages)]
 
 

@@ -44,6 +44,7 @@ from .routes_plans import (
     plan_save,
     plans,
 )
+from .routes_signatures import sealed_pdf, store_signature
 from .security import Guard
 from .texts import both
 from .yamledit import Unreadable
@@ -68,6 +69,8 @@ def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"
         Route("/meetings/{meeting}/check", meeting_check, methods=["POST"]),
         Route("/meetings/{meeting}/form", meeting_reform, methods=["POST"]),
         Route("/meetings/{meeting}/save", meeting_save, methods=["POST"]),
+        Route("/meetings/{meeting}/sealed/{lang}", sealed_pdf),
+        Route("/meetings/{meeting}/signatures", store_signature, methods=["POST"]),
         Route("/plans", plans),
         Route("/plans/{plan}", plan_form),
         Route("/plans/{plan}/check", plan_check, methods=["POST"]),

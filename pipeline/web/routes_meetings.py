@@ -138,9 +138,15 @@ async def meeting_form(request: Request) -> Response:
     document = yamledit.load(path)
     checked = await assessed(request)
     view = _meeting_page(ws, path.stem, document, checked.assessment, lang_of(request))
+    ecp = None
+    if view.signed:                   # the sealed protocol's ЭЦП: its signatures, and signing in NCALayer
+        from .routes_signatures import ecp_section
+        body = checked.assessment.project.body
+        ecp = await run_in_threadpool(ecp_section, ws, path.stem, lang_of(request),
+                                      body.head_iin if body is not None else None)
     return page(request, "meeting.html", m=view, tree=document.tree, base=document.digest,
                 placed=_placed(findings_of(checked.findings, path), document.tree),
-                file=display_path(path))
+                file=display_path(path), ecp=ecp)
 
 
 async def _edited_meeting(request: Request, *, whole: bool = False):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,58 +19,19 @@ from asn1crypto import cms
 
 from ...core.errors import Finding, Loc, error
 from ...locale.messages import Message, _
-from ..store import RECORDS, Altered, Store
+from ..store import Altered, Store
 from . import algorithms, files
+from .summary import StoredSignature, is_signature, signature_name, stored
 from .verify import Anchors, Verdict, load_anchors, verify
 
 TRUST = "trust"
 RULE = "§15, §24"
-_SIGNATURE = re.compile(r"^records/meetings/([a-z0-9-]+)/(protocol\.([a-z]{2})(?:\.([0-9]+))?\.pdf)"
-                        r"(?:\.([0-9]+))?\.cms$")
 TECHNICAL = {"kk": "техникалық тексеру; заңды тексеру — ezSigner, SIGEX немесе ЭҚАБЖ (ЕСЭДО)",
              "ru": "техническая проверка; юридическая проверка — ezSigner, SIGEX или ЕСЭДО"}
 
 
-@dataclass(frozen=True)
-class StoredSignature:
-    meeting: str
-    lang: str
-    version: int
-    number: int            # 1 for the first signature of this PDF
-    pdf: str               # listed paths
-    cms: str
-
-    @property
-    def report(self) -> str:
-        return self.cms + ".json"
-
-
-def signature_name(pdf_listed: str, number: int) -> str:
-    return f"{pdf_listed}.cms" if number == 1 else f"{pdf_listed}.{number}.cms"
-
-
-def stored(store: Store, meeting_id: str | None = None) -> list[StoredSignature]:
-    """Every signature SHA256SUMS lists (of one meeting, or all), by meeting, language, version, number."""
-    found = []
-    for listed in store.sums:
-        match = _SIGNATURE.match(listed)
-        if match and (meeting_id is None or match.group(1) == meeting_id):
-            folder = f"{RECORDS}/meetings/{match.group(1)}/"
-            found.append(StoredSignature(match.group(1), match.group(3), int(match.group(4) or 1),
-                                         int(match.group(5) or 1), folder + match.group(2), listed))
-    return sorted(found, key=lambda s: (s.meeting, s.lang, s.version, s.number))
-
-
 def trust_folder(root: Path) -> Path:
     return root / TRUST
-
-
-def report(store: Store, signature: StoredSignature) -> dict | None:
-    """The stored result of a signature's check (its .cms.json), or None when unreadable."""
-    try:
-        return json.loads(store.read(signature.report).decode("utf-8"))
-    except (Altered, ValueError):
-        return None
 
 
 # ---------------------------------------------------------------- import
@@ -156,7 +116,7 @@ def import_signatures(store: Store, meeting_id: str, data: bytes, lang: str | No
         plan.append((target, der, verdict))
     if problems:
         raise Refused(problems)
-    taken = {listed: store.path(listed).read_bytes() for listed in store.sums if _SIGNATURE.match(listed)}
+    taken = {listed: store.path(listed).read_bytes() for listed in store.sums if is_signature(listed)}
     added: dict[str, bytes] = {}
     result = []
     for (pdf_lang, version, listed, pdf), der, verdict in plan:
