@@ -49,7 +49,8 @@ class Message:
     """A message key (the English msgid) and its values: words only when rendered.
 
     Values may be Messages themselves (a phrase inside a phrase, such as "the
-    number 12"); they are rendered in the same language.
+    number 12"); they are rendered in the same language, and so is an InLangs (a
+    name that has words of its own in each language).
     """
 
     key: str
@@ -70,6 +71,21 @@ class Message:
         return str(other) + self.render()
 
 
+@dataclass(frozen=True)
+class InLangs:
+    """A value that has its own words in Kazakh and in Russian (a district's name): the words of the message's
+    language, the Russian ones in an English message."""
+
+    kk: str
+    ru: str
+
+    def render(self, lang: str | None = None) -> str:
+        return self.kk if (lang or _current) == "kk" else self.ru
+
+    def __str__(self) -> str:
+        return self.render()
+
+
 def _(key: str, /, **values: Any) -> Message:
     """The message `key` (English text with {named} placeholders) with its values; rendered when printed."""
     return Message(key, tuple((name, _frozen(value)) for name, value in values.items()))
@@ -80,8 +96,9 @@ def _frozen(value: Any) -> Any:
 
 
 def render_value(value: Any, lang: str | None = None) -> str:
-    """A value in a message, in `lang`: a Message is translated, a tuple or list joined with commas, the rest as is."""
-    if isinstance(value, Message):
+    """A value in a message, in `lang`: a Message is translated, an InLangs gives its words of `lang`, a tuple or
+    list is joined with commas, the rest as is."""
+    if isinstance(value, (Message, InLangs)):
         return value.render(lang)
     if isinstance(value, (tuple, list)):
         return ", ".join(render_value(v, lang) for v in value)

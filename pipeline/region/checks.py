@@ -12,16 +12,24 @@ from collections import defaultdict
 from ..core.errors import Finding, Loc, error
 from ..core.kinds import REGION_REPORT
 from ..load.models.package import SCHEMA_VERSION
-from ..locale.messages import _
+from ..locale.messages import InLangs, _
 from ..rules.assessment import Assessment
 from .received import FOLDER, ReceivedPackage
 
 RULE = "§26.7"
 
 
-def _name(received: ReceivedPackage) -> str:
+def _name(received: ReceivedPackage) -> InLangs:
+    """The district as the package names it, in the language of the message, with its id."""
     district = received.package.district
-    return f"{district.ru} ({district.id})" if district.id else district.ru
+    suffix = f" ({district.id})" if district.id else ""
+    return InLangs(district.kk + suffix, district.ru + suffix)
+
+
+def _listed_name(district) -> InLangs:
+    """A district of body.yaml's `districts:`, whose name may be typed in one language only."""
+    kk, ru = district.name.get("kk"), district.name.get("ru")
+    return InLangs(kk or ru, ru or kk)
 
 
 def packages_of_another_year(received: list[ReceivedPackage]) -> list[Finding]:
@@ -76,7 +84,7 @@ def districts_missing(received: list[ReceivedPackage], districts: list, folder: 
             if district.id not in present:
                 findings.append(error(Loc(f"{folder}/{year}"), _(
                     "there is no package of {district} for {year}: put the file its secretary sent "
-                    "({id}.json) into this folder", district=district.name.get("ru") or district.name.get("kk"),
+                    "({id}.json) into this folder", district=_listed_name(district),
                     year=year, id=district.id), RULE, REGION_REPORT))
     return findings
 

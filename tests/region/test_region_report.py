@@ -239,3 +239,37 @@ def test_a_district_project_refuses_the_regional_report(tmp_path):
     result = run("--inputs", str(tmp_path / "inputs"), "--outputs", str(tmp_path / "outputs"), "region-report")
     assert result.exit_code == 2
     assert "level: oblast" in result.output
+
+
+@pytest.mark.parametrize("lang, case, expected", [
+    ("kk", "missing", "Денисов ауданы жіберуге тиіс 2026 жылғы пакет жоқ"),
+    ("ru", "missing", "нет пакета за 2026 год, который должен прислать Денисовский район"),
+    ("kk", "twice", "Әулиекөл ауданы (aulie) 2026 жылға екінші пакет жіберген"),
+    ("ru", "twice", "Аулиекольский район (aulie) прислал второй пакет за 2026 год"),
+])
+def test_a_finding_names_the_district_in_the_secretary_s_language_s26_7(year, tmp_path, lang, case, expected):
+    """The Kazakh message names the district in Kazakh, the Russian one in Russian: never the other's name."""
+    inputs = oblast_copy(year, tmp_path)
+    folder = inputs / "districts" / "2026"
+    if case == "missing":
+        (folder / "denisov.json").unlink()
+    else:
+        shutil.copy(folder / "aulie.json", folder / "aulie-again.json")
+    result = CliRunner().invoke(cli, ["--ui-lang", lang, "--inputs", str(inputs), "check"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert expected in result.output, result.output
+    other = {"kk": ("Денисовский", "Аулиекольский"), "ru": ("Денисов ауданы", "Әулиекөл")}[lang]
+    assert not any(name in result.output for name in other), result.output
+
+
+@pytest.mark.parametrize("name, kk, ru", [
+    ({"kk": "Денисов ауданы", "ru": "Денисовский район"}, "Денисов ауданы", "Денисовский район"),
+    ({"kk": "Денисов ауданы"}, "Денисов ауданы", "Денисов ауданы"),          # typed in one language only
+    ({"ru": "Денисовский район"}, "Денисовский район", "Денисовский район"),
+])
+def test_a_listed_district_is_named_in_the_language_it_has_s26_7(name, kk, ru):
+    from types import SimpleNamespace
+
+    from pipeline.region.checks import _listed_name
+    named = _listed_name(SimpleNamespace(name=name))
+    assert (named.render("kk"), named.render("ru"), named.render("en")) == (kk, ru, ru)
