@@ -230,7 +230,8 @@ def not_written(request: Request, exc: OSError, path: Path | None = None) -> Res
     """What failed, in her language: the file, the system's reason in her words, and that nothing changed."""
     from ..locale.messages import os_problem, render_value
     lang = lang_of(request)
-    shown = display_path(Path(exc.filename)) if exc.filename else display_path(path) if path else ""
+    # her file, not the hidden temporary one beside it that the system named
+    shown = display_path(path) if path is not None else display_path(Path(exc.filename)) if exc.filename else ""
     message = _("{path}: not saved ({problem}); the file on the disk is unchanged: free some space, or make the "
                 "folder writable, then save again", path=shown, problem=os_problem(exc))
     # the form's save answers into its place beside the button (a fragment); any other request gets a whole page

@@ -163,7 +163,7 @@ def test_a_save_on_a_read_only_inputs_says_so_in_her_language(tmp_path, lang, sa
         answer = browser.post("/meetings/2026-05/save", content=urlencode(fields),
                               headers={"content-type": "application/x-www-form-urlencoded", "hx-request": "true"})
     assert answer.status_code == 503, answer.text
-    assert said in answer.text and "2026-05.yaml" in answer.text and 'id="not-written"' in answer.text
+    assert said in answer.text and "2026-05.yaml" in answer.text and 'id="not-saved"' in answer.text
     assert path.read_bytes() == before
 
 
