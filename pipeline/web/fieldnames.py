@@ -26,6 +26,7 @@ KEYS: dict[str, Message] = {
     "absent": _("Attendance"),
     "stand_ins": _("Stand-in"),
     "invited": _("Invited persons"),
+    "outside": _("Outside speakers"),
     "plan": _("From the plan"),
     "title": _("Title"),
     "speakers": _("Speakers"),
@@ -76,6 +77,7 @@ ENTRIES: dict[str, Message] = {
     "dissent": _("Dissenting opinion {n}"),
     "changes": _("Change {n}"),
     "invited": _("Invited person {n}"),
+    "outside": _("Outside speaker {n}"),
     "absent": _("Absence {n}"),
     "stand_ins": _("Stand-in {n}"),
 }

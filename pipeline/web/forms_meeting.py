@@ -10,6 +10,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import yamledit as ye
 from .forms_base import (
     Form,
+    _blank,
+    _removed,
     apply_choice,
     apply_date,
     apply_flag,
@@ -54,6 +56,7 @@ def apply_meeting(tree: CommentedMap, form: Form, roster: Roster) -> None:
         ye.drop_if_empty(tree, "agenda_approved")
     apply_date(tree, "documents_sent", form, "documents_sent")
     _apply_attendance(tree, form, roster)
+    apply_list(tree, "invited", form, "invited", apply_person)
     _apply_items(tree, form, roster)
     if form.has("protocol.signed_by"):
         protocol = tree.get("protocol")
@@ -151,6 +154,7 @@ def _apply_items(tree: CommentedMap, form: Form, roster: Roster) -> None:
         apply_text(item, "title", form, f"{name}.title")
         if form.has(f"{name}.speakers.shown"):
             ye.set_ids(item, "speakers", form.all(f"{name}.speakers"), roster.order)
+        _apply_outside(item, form, name)
         apply_list(item, "materials", form, f"{name}.materials", apply_material)
         apply_text(item, "heard", form, f"{name}.heard")
         apply_list(item, "decisions", form, f"{name}.decisions", apply_decision)
@@ -158,6 +162,38 @@ def _apply_items(tree: CommentedMap, form: Form, roster: Roster) -> None:
         apply_list(item, "dissent", form, f"{name}.dissent", apply_dissent)
 
     apply_list(tree, "items", form, "items", apply_item)
+
+
+def apply_person(entry: CommentedMap, form: Form, name: str) -> None:
+    """An invited person or an outside speaker (§21): a name and a position, each in both languages."""
+    apply_text(entry, "name", form, f"{name}.name")
+    apply_text(entry, "position", form, f"{name}.position")
+
+
+def _apply_outside(item: CommentedMap, form: Form, name: str) -> None:
+    """The speakers who are no members ({name, position} entries of `speakers`), numbered among themselves;
+    the members among the speakers are the checkboxes (ids), which this leaves as they are."""
+    prefix = f"{name}.outside"
+    indexes = form.indexes(prefix)
+    if not indexes:
+        return
+    speakers = item.get("speakers")
+    persons = [entry for entry in speakers or [] if isinstance(entry, dict)]
+    for index in indexes:
+        field = f"{prefix}.{index}"
+        if index < len(persons):
+            if _removed(form, field):
+                position = next(i for i, entry in enumerate(speakers) if entry is persons[index])
+                del speakers[position]
+            else:
+                apply_person(persons[index], form, field)
+        elif not _blank(form, field) and not _removed(form, field):
+            entry = CommentedMap()
+            apply_person(entry, form, field)
+            if entry:
+                ye.ensure_seq(item, "speakers").append(entry)
+                speakers = item["speakers"]
+    ye.drop_if_empty(item, "speakers")
 
 
 def apply_material(entry: CommentedMap, form: Form, name: str) -> None:

@@ -184,7 +184,7 @@ async def meeting_reform(request: Request) -> Response:
                 file=display_path(path))
 
 
-_ADDABLE = ("items", "materials", "decisions", "dissent")
+_ADDABLE = ("items", "materials", "decisions", "dissent", "invited")
 
 
 def _add_entry(tree, where: str) -> None:
@@ -197,6 +197,9 @@ def _add_entry(tree, where: str) -> None:
     steps = where.split(".") if where else []
     target = tree
     for step in steps:
+        if step == "outside" and isinstance(target, dict):     # an outside speaker: a {name, position} speaker
+            target = target.setdefault("speakers", yamledit.CommentedSeq())
+            break
         if step.isdigit() and isinstance(target, list) and int(step) < len(target):
             target = target[int(step)]
         elif step in _ADDABLE and isinstance(target, dict):

@@ -31,3 +31,31 @@ def test_one_meetings_documents_are_made_while_another_meeting_is_half_filled(tm
     made = sorted(p.name for p in (ws.outputs / "meetings" / "2026-05").glob("*.docx"))
     assert "protocol.ru.docx" in made and "protocol.kk.docx" in made
     assert not (ws.outputs / "meetings" / "2026-04").exists()                  # only this meeting's
+
+
+def test_invited_persons_and_an_outside_speaker_are_typed_in_the_form(tmp_path: Path):
+    """§21: the invited and a speaker who is no member print in the protocol; the form writes them to the file."""
+    from tests.support.web import form_fields, post_form
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    browser.get("/lang/ru")
+    path = ws.inputs / "meetings" / "2026-05.yaml"
+    page = browser.get("/meetings/2026-05").text
+    assert 'id="invited-0"' in page and "Н. Ахметова" in page          # the file's invited person is shown
+    grown = post_form(browser, "/meetings/2026-05/form?add=items.0.outside", form_fields(page, "meeting-form"))
+    grown = post_form(browser, "/meetings/2026-05/form?add=invited", form_fields(grown.text, "meeting-form"))
+    fields = dict(form_fields(grown.text, "meeting-form"))
+    assert "invited.1.name.kk" in fields and "items.0.outside.0.name.kk" in fields
+    typed = {"invited.1.name.kk": "А. Серіков", "invited.1.name.ru": "А. Сериков",
+             "invited.1.position.kk": "тұрғын", "invited.1.position.ru": "житель",
+             "items.0.outside.0.name.kk": "Д. Омаров", "items.0.outside.0.name.ru": "Д. Омаров",
+             "items.0.outside.0.position.kk": "психолог", "items.0.outside.0.position.ru": "психолог"}
+    sent = [(k, typed.get(k, v)) for k, v in form_fields(grown.text, "meeting-form")]
+    assert post_form(browser, "/meetings/2026-05/save", sent).status_code == 200
+    text = path.read_text(encoding="utf-8")
+    invited = text.split("invited:")[1].split("items:")[0]
+    assert "Н. Ахметова" in invited and "kk: А. Серіков" in invited and "ru: житель" in invited
+    speakers = text.split("items:")[1].split("materials:")[0]
+    assert "- name: Д. Омаров" in speakers and "ru: психолог" in speakers
+    page = browser.get("/meetings/2026-05").text
+    assert 'id="outside-0-0"' in page and "Д. Омаров" in page
