@@ -70,8 +70,10 @@ def test_deadline_is_a_long_date_before_deiin(year):
 def test_extended_status_names_the_new_deadline_in_the_dative(year):
     kk = read(year, "reports/2026/register.kk.docx")
     ru = read(year, "reports/2026/register.ru.docx")
-    assert "шешімімен 2026 жылғы 31 желтоқсанға дейін ұзартылды" in kk     # with the deciding decision's date
-    assert "срок продлен до 31 декабря 2026 года решением от" in ru
+    # with the date of the decision that extended it: «мерзімі 17.09.2026 шешімімен … ұзартылды»
+    assert any(p.startswith("мерзімі ") and p.endswith("шешімімен 2026 жылғы 31 желтоқсанға дейін ұзартылды")
+               for p in kk)
+    assert any(p.startswith("срок продлен до 31 декабря 2026 года решением от ") for p in ru)
     assert "2026 жылғы 1 қыркүйекке дейін" in kk                 # the deadline column too
 
 
