@@ -17,6 +17,7 @@ from ..store import RECORDS, Altered, Store
 
 _SIGNATURE = re.compile(r"^records/meetings/([a-z0-9-]+)/(protocol\.([a-z]{2})(?:\.([0-9]+))?\.pdf)"
                         r"(?:\.([0-9]+))?\.cms$")
+HOLDS = ("valid", "holds-revocation-not-checked")    # the statuses of a .cms.json signer whose check held
 KAZAKHSTAN = dt.timezone(dt.timedelta(hours=5))     # one time zone for the whole country since 1 March 2024
 
 
@@ -81,7 +82,7 @@ def signing_of(root: Path, signed_meetings: list[str]) -> dict[str, Signing]:
         for signature in stored(store, meeting_id) if latest is not None else []:
             data = report(store, signature) if signature.version == latest.version else None
             for signer in (data or {}).get("signers", []):
-                if isinstance(signer, dict) and signer.get("status") == "valid":
+                if isinstance(signer, dict) and signer.get("status") in HOLDS:
                     entry = (str(signer.get("short_name") or signer.get("name") or ""), _day(signer.get("signing_time")))
                     if entry not in signers:
                         signers.append(entry)

@@ -135,7 +135,10 @@ class Signer:
             "signing_time_source": self.time_source,
             "chain": self.chain, "chain_status": "trusted" if self.trusted else "untrusted",
             "revocation": self.revocation,
-            "status": "valid" if self.ok else "invalid",
+            # "valid" only with OCSP evidence of good standing; without it the signature holds technically and its
+            # revocation is not known: never reported as valid
+            "status": ("invalid" if not self.ok else "valid" if self.revocation == "good"
+                       else "holds-revocation-not-checked"),
         }
         notes = {}
         if self.time_source == "claimed":

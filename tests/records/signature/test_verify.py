@@ -48,7 +48,7 @@ def test_without_a_timestamp_the_time_is_the_signers_claim_and_revocation_is_not
     data = verdict.signers[0].as_json()
     assert data["signing_time_source"] == "claimed"
     assert data["notes"]["signing_time"]["ru"] == "заявлено подписантом"
-    assert data["revocation"] == "not-checked" and data["status"] == "valid"
+    assert data["revocation"] == "not-checked" and data["status"] == "holds-revocation-not-checked"   # never "valid"
     assert data["notes"]["revocation"]["ru"] == "статус отзыва не проверен (нет сети)"
 
 
@@ -59,6 +59,7 @@ def test_an_attached_signature_over_the_same_bytes_holds_s15(pki, anchors):
 def test_embedded_ocsp_good_is_reported_checked_s15(pki, anchors):
     verdict = verify(pki.cms(PDF, timestamp=True, ocsp_status="good"), PDF, anchors)
     assert verdict.ok and verdict.signers[0].revocation == "good"
+    assert verdict.signers[0].as_json()["status"] == "valid" and "notes" not in verdict.signers[0].as_json()
 
 
 def flip(data: bytes, at: int) -> bytes:
@@ -130,3 +131,20 @@ def test_no_pinned_anchor_is_a_failure_that_says_where_to_put_them_s15(pki):
 
 def test_an_anchor_pinned_as_the_intermediate_alone_is_enough_s15(pki):
     assert verify(pki.cms(PDF), PDF, Anchors([pki.ca.certificate])).ok
+
+
+def test_ncalayers_answer_is_taken_as_a_string_or_an_array_pem_or_base64_s15(pki):
+    import base64
+
+    from pipeline.records.signature import files
+    der = pki.cms(PDF)
+    text = base64.b64encode(der).decode()
+    pem = "-----BEGIN CMS-----\r\n" + "\r\n".join(text[i:i + 64] for i in range(0, len(text), 64)) + \
+        "\r\n-----END CMS-----\r\n"
+    assert files.from_ncalayer(pem) == [der]
+    assert files.from_ncalayer([pem]) == [der]
+    assert files.from_ncalayer(text) == [der]
+    assert files.from_ncalayer([text, pem]) == [der, der]
+    for empty in ("", [""], [None]):
+        with pytest.raises(files.NotASignature):
+            files.from_ncalayer(empty)
