@@ -34,6 +34,7 @@ from docxbuild import (  # noqa: E402
     row,
     runs,
     save_template,
+    set_language,
     table,
     tag,
 )
@@ -49,7 +50,7 @@ W = {
         "when": "Өткізілетін күні мен уақыты:",
         "at_time": "сағат",
         "where": "Өткізілетін орны:",
-        "speakers": "Баяндамашылар:",
+        "speakers": "{% if q.speakers|length > 1 %}Баяндамашылар:{% else %}Баяндамашы:{% endif %}",
         "invited": "Отырысқа шақырылғандар:",
         "number_sign": "№",
         "time": "Уақыты:",
@@ -66,7 +67,7 @@ W = {
                   "өткізілді (Ереженің 22-тармағы).",
         "heard": "ТЫҢДАЛДЫ:",
         "decided": "ШЕШТІ:",
-        "responsible": "Жауаптылар:",
+        "responsible": "{% if d.responsible_many %}Жауаптылар:{% else %}Жауапты:{% endif %}",
         "due": "Мерзімі:",
         "draft_not_adopted": "Шешім жобасы (қабылданбады): ",
         "dissent_ref": "Ерекше пікір жазбаша баяндалып, хаттамаға қоса берілді ({{ n }}-қосымша, Ереженің "
@@ -107,7 +108,7 @@ W = {
         "when": "Дата и время проведения:",
         "at_time": "в",
         "where": "Место проведения:",
-        "speakers": "Докладчики:",
+        "speakers": "{% if q.speakers|length > 1 %}Докладчики:{% else %}Докладчик:{% endif %}",
         "invited": "Приглашенные на заседание:",
         "number_sign": "№",
         "time": "Время:",
@@ -124,7 +125,7 @@ W = {
                   "штаба{% endif %} (пункт 22 Положения).",
         "heard": "СЛУШАЛИ:",
         "decided": "РЕШИЛИ:",
-        "responsible": "Ответственные:",
+        "responsible": "{% if d.responsible_many %}Ответственные:{% else %}Ответственный:{% endif %}",
         "due": "Срок:",
         "draft_not_adopted": "Проект решения (не принят): ",
         "dissent_ref": "Особое мнение изложено в письменном виде и приложено к протоколу (приложение {{ n }}, пункт 14 Положения).",
@@ -497,7 +498,8 @@ RW = {
         "s3": "3. Хаттамалық тапсырмалардың орындалуын бақылау (Ереженің 24, 28-тармақтары)",
         "s3_text": "{{ as_of_of }} жағдай бойынша:",
         "overdue_heading": "Мерзімі өткен тапсырмалар:",
-        "overdue_line": "– {{ o.reference }}: {{ o.text }} Жауаптылар: {{ o.responsible }}. Мерзімі: {{ o.deadline }}.",
+        "overdue_line": "– {{ o.reference }}: {{ o.text }} {% if o.responsible_many %}Жауаптылар{% else %}Жауапты{% endif %}: "
+                        "{{ o.responsible }}. Мерзімі: {{ o.deadline }}.",
         "s_plans": "4. Жұмыс жоспарларының орындалуы (Ереженің 16-18-тармақтары)",
         "plans_rows": [("Жартыжылдық жұмыс жоспарларына енгізілген мәселелер", "plans.planned"),
                        ("Штаб басшысының шешімімен жоспарларға қосылған мәселелер", "plans.added"),
@@ -542,7 +544,8 @@ RW = {
         "s3": "3. Контроль исполнения протокольных поручений (пункты 24, 28 Положения)",
         "s3_text": "По состоянию на {{ as_of_long }}:",
         "overdue_heading": "Просроченные поручения:",
-        "overdue_line": "– {{ o.reference }}: {{ o.text }} Ответственные: {{ o.responsible }}. Срок: {{ o.deadline }}.",
+        "overdue_line": "– {{ o.reference }}: {{ o.text }} {% if o.responsible_many %}Ответственные{% else %}Ответственный{% endif %}: "
+                        "{{ o.responsible }}. Срок: {{ o.deadline }}.",
         "s_plans": "4. Исполнение планов работы (пункты 16-18 Положения)",
         "plans_rows": [("Включено вопросов в полугодовые планы работы", "plans.planned"),
                        ("Добавлено вопросов в планы решением руководителя штаба", "plans.added"),
@@ -581,9 +584,11 @@ def figures_table(doc, rows: list[tuple[str, str]]):
     return tbl
 
 
-def signer_block(doc, who: str):
+def signer_block(doc, who: str, executor: bool = False):
     tbl = table(doc, [9.5, 7.0], borders=False)
     signer_row(tbl, who, "____________")
+    if executor:   # the letter's executor line, in the same block
+        templates_between.executor_row(tbl)
     return keep_whole(tbl)
 
 
@@ -672,7 +677,7 @@ def annual_report(lang: str):
         cell.paragraphs[0].alignment = CENTER
     para(doc, "{{ chart }}", align=CENTER, before=12, keep_next=True)
     keep_with_next(para(doc, w["chart_caption"], italic=True, align=CENTER, after=12), para(doc, "", before=12))
-    signer_block(doc, "signer")
+    signer_block(doc, "signer", executor=True)
     return doc
 
 
@@ -691,7 +696,9 @@ def main(argv: list[str]) -> int:
             if path.exists() and not force:
                 print(f"kept {path.relative_to(ROOT)} (use --force to rewrite it)")
                 continue
-            save_template(DOCUMENTS[name](lang), path)
+            doc = DOCUMENTS[name](lang)
+            set_language(doc, lang)
+            save_template(doc, path)
             print(f"wrote {path.relative_to(ROOT)}")
     return 0
 

@@ -116,6 +116,43 @@ def prune_styles(doc) -> None:
             styles.remove(style)
 
 
+LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+
+
+def set_language(doc, lang: str) -> None:
+    """The document's language (kk-KZ, ru-RU) in the default run properties, every style, every run and the core
+    properties: Word and LibreOffice spell-check and hyphenate the text in its own language, not as English."""
+    tag_ = LANGUAGE_TAGS[lang]
+
+    def mark(rpr) -> None:
+        lang_el = rpr.find(qn("w:lang"))
+        if lang_el is None:
+            lang_el = OxmlElement("w:lang")
+            rpr.append(lang_el)
+        for attr in ("w:val", "w:eastAsia"):
+            lang_el.set(qn(attr), tag_)
+        lang_el.set(qn("w:bidi"), "ar-SA")
+
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for rpr in defaults.iter(qn("w:rPr")):
+            mark(rpr)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) in ("paragraph", "character"):
+            rpr = style.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                style.append(rpr)
+            mark(rpr)
+    parts = [doc.element] + [section.header._element for section in doc.sections] + \
+            [section.first_page_header._element for section in doc.sections]
+    for part in parts:
+        for run in part.iter(qn("w:r")):
+            mark(run.get_or_add_rPr())
+    doc.core_properties.language = tag_
+
+
 def save_template(doc, path) -> None:
     """Save with unused styles pruned and fixed zip dates (rebuilding an unchanged template changes no byte)."""
     import io

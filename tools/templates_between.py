@@ -35,7 +35,7 @@ BW = {
         "at_time": "{% if time %}, сағат {{ time }}{% endif %}",
         "where": "Өткізілетін орны:",
         "agenda": "КҮН ТӘРТІБІ:",
-        "speakers": "Баяндамашылар:",
+        "speakers": "{% if q.speakers|length > 1 %}Баяндамашылар:{% else %}Баяндамашы:{% endif %}",
         "materials": "Отырыс материалдары (Ереженің 22-тармағы):",
         "materials_head": ["Мәселе №", "Материалды енгізген", "Күні", "Тілі"],
         "lang_kk": "мемлекеттік",
@@ -53,24 +53,27 @@ BW = {
         "extract_of": "{{ body_name_genitive }} {% if extraordinary %}кезектен тыс {% endif %}отырысының "
                       "{{ date_of }} № {{ number }} хаттамасынан",
         "decided": "ШЕШТІ:",
-        "responsible": "Жауаптылар:",
+        "responsible": "{% if d.responsible_many %}Жауаптылар:{% else %}Жауапты:{% endif %}",
         "due": "Мерзімі:",
-        "extract_note": "Үзінді орындау үшін жіберіледі (Ереженің 23-тармағы). Орындау "
-                        "барысы туралы ақпаратты белгіленген мерзімде Штабтың жұмыс органына ұсынуды сұраймыз "
+        "extract_note": "Үзінді орындау үшін жіберіледі (Ереженің 23-тармағы). Орындалуы туралы ақпаратты "
+                        "Штабтың жұмыс органына ({{ working_body }}) мына мерзімде ұсынуды сұраймыз: {{ reply }} "
                         "(Ереженің 24-тармағы).",
         "certified": "Дұрыс:",
         "reminder_title": "Хаттамалық тапсырмалардың орындалу барысы туралы",
         "reminder_text": "Штаб туралы ереженің 24, 28-тармақтарына және 27-тармағының 1) тармақшасына сәйкес "
-                         "{{ body_name_genitive }} хаттамаларымен Сізге берілген, {{ as_of_of }} жағдай бойынша "
+                         "{{ body_name_genitive }} хаттамаларымен {% if plural_addressee %}Сіздерге{% else %}Сізге{% endif %} берілген, {{ as_of_of }} жағдай бойынша "
                          "орындалмаған, мерзімі өтіп кеткен немесе {{ window_end }} (қоса алғанда) келетін "
                          "тапсырмалардың орындалу барысы туралы ақпаратты {{ reply_by }} Штабтың жұмыс органына "
-                         "ұсынуды сұраймыз.",
+                         "({{ working_body }}) ұсынуды сұраймыз.",
         "reminder_head": ["№", "Тапсырма", "Тапсырманың мазмұны", "Орындау мерзімі"],
         "overdue_mark": "мерзімі өтіп кеткен",
         "extended_mark": "(ұзартылған мерзім)",
         "periodic": "Мерзімді (тұрақты) орындалатын тапсырмалар:",
-        "overdue_note": "{% if overdue %}Мерзімі өтіп кеткен {{ overdue }} тапсырма бойынша орындалмау себептерін "
-                        "және оларды орындаудың нақты мерзімін көрсетуді сұраймыз.{% endif %}",
+        "periodic_reply": "Мерзімді тапсырмалар бойынша ақпаратты {{ periodic_reply }} ұсынуды сұраймыз.",
+        "overdue_note": "{% if overdue > 1 %}Мерзімі өтіп кеткен {{ overdue }} тапсырма бойынша орындалмау "
+                        "себептерін және оларды орындаудың нақты мерзімін көрсетуді сұраймыз.{% elif overdue %}Мерзімі "
+                        "өтіп кеткен тапсырма бойынша орындалмау себебін және оны орындаудың нақты мерзімін "
+                        "көрсетуді сұраймыз.{% endif %}",
         "status_title": "Штаб отырыстары хаттамаларының тапсырмаларын орындау туралы",
         "status_title_2": "АНЫҚТАМА",
         "status_as_of": "{{ as_of_of }} жағдай бойынша (Ереженің 24, 28-тармақтары)",
@@ -92,7 +95,7 @@ BW = {
         "at_time": "{% if time %}, в {{ time }}{% endif %}",
         "where": "Место проведения:",
         "agenda": "ПОВЕСТКА ДНЯ:",
-        "speakers": "Докладчики:",
+        "speakers": "{% if q.speakers|length > 1 %}Докладчики:{% else %}Докладчик:{% endif %}",
         "materials": "Материалы к заседанию (пункт 22 Положения):",
         "materials_head": ["Вопрос №", "Кем представлены", "Дата", "Язык"],
         "lang_kk": "государственный",
@@ -109,23 +112,27 @@ BW = {
         "extract_title": "ВЫПИСКА ИЗ ПРОТОКОЛА",
         "extract_of": "{% if extraordinary %}внеочередного {% endif %}заседания {{ body_name_genitive }}",
         "decided": "РЕШИЛИ:",
-        "responsible": "Ответственные:",
+        "responsible": "{% if d.responsible_many %}Ответственные:{% else %}Ответственный:{% endif %}",
         "due": "Срок:",
-        "extract_note": "Выписка направляется для исполнения (пункт 23 Положения). Информацию о "
-                        "ходе исполнения просим представить в рабочий орган штаба в установленный срок "
-                        "(пункт 24 Положения).",
+        "extract_note": "Выписка направляется для исполнения (пункт 23 Положения). Информацию об "
+                        "исполнении просим представить в рабочий орган штаба ({{ working_body }}) в срок: "
+                        "{{ reply }} (пункт 24 Положения).",
         "certified": "Верно:",
         "reminder_title": "О ходе исполнения протокольных поручений",
         "reminder_text": "В соответствии с пунктами 24, 28 и подпунктом 1) пункта 27 Положения о штабе просим "
-                         "представить в рабочий орган штаба {{ reply_by }} информацию о ходе исполнения "
+                         "представить в рабочий орган штаба ({{ working_body }}) {{ reply_by }} информацию о ходе "
+                         "исполнения "
                          "поручений, данных Вам протоколами {{ body_name_genitive }}, не исполненных по состоянию "
                          "на {{ as_of_long }}, срок которых истек или наступает {{ window_end }} включительно.",
         "reminder_head": ["№", "Поручение", "Содержание поручения", "Срок исполнения"],
         "overdue_mark": "просрочено",
         "extended_mark": "(продленный срок)",
         "periodic": "Поручения с периодическим (постоянным) сроком исполнения:",
-        "overdue_note": "{% if overdue %}По просроченным поручениям ({{ overdue }}) просим указать причины "
-                        "неисполнения и конкретный срок их исполнения.{% endif %}",
+        "periodic_reply": "Информацию по поручениям с периодическим сроком исполнения просим представлять "
+                          "{{ periodic_reply }}.",
+        "overdue_note": "{% if overdue > 1 %}По просроченным поручениям ({{ overdue }}) просим указать причины "
+                        "неисполнения и конкретный срок их исполнения.{% elif overdue %}По просроченному поручению "
+                        "просим указать причины неисполнения и конкретный срок его исполнения.{% endif %}",
         "status_title": "об исполнении поручений, данных в протоколах заседаний штаба",
         "status_title_2": "СПРАВКА",
         "status_as_of": "по состоянию на {{ as_of_long }} (пункты 24, 28 Положения)",
@@ -158,8 +165,22 @@ def letterhead(doc, addressee_lines: list[str]):
     return tbl
 
 
-def signature(doc, who: str, *, label: str = "", before: float = 18, with_next: bool = False):
-    """A signature row: the title and position at the left, the line and name at the right."""
+def executor_row(tbl, date: str = ""):
+    """The executor line at the foot of a letter, «Исп.: Г. Абенова, тел. …» / «Орынд.: …» (body.yaml secretary),
+    as the last row of its signature block, so that the block and the line stay on one page; `date` (an extract's
+    certification date) goes in a row of its own above it, at the right."""
+    if date:
+        cells = tbl.add_row().cells
+        first_cell_paragraph(cells[1], date, align=RIGHT)
+    cells = tbl.add_row().cells
+    paragraph = first_cell_paragraph(cells[0], "{{ executor }}", size=10)
+    paragraph.paragraph_format.space_before = Pt(24)
+
+
+def signature(doc, who: str, *, label: str = "", before: float = 18, with_next: bool = False,
+              executor: bool = False, date: str = ""):
+    """A signature row: the title and position at the left, the line and name at the right; `executor`: with the
+    letter's executor line (and the `date` of a certification) as rows of the same block."""
     tbl = table(doc, [9.5, 7.0], borders=False)
     cells = tbl.add_row().cells
     first_cell_paragraph(cells[0], (label + " " if label else "") + "{{ " + who + ".title }}", bold=True)
@@ -168,6 +189,8 @@ def signature(doc, who: str, *, label: str = "", before: float = 18, with_next: 
     cells[1].add_paragraph("_______________ {{ " + who + ".name }}").alignment = RIGHT
     for cell in tbl.rows[0].cells:
         cell.paragraphs[0].paragraph_format.space_before = Pt(before)
+    if executor:
+        executor_row(tbl, date)
     return keep_whole(tbl, with_next=with_next)
 
 
@@ -218,7 +241,7 @@ def notice(lang: str):
     tag(doc, "{%p endif %}")
     keep_with_next(para(doc, w["confirm"], align=JUSTIFY, first_line=1.25, before=12))
     tag(doc, "{%p if signer %}")
-    signature(doc, "signer")
+    signature(doc, "signer", executor=True)
     tag(doc, "{%p endif %}")
     return doc
 
@@ -260,8 +283,7 @@ def extract(lang: str):
         cell.paragraphs[0].paragraph_format.space_before = Pt(18)
     keep_whole(tbl, with_next=True)                   # the signer and the certification («Верно») together
     tag(doc, "{%p if certifier %}")
-    signature(doc, "certifier", label=w["certified"], with_next=True)     # with the date of the certification
-    para(doc, "{{ certified_on }}", align=RIGHT)
+    signature(doc, "certifier", label=w["certified"], executor=True, date="{{ certified_on }}")
     tag(doc, "{%p endif %}")
     return doc
 
@@ -315,12 +337,13 @@ def reminder(lang: str):
     tag(doc, "{%p if periodic %}")
     para(doc, w["periodic"], bold=True, before=12, after=6, keep_next=True)
     assignment_rows(doc, w, "periodic")
+    keep_with_next(para(doc, w["periodic_reply"], align=JUSTIFY, first_line=1.25, before=6))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if overdue %}")
     keep_with_next(para(doc, w["overdue_note"], align=JUSTIFY, first_line=1.25, before=12))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if signer %}")
-    signature(doc, "signer", before=24)
+    signature(doc, "signer", before=24, executor=True)
     tag(doc, "{%p endif %}")
     return doc
 

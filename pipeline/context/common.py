@@ -22,7 +22,7 @@ from ..locale.messages import Message, _
 from . import phrases as i18n
 
 # The Russian cases the documents inflect names into, named in the secretary's language in a finding.
-CASE_NAMES = {"gent": _("genitive"), "datv": _("dative"), "ablt": _("instrumental")}
+CASE_NAMES = {"gent": _("genitive"), "datv": _("dative"), "accs": _("accusative"), "ablt": _("instrumental")}
 
 
 def capitalized(text: str) -> str:

@@ -9,14 +9,16 @@ keeps the Штаб's correspondence for the working body (§24, §26.1).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..core.errors import warning
 from ..grammar import dates
 from ..grammar.addressee import addressee as dative_addressee
-from ..load.models import Body, Text
+from ..load.models import Body, Member, Text
 from ..locale.messages import _
-from .common import Localizer, body_header
+from ..rules.roster import letter_signer
+from .common import Localizer, body_header, name_as_printed
 from .meeting import Signature
 
 
@@ -57,3 +59,59 @@ def secretary_signer(loc: Localizer, body: Body) -> Signature | None:
         return None
     line = loc.member(secretary)
     return Signature(loc.phrase("secretary_title"), line.position, secretary.name or "")
+
+
+ROLE_TITLES = {"head": "head_title", "deputy_head": "deputy_head_title", "secretary": "secretary_title",
+               "member": "member_title"}
+
+
+def member_signature(loc: Localizer, member: Member) -> Signature:
+    """A member's signature block: the title of the role in the Штаб, the post, the name."""
+    line = loc.member(member)
+    return Signature(loc.phrase(ROLE_TITLES[member.role]), line.position, line.name)
+
+
+def letter_signature(loc: Localizer, body: Body, kind: str, day: dt.date | None) -> Signature | None:
+    """Who signs a letter of `kind` (body.yaml letters_signed_by; default the head, §27.1), as a signature block."""
+    member = letter_signer(body, kind, day)
+    return member_signature(loc, member) if member is not None else None
+
+
+def executor_line(loc: Localizer, body: Body) -> str:
+    """«Исп.: Г. Абенова, тел. 8 (71455) 2-15-40» / «Орынд.: …»: the secretary prepares every letter of the Штаб.
+
+    The telephone is kept on one line (no-break spaces); without a phone the line names the executor
+    alone, and without a named secretary there is none (`check` warns of both).
+    """
+    secretary = body.secretary
+    if secretary is None or not secretary.name:
+        return ""
+    name = name_as_printed(secretary.name)
+    if not secretary.phone:
+        return loc.phrase("executor_no_phone", name=name)
+    return loc.phrase("executor", name=name, phone=secretary.phone.replace(" ", "\u00a0"))
+
+
+def periodic_reply(loc: Localizer, body: Body) -> str:
+    """By when a body answers on an assignment with a periodic deadline: body.yaml periodic_reply, else the phrase
+    «ежеквартально, не позднее 5 числа месяца, следующего за кварталом» / its Kazakh form."""
+    return loc.text(body.periodic_reply) if body.periodic_reply is not None else loc.phrase("periodic_reply")
+
+
+def reply_term(loc: Localizer, body: Body, due) -> str:
+    """The concrete reply date of one assignment: its deadline as a date, or the periodic rule."""
+    return loc.date_until(due) if isinstance(due, dt.date) else periodic_reply(loc, body)
+
+
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$")
+
+
+def plural_addressee(name: Text) -> bool:
+    """An addressee that names several («Акимы сельских округов и поселка»): by its Russian head noun, else by the
+    Kazakh plural ending of its last word («… әкімдері»)."""
+    from ..grammar.addressee import without_note
+    from ..grammar.ru import is_plural_ru
+    ru, kk = name.get("ru"), without_note(name.get("kk") or "")
+    if ru:
+        return is_plural_ru(without_note(ru))
+    return bool(kk) and bool(_KK_PLURAL.search(kk.split()[-1]))

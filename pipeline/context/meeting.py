@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..grammar.ru import inflect_ru, surname_accusative_ru
 from ..load.models import Body, Item, Person
 from ..rules.meeting import DecisionResult, MeetingResult, Outcome
 from .common import Localizer, PersonLine, body_genitives, body_header, name_as_printed
@@ -19,6 +20,7 @@ class DecisionLine:
     number: str            # "1.2": item and decision, as the protocol numbers them
     text: str
     responsible: str       # the bodies, joined
+    responsible_many: bool  # more than one body: «Ответственные:» / «Жауаптылар:», else «Ответственный:» / «Жауапты:»
     due: str
     vote: str              # the counts, empty when the item's vote is printed once for all
     outcome: str
@@ -96,15 +98,27 @@ class ProtocolContext(MeetingHeading):
     appendices: list[Appendix] = field(default_factory=list)
 
 
-def _speakers(loc: Localizer, body: Body, item: Item) -> list[str]:
+def _speakers(loc: Localizer, body: Body, item: Item, heard: bool = False) -> list[str]:
+    """The speakers of a question as «Докладчик: …» names them; `heard`: as «СЛУШАЛИ: …» does, in the Russian
+    accusative («начальника … Е. Жаксылыкова»; the Kazakh «ТЫҢДАЛДЫ:» keeps the nominative)."""
+    accusative = heard and loc.lang == "ru"
     lines = []
     for speaker in item.speakers:
         if isinstance(speaker, Person):
-            lines.append(loc.person(speaker).full)
+            line = loc.person(speaker)
+            if accusative:
+                line = PersonLine(inflect_ru(line.position, "accs").form if line.position else "",
+                                  surname_accusative_ru(line.name) if line.name else "")
+            lines.append(line.full)
         else:
             member = body.member(speaker)
             if member is not None:
-                lines.append(loc.member(member).full)
+                line = loc.member(member)
+                if accusative:
+                    line = PersonLine(loc.inflected(member.position, "accs", member.position_accusative,
+                                                    "position_accusative"),
+                                      surname_accusative_ru(line.name) if line.name else "")
+                lines.append(line.full)
     return lines
 
 
@@ -119,7 +133,8 @@ def _outcome(loc: Localizer, outcome: Outcome) -> str:
 
 
 def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: dict[int, list[int]],
-               titles: dict[int, object], responsible: dict[int, list] | None = None) -> list[QuestionBlock]:
+               titles: dict[int, object], responsible: dict[int, list] | None = None,
+               heard: bool = False) -> list[QuestionBlock]:
     """Each question; its title and, without speakers, its reporting bodies from the plan when the meeting omits them."""
     responsible = responsible or {}
     blocks = []
@@ -131,12 +146,13 @@ def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: d
         lines = [DecisionLine(
             number=f"{item_result.number}.{d.number}", text=loc.paragraphs(d.decision.text),
             responsible=", ".join(loc.texts(d.decision.responsible)) if d.outcome.adopted else "",
+            responsible_many=len(d.decision.responsible) > 1,
             due=loc.due(d.decision.due) if d.outcome.adopted else "",
             vote="" if shared else _vote_line(loc, d), outcome="" if shared else _outcome(loc, d.outcome),
             adopted=d.outcome.adopted) for d in decisions]
         blocks.append(QuestionBlock(
             number=item_result.number, title=loc.text(titles.get(item_result.number) or item.title),
-            speakers=_speakers(loc, body, item) or loc.texts(responsible.get(item_result.number, [])), heard=loc.paragraphs(item.heard), decisions=lines,
+            speakers=_speakers(loc, body, item, heard) or loc.texts(responsible.get(item_result.number, [])), heard=loc.paragraphs(item.heard), decisions=lines,
             vote=_vote_line(loc, decisions[0]) if shared and decisions else "",
             outcome=_outcome(loc, decisions[0].outcome) if shared and decisions else "",
             dissent_appendices=appendix_of.get(item_result.number, [])))
@@ -217,7 +233,8 @@ def protocol_context(result: MeetingResult, body: Body, loc: Localizer, titles: 
     secretary = body.secretary
     others = [m for m in result.present if chair is None or m.id != chair.id]
     context = ProtocolContext(
-        **_heading(loc, body, result, _questions(loc, body, result, appendix_of, titles or {}, responsible)),
+        **_heading(loc, body, result, _questions(loc, body, result, appendix_of, titles or {}, responsible,
+                                                 heard=True)),
         chair=loc.member(chair) if chair else PersonLine("", ""),
         chair_is_deputy=bool(chair and chair.role != "head"),
         present=[loc.attendee(m) for m in others],

@@ -17,7 +17,7 @@ from ..load.models import Body, Meeting
 from ..rules.meeting import MeetingResult
 from ..rules.workdays import last_working_day_before
 from .common import Localizer, PersonLine, body_genitives
-from .letter import Sender, secretary_signer, sender
+from .letter import Sender, executor_line, letter_signature, sender
 from .meeting import Signature, _speakers, called_by_text, urgent_by_head
 
 
@@ -56,7 +56,8 @@ class NoticeContext:
     invited: list[PersonLine]
     confirm_by: str        # "until" the last working day before the meeting: "до 16 сентября 2026 года";
     #                        empty when that day is not after the notice's own date: "immediately" instead
-    signer: Signature | None
+    signer: Signature | None   # body.yaml letters_signed_by.notices; default the head
+    executor: str              # «Исп.: Г. Абенова, тел. …»
 
 
 def notice_day(meeting: Meeting) -> dt.date | None:
@@ -78,7 +79,7 @@ def confirm_by(meeting: Meeting) -> dt.date | None:
 
 def notice_context(result: MeetingResult, body: Body, loc: Localizer,
                    titles: dict[int, object] | None = None) -> tuple[NoticeContext, Localizer]:
-    """The notice (§22, §26.4): to the members and the invited, signed by the secretary."""
+    """The notice (§22, §26.4): to the members and the invited, signed as body.yaml says (default: the head)."""
     meeting = result.meeting
     lang = loc.lang
     titles = titles or {}
@@ -98,5 +99,6 @@ def notice_context(result: MeetingResult, body: Body, loc: Localizer,
         place=loc.text(meeting.place), questions=questions, materials=materials,
         invited=[loc.person(p) for p in meeting.invited],
         confirm_by=dates.date_until(day, lang) if (day := confirm_by(meeting)) else "",
-        signer=secretary_signer(loc, body))
+        signer=letter_signature(loc, body, "notices", notice_day(meeting) or meeting.date),
+        executor=executor_line(loc, body))
     return context, loc

@@ -14,7 +14,7 @@ from ..load.models import Body
 from ..rules.control import Assignment, Standing, State
 from ..rules.execution import Reminder, Reminders
 from .common import Localizer, body_genitives
-from .letter import Sender, addressee_line, secretary_signer, sender
+from .letter import Sender, addressee_line, executor_line, letter_signature, periodic_reply, plural_addressee, sender
 from .meeting import Signature
 from .reports import assignment_reference
 
@@ -42,7 +42,11 @@ class ReminderContext:
     dated: list[ReminderRow]
     periodic: list[ReminderRow]
     overdue: int           # how many of `dated` are overdue
-    signer: Signature | None
+    plural_addressee: bool  # the addressee names several (акимы …): kk «Сіздерге», not «Сізге»
+    working_body: str      # named in full: where the answer goes
+    periodic_reply: str    # by when a periodic assignment is reported on (body.yaml periodic_reply)
+    signer: Signature | None   # body.yaml letters_signed_by.reminders; default the head (§27.1)
+    executor: str          # «Исп.: Г. Абенова, тел. …»
 
 
 def _row(loc: Localizer, number: int, assignment: Assignment, position: Standing) -> ReminderRow:
@@ -55,7 +59,7 @@ def _row(loc: Localizer, number: int, assignment: Assignment, position: Standing
 
 def reminder_context(reminder: Reminder, reminders: Reminders, body: Body,
                      loc: Localizer) -> tuple[ReminderContext, Localizer]:
-    """The letter to `reminder`'s addressee, dated the as-of date, signed by the secretary."""
+    """The letter to `reminder`'s addressee, dated the as-of date, signed by the head (§27.1) unless body.yaml says."""
     lang = loc.lang
     dated = [_row(loc, n, a, s) for n, (a, s) in enumerate(reminder.dated, start=1)]
     periodic = [_row(loc, n, a, s) for n, (a, s) in enumerate(reminder.periodic, start=len(dated) + 1)]
@@ -64,5 +68,8 @@ def reminder_context(reminder: Reminder, reminders: Reminders, body: Body,
         **body_genitives(loc, body), as_of_long=loc.date_long(reminders.as_of),
         as_of_of=loc.date_of(reminders.as_of), window_end=dates.date_until(reminders.window_end, lang),
         reply_by=dates.date_until(reminders.reply_by, lang), dated=dated,
-        periodic=periodic, overdue=sum(1 for r in dated if r.overdue), signer=secretary_signer(loc, body))
+        periodic=periodic, overdue=sum(1 for r in dated if r.overdue),
+        plural_addressee=plural_addressee(reminder.addressee.name), working_body=loc.text(body.working_body),
+        periodic_reply=periodic_reply(loc, body), signer=letter_signature(loc, body, "reminders", reminders.as_of),
+        executor=executor_line(loc, body))
     return context, loc

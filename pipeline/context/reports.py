@@ -17,7 +17,8 @@ from ..rules.indicators import Indicator, Measure
 from . import phrases as i18n
 from .chart import Bar, Chart
 from .common import Localizer, body_header, body_name_genitive
-from .meeting import Signature, _signature
+from .letter import executor_line, letter_signature
+from .meeting import Signature
 
 CHART_WIDTH_MM = 160
 
@@ -171,6 +172,7 @@ class OverdueLine:
     reference: str         # as in the register: the point of the protocol, its number and date
     text: str
     responsible: str
+    responsible_many: bool  # more than one body: «Ответственные:», else «Ответственный:»
     deadline: str
 
 
@@ -198,7 +200,8 @@ class AnnualReportContext:
     plans: PlanExecution   # §16-18: planned, added, heard, postponed, excluded, not heard, unplanned
     indicators: list[IndicatorRow]
     chart: Chart
-    signer: Signature
+    signer: Signature      # body.yaml letters_signed_by.annual_report; default the head
+    executor: str          # «Исп.: Г. Абенова, тел. …»
 
 
 def value_text(loc: Localizer, measure: Measure, previous: bool = False) -> str:
@@ -287,10 +290,10 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
                           outgoing: Outgoing | None = None) -> tuple[AnnualReportContext, Localizer]:
     """The annual report to the authorized body (§9.5, §26.7): meetings, decisions, assignments, plans, indicators."""
     overdue = [OverdueLine(assignment_reference(loc, a), loc.text(a.decision.text),
-                           "; ".join(loc.texts(a.decision.responsible)), loc.date_until(s.deadline) if s.deadline else "")
+                           "; ".join(loc.texts(a.decision.responsible)), len(a.decision.responsible) > 1,
+                           loc.date_until(s.deadline) if s.deadline else "")
                for a, s in register.rows if s.state is State.OVERDUE]
     quarters = _quarter_rows(loc, summary)
-    head = body.head
     context = AnnualReportContext(
         **body_header(loc, body), body_name_genitive=body_name_genitive(loc, body), addressee=addressee(loc, body),
         sender=loc.text(body.akimat), outgoing_number=outgoing.number if outgoing else "",
@@ -305,5 +308,7 @@ def annual_report_context(year: int, summary: YearSummary, missing_quarters: lis
         plans=plans,
         indicators=[row for indicator in indicators for row in _indicator_rows(loc, indicator)],
         chart=chart_of(loc, indicators, year - 1),
-        signer=_signature(loc, body, head) if head else Signature("", "", ""))
+        signer=letter_signature(loc, body, "annual_report", outgoing.date if outgoing else register.as_of)
+        or Signature("", "", ""),
+        executor=executor_line(loc, body))
     return context, loc

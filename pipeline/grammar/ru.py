@@ -319,3 +319,29 @@ def dative_ru(phrase: str) -> Inflected:
 def instrumental_ru(phrase: str) -> Inflected:
     """«аким района» → «акимом района»: «согласовано с …», «утвержден …»."""
     return inflect_ru(phrase, "ablt")
+
+
+def is_plural_ru(phrase: str) -> bool:
+    """«Акимы сельских округов и поселка» names several: its head noun is in the plural (a letter says «Вам» either
+    way, but its Kazakh twin says «Сіздерге»). False where no head noun is found."""
+    _modifiers, head, _end = _head(_tokens(phrase))
+    if head is None:
+        return False
+    return head[1][0].tag.number == "plur"
+
+
+_SURNAME_ACCUSATIVE = (("ова", "ову"), ("ева", "еву"), ("ёва", "ёву"), ("ина", "ину"), ("ына", "ыну"),
+                       ("ская", "скую"), ("цкая", "цкую"), ("ский", "ского"), ("цкий", "цкого"),
+                       ("ов", "ова"), ("ев", "ева"), ("ёв", "ёва"), ("ин", "ина"), ("ын", "ына"))
+
+
+def surname_accusative_ru(name: str) -> str:
+    """«Е. Жаксылыков» → «Е. Жаксылыкова», «Т. Оспанова» → «Т. Оспанову», «С. Савченко» as it is: the surname (the
+    last word) by the endings of Russian and Kazakh surnames in Russian; others (-ко, -ич of a woman, foreign) stay
+    as typed, which official Russian accepts for an indeclinable surname."""
+    start = max(name.rfind(" "), name.rfind("\u00a0")) + 1
+    head, last = name[:start], name[start:]
+    for ending, accusative in _SURNAME_ACCUSATIVE:
+        if last.endswith(ending) and len(last) > len(ending) + 1:
+            return head + last[:-len(ending)] + accusative
+    return name

@@ -32,6 +32,9 @@ from ..load.source import read_yaml
 PROTOCOL_BODY_KEYS = ("name", "name_genitive", "akimat", "akimat_genitive", "seat", "established",
                       "working_body", "languages")
 
+# The keys of a member that no protocol prints: the telephone of the executor line of letters.
+UNPRINTED_MEMBER_KEYS = ("phone",)
+
 # Fingerprint as stored: input file (relative to inputs/, with '/') → key → digest of its value.
 Fingerprint = dict[str, dict[str, str]]
 
@@ -73,6 +76,8 @@ def of_meeting(inputs: Path, meeting: Meeting, body: Body) -> Current:
         for index, entry in enumerate(members if isinstance(members, CommentedSeq) else []):
             if isinstance(entry, CommentedMap) and entry.get("id") in in_force:
                 current.add("body.yaml", f"members[{entry['id']}]", entry, members.lc.item(index)[0] + 1)
+                for unprinted in UNPRINTED_MEMBER_KEYS:   # a letter's phone may change under a signed protocol
+                    current.digests["body.yaml"].pop(f"members[{entry['id']}].{unprinted}", None)
     for plan_id, numbers in _plan_questions(meeting).items():
         plan_tree = _tree(inputs / "plans" / f"{plan_id}.yaml")
         if isinstance(plan_tree, CommentedMap):

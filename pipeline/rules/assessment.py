@@ -28,7 +28,7 @@ from .meeting_dates import check_numbering
 from .plan import check_plan
 from .plan_links import link_meetings
 from .plan_questions import PlansResult, Question, plan_questions, unheard_findings
-from .roster import check_roster, unnamed_signers
+from .roster import check_letters, check_roster, unnamed_signers
 
 
 @dataclass
@@ -84,6 +84,7 @@ def assess_roster(assessment: Assessment) -> None:
     """body.yaml: the roster (§8, §11)."""
     assessment.findings += check_roster(assessment.project.body)
     assessment.findings += unnamed_signers(assessment.project.body)
+    assessment.findings += check_letters(assessment.project.body)
 
 
 def assess_meetings(assessment: Assessment) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Iterable
 
 from ..core.errors import Finding, error, warning
-from ..load.models import Body
+from ..load.models import LETTER_KINDS, SIGNER_ROLES, Body, Member
 from ..locale.messages import Message, _
 
 
@@ -56,4 +57,59 @@ def unnamed_signers(body: Body) -> list[Finding]:
         findings.append(warning(member.loc, _("{role} '{member}' signs the documents but has no name in body.yaml: "
                                               "add name: (initials and surname, e.g. name: О. Нургалиев)",
                                               role=role, member=member.id), "§15"))
+    return findings
+
+
+# ---------------------------------------------------------------- letters: who signs, who is the executor
+
+# The kinds of letter of `letters_signed_by` and the document each one is.
+LETTER_DOCUMENTS = {"notices": "notice", "reminders": "reminders", "annual_report": "annual-report"}
+# The letters that carry the executor line «Исп.: …» / «Орынд.: …» at their foot.
+EXECUTOR_LETTERS = ("notice", "extracts", "reminders", "annual-report")
+
+
+def letter_signer(body: Body, kind: str, day: dt.date | None) -> Member | None:
+    """§27.1, §22, §26.7: who signs a letter of `kind` (notices, reminders, annual_report) dated `day`.
+
+    `letters_signed_by` in body.yaml names a role (head, deputy_head, secretary: the first member of that
+    role whose membership is in force on the day) or a member id; unset, the head signs: a reminder or a
+    request for information goes from the Штаб to the heads of state bodies. None when nobody fits.
+    """
+    chosen = getattr(body.letters_signed_by, kind, None) if body.letters_signed_by is not None else None
+    who = chosen or "head"
+    if who in SIGNER_ROLES:
+        holders = [m for m in body.members if m.role == who]
+        in_force = [m for m in holders if day is None or m.in_force_on(day)]
+        return (in_force or holders or [None])[0]
+    return body.member(who)
+
+
+def check_letters(body: Body) -> list[Finding]:
+    """Letters (§22, §23, §27.1, §26.7): each `letters_signed_by` names a role or a member; the executor line.
+
+    An unknown signer is an error for that kind of letter. A letter goes out with the executor line
+    «Исп.: <secretary's name>, тел. <phone>»: a secretary without a name or a phone is a warning (the
+    letters are still written, the line as complete as body.yaml makes it).
+    """
+    findings: list[Finding] = []
+    signed_by = body.letters_signed_by
+    for kind in LETTER_KINDS:
+        who = getattr(signed_by, kind, None) if signed_by is not None else None
+        if who is None or who in SIGNER_ROLES or body.member(who) is not None:
+            continue
+        known = [m.id for m in body.members] + list(SIGNER_ROLES)
+        findings.append(error(signed_by.loc_of(kind), _(
+            "{unknown}; letters_signed_by.{kind} names the signer of these letters: a role ({roles}) or a member id",
+            unknown=unknown_member(who, known), kind=kind, roles=", ".join(SIGNER_ROLES)), "§27.1",
+            LETTER_DOCUMENTS[kind]))
+    secretary = body.secretary
+    if secretary is None:
+        findings.append(warning(body.loc_of("members"), _(
+            "no member has role: secretary: the notice, extracts, reminders and the annual report go out without "
+            "the executor line (Исп. / Орынд.); add the secretary with name: and phone:"), "§27.1"))
+    elif not secretary.phone:
+        findings.append(warning(secretary.loc, _(
+            "the secretary '{member}' has no phone in body.yaml: the executor line of letters (Исп. / Орынд.) "
+            "gives no telephone; add phone: to the secretary, e.g. phone: 8 (71455) 2-15-40",
+            member=secretary.id), "§27.1"))
     return findings

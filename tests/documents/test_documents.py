@@ -64,8 +64,8 @@ def test_protocol_numbers_decisions_with_responsible_and_deadline(protocol_docs)
     ru = paragraphs(protocol_docs["ru"])
     assert "1.1. Информацию принять к сведению." in ru
     assert "1.2. Обеспечить проведение рейдов." in ru
-    assert "Ответственные: Отдел полиции (по согласованию). Срок: до 30 июня 2026 года." in ru
-    assert "Жауаптылар: Полиция бөлімі (келісім бойынша). Мерзімі: 2026 жылғы 30 маусымға дейін." \
+    assert "Ответственный: Отдел полиции (по согласованию). Срок: до 30 июня 2026 года." in ru   # one body
+    assert "Жауапты: Полиция бөлімі (келісім бойынша). Мерзімі: 2026 жылғы 30 маусымға дейін." \
         in paragraphs(protocol_docs["kk"])
 
 

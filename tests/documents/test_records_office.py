@@ -184,3 +184,223 @@ def test_the_kazakh_protocol_attaches_a_dissent_as_an_appendix_s14(project):
     assert run(project, "protocol").exit_code == 0
     kk = text(project.outputs / "meetings" / "2026-01" / "protocol.kk.docx")
     assert "Ерекше пікір жазбаша баяндалып, хаттамаға қоса берілді (1-қосымша, Ереженің 14-тармағы)." in kk
+
+
+# ---------------------------------------------------------------- the document's language (§19)
+
+TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+
+
+def languages_in(path) -> set[str]:
+    """Every language a DOCX declares: default run properties, styles, runs, the core properties."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as package:
+        xml = "".join(package.read(name).decode("utf-8") for name in package.namelist()
+                      if name.startswith(("word/", "docProps/core")) and name.endswith(".xml"))
+    found = set(re.findall(r'<w:lang [^>]*?w:val="([^"]+)"', xml))
+    found |= set(re.findall(r"<dc:language>([^<]+)</dc:language>", xml))
+    return found
+
+
+def test_every_template_says_its_language_kk_kz_or_ru_ru_s19():
+    from tests.support.inputs import ROOT
+    templates = sorted((ROOT / "templates_docx").glob("*.docx"))
+    assert templates
+    for path in templates:
+        assert languages_in(path) == {TAGS[path.suffixes[-2].strip(".")]}, path.name
+
+
+def test_every_document_says_its_language_not_en_us_s19(project):
+    project.meeting(protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
+    for command in (["all"], ["notice", "2026-01"], ["extracts", "2026-01"]):
+        result = run(project, *command)
+        assert result.exit_code == 0, result.output
+    documents = sorted(project.outputs.rglob("*.docx"))
+    assert len(documents) > 8
+    for path in documents:
+        assert languages_in(path) == {TAGS[path.suffixes[-2].strip(".")]}, path
+
+
+# ---------------------------------------------------------------- letters: executor, signer, where and by when
+
+
+def seen(path) -> str:
+    """The text as a reader sees it: no-break spaces read as spaces."""
+    return text(path).replace("\u00a0", " ")
+
+
+LETTER_ITEM = {
+    "plan": "2026-H1/1", "title": {"kk": "Рейдтер туралы", "ru": "О рейдах"}, "speakers": ["police"],
+    "decisions": [
+        dict(RAIDS),
+        {"text": {"kk": "Тоқсан сайын ақпарат берілсін.", "ru": "Ежеквартально информировать."},
+         "responsible": [{"kk": "Полиция бөлімі", "ru": "Отдел полиции"}],
+         "due": {"kk": "тоқсан сайын", "ru": "ежеквартально"}},
+    ],
+    "vote": "unanimous"}
+
+
+def letters(project, *commands) -> dict[str, dict[str, str]]:
+    """The texts of a signed meeting's letters: notice, extract, reminder, annual report, by language."""
+    project.meeting(items=[LETTER_ITEM], protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
+    for command in commands or (["notice", "2026-01"], ["extracts", "2026-01"],
+                                ["reminders", "--as-of", "2026-06-20", "--within", "14"], ["annual-report", "2026"]):
+        result = run(project, *command)
+        assert result.exit_code == 0, result.output
+    found = {"notice": project.outputs / "meetings" / "2026-01" / "notice.{}.docx",
+             "extract": next((project.outputs / "meetings" / "2026-01" / "extracts").glob("*.ru.docx")),
+             "reminder": next((project.outputs / "reminders" / "2026-06-20").glob("*.ru.docx")),
+             "annual": project.outputs / "reports" / "2026" / "annual-report.{}.docx"}
+    out = {}
+    for kind, path in found.items():
+        path = str(path).replace(".ru.docx", ".{}.docx")
+        out[kind] = {lang: seen(path.format(lang)) for lang in ("kk", "ru")}
+    return out
+
+
+def test_every_letter_carries_the_executor_line_s27_1(project):
+    for kind, texts in letters(project).items():
+        assert "Исп.: Г. Абенова, тел. 8 (71455) 2-15-40" in texts["ru"], kind
+        assert "Орынд.: Г. Абенова, тел. 8 (71455) 2-15-40" in texts["kk"], kind
+
+
+def test_check_warns_of_a_letter_without_the_executors_phone_s27_1(project):
+    from pipeline.stages import check_project, prepare
+    from tests.support.inputs import RUN_DATE
+    body_with(project, lambda body: member(body, "secretary").pop("phone"))
+    project.meeting()
+    found = [f for f in check_project(prepare(project.inputs, RUN_DATE)) if "phone" in f.render("en")]
+    assert [(f.rule, f.is_error, f.loc.file.endswith("body.yaml")) for f in found] == [("§27.1", False, True)]
+
+
+@pytest.mark.parametrize("signed_by,title,name", [
+    (None, "Руководитель штаба", "О. Нургалиев"),                         # the default: the head (§27.1)
+    ({"reminders": "deputy_head"}, "Заместитель руководителя штаба", "А. Сейтказинов"),
+    ({"reminders": "police"}, "Заместитель руководителя штаба", "Е. Жаксылыков"),   # a member id
+    ({"reminders": "secretary", "notices": "head"}, "Секретарь штаба", "Г. Абенова"),
+])
+def test_the_reminder_is_signed_as_body_yaml_says_by_default_the_head_s27_1(project, signed_by, title, name):
+    if signed_by:
+        body_with(project, lambda body: body.update(letters_signed_by=signed_by))
+    reminder = letters(project, ["reminders", "--as-of", "2026-06-20", "--within", "14"],
+                       ["notice", "2026-01"], ["extracts", "2026-01"], ["annual-report", "2026"])["reminder"]["ru"]
+    signature = reminder[reminder.index("Исп.:") - 400:reminder.index("Исп.:")]
+    assert title in signature and name in signature
+    assert ("главный специалист" in signature.lower()) == (title == "Секретарь штаба")
+
+
+def test_an_unknown_signer_of_letters_is_an_error_at_its_line_s27_1(project):
+    from pipeline.stages import check_project, prepare
+    from tests.support.inputs import RUN_DATE
+    body_with(project, lambda body: body.update(letters_signed_by={"reminders": "deputy"}))
+    project.meeting()
+    found = [f for f in check_project(prepare(project.inputs, RUN_DATE)) if "letters_signed_by" in f.render("en")]
+    assert [(f.is_error, f.document) for f in found] == [(True, "reminders")]
+    assert "deputy_head" in found[0].render("en")
+
+
+def test_extract_and_reminder_name_the_working_body_and_a_concrete_reply_date_s24(project):
+    texts = letters(project)
+    extract, reminder = texts["extract"], texts["reminder"]
+    assert ("просим представить в рабочий орган штаба (государственное учреждение «Аппарат акима Костанайского "
+            "района») в срок: по пункту 1.1 – до 30 июня 2026 года; по пункту 1.2 – ежеквартально, не позднее 5 "
+            "числа месяца, следующего за кварталом (пункт 24 Положения).") in extract["ru"]
+    assert ("Штабтың жұмыс органына («Қостанай ауданы әкімінің аппараты» мемлекеттік мекемесі) мына мерзімде ұсынуды "
+            "сұраймыз: 1.1-тармақ бойынша – 2026 жылғы 30 маусымға дейін; 1.2-тармақ бойынша – тоқсан сайын, "
+            "тоқсаннан кейінгі айдың 5-күнінен кешіктірмей") in extract["kk"]
+    assert "в установленный срок" not in extract["ru"] and "белгіленген мерзімде" not in extract["kk"]
+    assert ("просим представить в рабочий орган штаба (государственное учреждение «Аппарат акима Костанайского "
+            "района») до 24 июня 2026 года") in reminder["ru"]
+    assert ("Информацию по поручениям с периодическим сроком исполнения просим представлять ежеквартально, не "
+            "позднее 5 числа месяца, следующего за кварталом.") in reminder["ru"]
+
+
+def test_the_periodic_reply_rule_is_the_shtabs_own_s24(project):
+    rule = {"kk": "ай сайын, келесі айдың 3-күнінен кешіктірмей", "ru": "ежемесячно, не позднее 3 числа следующего месяца"}
+    body_with(project, lambda body: body.update(periodic_reply=rule))
+    texts = letters(project)
+    assert "по пункту 1.2 – ежемесячно, не позднее 3 числа следующего месяца" in texts["extract"]["ru"]
+    assert "1.2-тармақ бойынша – ай сайын, келесі айдың 3-күнінен кешіктірмей" in texts["extract"]["kk"]
+    assert "просим представлять ежемесячно, не позднее 3 числа следующего месяца." in texts["reminder"]["ru"]
+
+
+# ---------------------------------------------------------------- the language: cases and number
+
+
+def test_slushali_takes_the_accusative_from_the_grammar_library_s19(project):
+    item = dict(LETTER_ITEM, speakers=["police", "economy", {"name": "А. Иванов", "position": {
+        "kk": "бас маман", "ru": "главный специалист"}}])
+    project.meeting(items=[item])
+    assert run(project, "protocol").exit_code == 0
+    ru = seen(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
+    assert ("СЛУШАЛИ:\nначальника государственного учреждения «Отдел полиции Костанайского района Департамента "
+            "полиции Костанайской области Министерства внутренних дел Республики Казахстан» Е. Жаксылыкова; "
+            "руководителя ГУ «Отдел экономики и финансов» акимата Костанайского района Т. Оспанову; "
+            "главного специалиста А. Иванова.") in ru
+    kk = seen(project.outputs / "meetings" / "2026-01" / "protocol.kk.docx")
+    assert "ТЫҢДАЛДЫ:\n«Қазақстан Республикасы Ішкі істер" in kk        # the Kazakh heading keeps the nominative
+
+
+@pytest.mark.parametrize("speakers,ru_label,kk_label", [
+    (["police"], "Докладчик:", "Баяндамашы:"),
+    (["police", "economy"], "Докладчики:", "Баяндамашылар:"),
+])
+@pytest.mark.parametrize("document", ["agenda", "notice"])
+def test_the_speakers_label_agrees_in_number_s22(project, speakers, ru_label, kk_label, document):
+    project.meeting(items=[dict(LETTER_ITEM, speakers=speakers)])
+    assert run(project, document, "2026-01").exit_code == 0
+    ru = seen(project.outputs / "meetings" / "2026-01" / f"{document}.ru.docx")
+    kk = seen(project.outputs / "meetings" / "2026-01" / f"{document}.kk.docx")
+    assert f"{ru_label} начальник" in ru and f"{kk_label} «Қазақстан" in kk
+    assert ("Докладчики:" in ru) == (len(speakers) > 1) and ("Баяндамашылар:" in kk) == (len(speakers) > 1)
+
+
+@pytest.mark.parametrize("bodies,ru_label,kk_label", [
+    ([{"kk": "Полиция бөлімі", "ru": "Отдел полиции"}], "Ответственный:", "Жауапты:"),
+    ([{"kk": "Полиция бөлімі", "ru": "Отдел полиции"}, {"kk": "Білім бөлімі", "ru": "Отдел образования"}],
+     "Ответственные:", "Жауаптылар:"),
+])
+def test_the_responsible_label_agrees_in_number_s24(project, bodies, ru_label, kk_label):
+    item = dict(LETTER_ITEM, decisions=[dict(RAIDS, responsible=bodies)])
+    project.meeting(items=[item], protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
+    assert run(project, "protocol").exit_code == 0 and run(project, "extracts", "2026-01").exit_code == 0
+    for path in [project.outputs / "meetings" / "2026-01" / "protocol.ru.docx",
+                 *sorted((project.outputs / "meetings" / "2026-01" / "extracts").glob("*.ru.docx"))]:
+        assert f"{ru_label} Отдел полиции" in seen(path), path.name
+    for path in [project.outputs / "meetings" / "2026-01" / "protocol.kk.docx",
+                 *sorted((project.outputs / "meetings" / "2026-01" / "extracts").glob("*.kk.docx"))]:
+        assert f"{kk_label} Полиция бөлімі" in seen(path), path.name
+
+
+def test_one_overdue_assignment_and_a_plural_addressee_agree_in_number_s24(project):
+    akims = {"kk": "Ауылдық округтер мен кенттің әкімдері", "ru": "Акимы сельских округов и поселка"}
+    item = dict(LETTER_ITEM, decisions=[dict(RAIDS, responsible=[akims], due="2026-06-10")])
+    project.meeting(items=[item], protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
+    result = run(project, "reminders", "--as-of", "2026-06-20")
+    assert result.exit_code == 0, result.output
+    ru = seen(next((project.outputs / "reminders" / "2026-06-20").glob("*.ru.docx")))
+    kk = seen(next((project.outputs / "reminders" / "2026-06-20").glob("*.kk.docx")))
+    assert "По просроченному поручению просим указать причины неисполнения и конкретный срок его исполнения." in ru
+    assert ("Мерзімі өтіп кеткен тапсырма бойынша орындалмау себебін және оны орындаудың нақты мерзімін көрсетуді "
+            "сұраймыз.") in kk
+    assert "хаттамаларымен Сіздерге берілген" in kk and "Сізге" not in kk
+
+
+@pytest.mark.parametrize("phrase,plural", [
+    ("Акимы сельских округов и поселка", True), ("Отдел полиции Костанайского района", False),
+    ("руководители отделов акимата", True), ("главный врач КГП «Костанайская районная больница»", False),
+])
+def test_a_plural_addressee_is_known_by_its_head_noun_s19(phrase, plural):
+    from pipeline.grammar.ru import is_plural_ru
+    assert is_plural_ru(phrase) is plural
+
+
+@pytest.mark.parametrize("name,accusative", [
+    ("Е. Жаксылыков", "Е. Жаксылыкова"), ("Т. Оспанова", "Т. Оспанову"), ("Л. Савченко", "Л. Савченко"),
+    ("А. Сейтказинов", "А. Сейтказинова"), ("И. Ким", "И. Ким"), ("П. Корнилин", "П. Корнилина"),
+    ("О. Вишневская", "О. Вишневскую"), ("С. Белинский", "С. Белинского"), ("Г.\u00a0Абенова", "Г.\u00a0Абенову"),
+])
+def test_a_speakers_surname_in_the_accusative_s19(name, accusative):
+    from pipeline.grammar.ru import surname_accusative_ru
+    assert surname_accusative_ru(name) == accusative

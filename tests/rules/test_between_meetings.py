@@ -92,7 +92,7 @@ def test_member_id_addresses_the_members_post_and_prints_in_the_protocol(project
     assert "«Қостанай ауданының білім бөлімі» ММ басшысына" in kk
     assert run(project, "protocol", "2026-01").exit_code == 0
     protocol = text(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
-    assert "Ответственные: руководитель ГУ «Отдел образования Костанайского района»" in protocol
+    assert "Ответственный: руководитель ГУ «Отдел образования Костанайского района»" in protocol
 
 
 def test_the_same_body_typed_the_same_is_one_addressee(project):
@@ -151,7 +151,7 @@ def test_notice_holds_agenda_materials_invited_and_the_reply_date(project):
     assert "ИЗВЕЩЕНИЕ" in ru and "Членам штаба," in ru and "19.03.2026" in ru
     assert "26 марта 2026 года, в 10:00" in ru and "зал заседаний акимата Костанайского района" in ru
     assert "1. О профилактике среди молодежи" in ru and "2. Второй вопрос" in ru
-    assert "Докладчики: начальник государственного учреждения «Отдел полиции" in ru
+    assert "Докладчик: начальник государственного учреждения «Отдел полиции" in ru
     assert "Отдел полиции Костанайского района (по согласованию)" in ru and "06.03.2026" in ru
     assert "государственный, русский" in ru and "Материалы прилагаются" in ru
     assert "директор центра М.\u00a0Тулегенов" in ru

@@ -88,8 +88,7 @@ protocol = _meeting_command(PROTOCOL, """Write the protocol of each meeting (§1
 def composition(options: Options, as_of: dt.date | None) -> None:
     """Write the composition of the Штаб in the form of Appendix 1 of the resolution.
 
-    Every member whose membership is in force on the date (--as-of, default today) is listed,
-    including those whose `until` lies ahead.
+    Every member in force on the date (--as-of, default today) is listed, those whose until lies ahead too.
 
     \b
     Example:

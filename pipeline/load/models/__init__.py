@@ -38,7 +38,7 @@ from .base import (
     kind_of,
     refuse_placeholder,
 )
-from .body import Body, Established, Member, Role
+from .body import LETTER_KINDS, SIGNER_ROLES, Body, Established, LettersSignedBy, Member, Role
 from .control import ASSIGNMENT_ID, AssignmentId, ControlEntry, Status
 from .indicators import (
     INDICATOR_KEYS,
@@ -78,7 +78,7 @@ __all__ = [
     "ANY_LANG", "DATE_SCHEMA", "FIRST_YEAR", "LANGS", "LAST_YEAR", "MEETING_ID", "MEMBER_ID_SCHEMA", "PLACEHOLDER",
     "PLAN_ID", "SLUG", "TEXT_SCHEMA", "TIME_SCHEMA", "Approval", "Bool", "Date", "Int", "Lang", "MemberId", "Model",
     "Name", "Text", "TextField", "Time", "check_characters", "kind_of", "refuse_placeholder",
-    "Body", "Established", "Member", "Role",
+    "LETTER_KINDS", "SIGNER_ROLES", "Body", "Established", "LettersSignedBy", "Member", "Role",
     "ASSIGNMENT_ID", "AssignmentId", "ControlEntry", "Status",
     "INDICATOR_KEYS", "Action", "Campaign", "Count", "Destroyed", "Dispensary", "IndicatorValues", "Indicators",
     "Outgoing", "Percent", "Propaganda", "Schools", "Survey",
@@ -97,7 +97,7 @@ def keys_of(*models: type[BaseModel]) -> frozenset[str]:
 
 # Every key of every input kind, for the hint of an unknown key (pipeline/load/loader.py).
 ALL_KEYS: frozenset[str] = keys_of(
-    Member, Established, Body, Person, Absence, StandIn, Material, VoteSpec, Decision, Dissent, Item, Approval,
+    Member, Established, LettersSignedBy, Body, Person, Absence, StandIn, Material, VoteSpec, Decision, Dissent, Item, Approval,
     ProtocolInfo, Meeting, PlanItem, Basis, PlanChange, Plan, ControlEntry, Campaign, Action, Dispensary, Destroyed,
     Propaganda, Survey, Schools, Indicators, Outgoing,
 )

@@ -18,7 +18,11 @@ class Member(Model):
     position: TextField
     # extension: the position in the genitive («вместо начальника …»), when the program's form is wrong
     position_genitive: TextField | None = None
+    # extension: the position in the accusative («СЛУШАЛИ: начальника …»), when the program's form is wrong
+    position_accusative: TextField | None = None
     role: Role
+    # extension: the telephone of the executor line of letters («Исп.: Г. Абенова, тел. …»), for the secretary
+    phone: Name | None = None
     by_agreement: Bool = False
     voting: Bool | None = None
     from_: Date | None = Field(None, alias="from")
@@ -47,6 +51,22 @@ class Established(Model):
     date: Date
 
 
+LETTER_KINDS = ("notices", "reminders", "annual_report")
+SIGNER_ROLES = ("head", "deputy_head", "secretary")
+
+
+class LettersSignedBy(Model):
+    """extension: who signs each kind of letter: a role (head, deputy_head, secretary) or a member id.
+
+    Unset: the head signs (a reminder or a request for information, §27.1, goes from the Штаб to heads of
+    state bodies); the secretary is the executor of every letter either way.
+    """
+
+    notices: MemberId | None = None
+    reminders: MemberId | None = None
+    annual_report: MemberId | None = None
+
+
 class Body(Model):
     name: TextField
     akimat: TextField
@@ -59,6 +79,11 @@ class Body(Model):
     akimat_genitive: TextField | None = None
     # extension: the authorized body in the dative, as the annual report is addressed; derived when absent
     authorized_body_dative: TextField | None = None
+    # extension: who signs each kind of letter (default: the head)
+    letters_signed_by: LettersSignedBy | None = None
+    # extension: by when a body answers on an assignment with a periodic deadline («ежеквартально»), as the
+    # extract and the reminder say it; default: quarterly, by the 5th of the month after the quarter
+    periodic_reply: TextField | None = None
     languages: list[Lang] = Field(default_factory=lambda: list(LANGS), min_length=1)
     members: list[Member] = Field(min_length=1)
     # extension (the oblast's view, §9.5, §26.7): this Штаб's district as its annual package names it; an oblast
