@@ -100,9 +100,11 @@ clean:
 verify:
 	$(call RUN,verify)
 
-# kill -9 at 200 random moments of runs that seal and write: no torn document, SHA256SUMS consistent
+# the whole reliability suite (tests/reliability: make test runs its quick share) and kill -9 at 200 random moments
+# of runs that seal and write: no torn document, SHA256SUMS consistent
 stress: $(VENV)/test-tools
-	SHTAB_KILLS=$${SHTAB_KILLS:-200} $(BIN)/python -m pytest tests/records/test_records_kill.py -q $(ARGS)
+	SHTAB_STRESS=1 SHTAB_KILLS=$${SHTAB_KILLS:-200} $(BIN)/python -m pytest tests/reliability \
+		tests/records/test_records_kill.py -q $(ARGS)
 
 # ---------------------------------------------------------------- the secretary's tools
 .PHONY: new-meeting new-plan schema check-templates serve screenshots

@@ -9,6 +9,7 @@ command and the inputs folder, never as a traceback).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 import traceback
@@ -19,7 +20,7 @@ from click.core import ParameterSource
 
 from ..core.errors import ShtabError
 from ..core.project import default_inputs, default_outputs
-from ..locale.messages import UI_LANGS, _, choose_ui_lang, set_ui_lang, translate
+from ..locale.messages import UI_LANGS, _, choose_ui_lang, os_problem, set_ui_lang, translate
 from . import help as clihelp
 from .commands import between, documents, output, records, signature, tools, workspace
 from .commands.common import ISO_DATE, Options
@@ -39,6 +40,10 @@ class Answer(click.ClickException):
 
     def show(self, file=None) -> None:
         self.refusal.show(file)
+
+
+# A write the disk refused: read-only, full, no permission, over the size the system allows.
+_DISK_FAILURES = {errno.EROFS, errno.ENOSPC, errno.EACCES, errno.EPERM, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 class GuardedGroup(click.Group):
@@ -69,6 +74,13 @@ class GuardedGroup(click.Group):
             return super().invoke(ctx)
         except ShtabError as refusal:
             raise Answer(refusal) from None
+        except OSError as exc:
+            if exc.errno not in _DISK_FAILURES:
+                raise
+            # the disk's answer, not a bug: a command that writes outside a run's two phases (new-meeting...)
+            raise Answer(ShtabError(_("{path}: cannot be written ({problem}): free some space, or make the folder "
+                                      "writable, then run the command again", path=exc.filename or "?",
+                                      problem=os_problem(exc)))) from None
 
     def hoist_global_options(self, argv: list[str]) -> list[str]:
         """Global options typed after the command move before it: `check --ui-lang ru` (docs/regulation/contract.md).

@@ -81,7 +81,7 @@ def test_read_yaml_refuses_at_file_and_line_quickly(tmp_path, name, make, line, 
 
 
 @pytest.mark.parametrize("name, make, line, said", HOSTILE, ids=IDS)
-@pytest.mark.parametrize("file", ["meetings/2026-05.yaml", "body.yaml"])
+@pytest.mark.parametrize("file", ["meetings/2026-05.yaml", pytest.param("body.yaml", marks=pytest.mark.stress)])
 def test_check_answers_with_file_and_line_in_seconds(tmp_path, name, make, line, said, file):
     ws = workspace(tmp_path)
     _make(ws.inputs / file, make)

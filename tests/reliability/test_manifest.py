@@ -107,7 +107,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("damage, said, rebuilt", CASES, ids=[case[0].__name__ for case in CASES])
-@pytest.mark.parametrize("command", ["protocol", "all"])
+@pytest.mark.parametrize("command", ["protocol", pytest.param("all", marks=pytest.mark.stress)])
 def test_a_damaged_list_never_lets_a_sealed_protocol_be_rewritten_s15_s24(sealed, damage, said, rebuilt, command):
     before = sealed_files(sealed)
     damage(sealed)

@@ -59,18 +59,22 @@ def read_only(folder: Path):
 
 
 @contextlib.contextmanager
-def full(folder: Path, keep: bool = True):
-    """`folder` on a disk with no room left: a tmpfs of a few KB (its files copied in when `keep`), else ulimit -f."""
-    saved = None
+def full(folder: Path, keep: bool = True, fill: bool = True):
+    """`folder` on a disk with no room left: a small tmpfs (its files copied in when `keep`; the rest of its room
+    taken by a file `.filler` when `fill`, else 8 KB, less than any document), else `ulimit -f`."""
+    saved, size = None, 0
     if keep and folder.exists():
         saved = Path(tempfile.mkdtemp(prefix="shtab-full-")) / "saved"
         shutil.copytree(folder, saved, symlinks=True)
+        size = sum(path.stat().st_size for path in saved.rglob("*") if path.is_file())
     folder.mkdir(parents=True, exist_ok=True)
-    if _mount("-t", "tmpfs", "-o", "size=8k,nr_inodes=64", "tmpfs", str(folder)):
+    room = f"{(size // 1024 + 64) if fill else 8}k"
+    if _mount("-t", "tmpfs", "-o", f"size={room},nr_inodes=256", "tmpfs", str(folder)):
         try:
             if saved is not None:
                 shutil.copytree(saved, folder, symlinks=True, dirs_exist_ok=True)
-            _fill(folder)
+            if fill:
+                _fill(folder)
             yield "tmpfs"
         finally:
             _umount(folder)
