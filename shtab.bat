@@ -6,8 +6,8 @@ rem   shtab.bat watch                   shtab.bat --help
 rem On first use (and after pyproject.toml changes) it makes the program's environment in .venv
 rem with the Python launcher (py -3), then runs the console script .venv\Scripts\shtab.exe with the
 rem arguments given. Messages: Kazakh / Russian. This file is kept with CRLF line ends (.gitattributes).
-rem Run from any folder (C:\shtab\shtab.bat check): the project is this file's folder, passed to the program
-rem as SHTAB_PROJECT, as the POSIX launcher ./shtab does (pipeline/core/project.py).
+rem Run it in the project's folder (the one with inputs\), or name it: C:\shtab\shtab.bat --project D:\Shtab check;
+rem a new Штаб: shtab.bat init D:\Shtab. Never this file's own folder unless you are in it (pipeline/core/project.py).
 setlocal
 for /f "tokens=2 delims=:." %%c in ('chcp') do set "SHTAB_OLD_CP=%%c"
 chcp 65001 >nul
@@ -51,7 +51,6 @@ copy /y "%ROOT%pyproject.toml" "%STAMP%" >nul
 set /p "=%ROOT%" <nul >"%PLACE%"
 
 :run
-set "SHTAB_PROJECT=%ROOT%"
 "%VENV%\Scripts\shtab.exe" %*
 set "SHTAB_EXIT=%ERRORLEVEL%"
 goto end

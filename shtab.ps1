@@ -2,8 +2,8 @@
 #   .\shtab.ps1 check        .\shtab.ps1 protocol 2026-03        .\shtab.ps1 watch
 # On first use (and after pyproject.toml changes) it makes the program's environment in .venv with the
 # Python launcher (py -3), then runs the console script .venv\Scripts\shtab.exe with the arguments given.
-# Run from any folder (C:\shtab\shtab.ps1 check): the project is this file's folder, passed to the program as
-# SHTAB_PROJECT for that run only, as the POSIX launcher ./shtab does (pipeline/core/project.py).
+# Run it in the project's folder (the one with inputs\), or name it: C:\shtab\shtab.ps1 --project D:\Shtab check;
+# a new Штаб: shtab.ps1 init D:\Shtab. Never this file's own folder unless you are in it (pipeline/core/project.py).
 # Windows runs no downloaded script by default; once, for your account only:
 #   Set-ExecutionPolicy -Scope CurrentUser RemoteSigned
 # or run it as: powershell -ExecutionPolicy Bypass -File shtab.ps1 check
@@ -57,12 +57,6 @@ if (-not (Test-Path $Python) -or -not $Fresh) {
     Set-Content -Path $Place -Value $Root
 }
 
-$Previous = $env:SHTAB_PROJECT
-$env:SHTAB_PROJECT = $Root
-try {
-    & $Shtab @args
-    $Code = $LASTEXITCODE
-} finally {
-    $env:SHTAB_PROJECT = $Previous
-}
+& $Shtab @args
+$Code = $LASTEXITCODE
 exit $Code

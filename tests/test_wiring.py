@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from pipeline import stages, wiring
 from pipeline.cli.commands import common as cli_module
 from pipeline.cli.main import cli
+from pipeline.core.project import resolve
 from tests.support.inputs import BASE_MEETING, RUN_DATE, SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,7 +186,7 @@ def test_check_as_of_of_a_finished_year_names_every_missed_quarter_and_question(
 def test_register_as_of_reaches_the_plan_rules(project):
     """`register --as-of D`: the command's date is the run's one clock, so §18 judges as of D too."""
     write_first_quarter_only(project)
-    options = cli_module.Options(project.inputs, project.outputs, None, quiet=True, as_of=RUN_DATE)
+    options = cli_module.Options(resolve(inputs=project.inputs, outputs=project.outputs), None, quiet=True, as_of=RUN_DATE)
     options.ask_as_of(dt.datetime(2026, 7, 1))
     assessment = options.assessment()
     assert assessment.plans.as_of == dt.date(2026, 7, 1) and assessment.as_of_asked

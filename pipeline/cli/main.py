@@ -18,8 +18,8 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
+from ..core import project as projects
 from ..core.errors import ShtabError
-from ..core.project import default_inputs, default_outputs
 from ..locale.messages import UI_LANGS, _, choose_ui_lang, os_problem, set_ui_lang, translate
 from . import help as clihelp
 from .commands import between, documents, output, records, signature, tools, workspace
@@ -57,8 +57,7 @@ class GuardedGroup(click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         argv = self.hoist_global_options(list(sys.argv[1:] if args is None else args))
         # The language first: Click's own answers to a wrong command line are in it too.
-        set_ui_lang(choose_ui_lang(_option_value(argv, "--ui-lang"), os.environ,
-                                   Path(_option_value(argv, "--inputs") or default_inputs())))
+        set_ui_lang(choose_ui_lang(_option_value(argv, "--ui-lang"), os.environ, _inputs_of(argv)))
         clihelp.localize(self, translate)
         try:
             return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
@@ -119,8 +118,17 @@ class GuardedGroup(click.Group):
         return argv[:index] + moved + [argv[index]] + rest
 
 
+def _inputs_of(argv: list[str]) -> Path:
+    """The inputs folder the command line means, before Click parses it (the language of Click's own words)."""
+    named = _option_value(argv, "--inputs")
+    if named:
+        return Path(named)
+    folder = _option_value(argv, "--project")
+    return projects.resolve(Path(folder) if folder else None).inputs
+
+
 def report_internal_error(exc: BaseException, prog_name: str, argv: list[str]) -> None:
-    inputs = _option_value(argv, "--inputs") or default_inputs()
+    inputs = _inputs_of(argv)
     click.echo(_("internal error: {problem}\n  while running: {command}\n  inputs folder: {inputs}\nThis is a fault "
                  "of the program, not of your inputs: please report it with this message and a copy of the inputs "
                  "folder. Documents written earlier are unchanged.", problem=type(exc).__name__ + ": " + str(exc),
@@ -139,6 +147,9 @@ def _option_value(argv: list[str], name: str) -> str | None:
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
+              help="The Штаб's project folder (the one with inputs/). Default: SHTAB_PROJECT, else the current "
+                   "folder when it holds inputs/.")
 @click.option("--inputs", type=click.Path(file_okay=False, path_type=Path), default=Path("inputs"),
               show_default=True, metavar="FOLDER", help="Folder of the YAML inputs.")
 @click.option("--outputs", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
@@ -159,11 +170,13 @@ def _option_value(argv: list[str], name: str) -> str | None:
               show_envvar=True, help="The day the run judges as of (YYYY-MM-DD): past quarters (§12) and "
                                      "half-years (§18), overdue assignments. Default: today.")
 @click.pass_context
-def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...], quiet: bool, ui_lang: str,
-        force: bool, reason: str | None, as_of: dt.date | None) -> None:
+def cli(ctx: click.Context, project: Path | None, inputs: Path, outputs: Path, langs: tuple[str, ...],
+        quiet: bool, ui_lang: str, force: bool, reason: str | None, as_of: dt.date | None) -> None:
     """Records of the interagency anti-drug Штаб: official documents in Kazakh and Russian.
 
     Reads the YAML under inputs/, checks it against the regulation (§N) and writes DOCX under outputs/.
+    The project folder: --project, else SHTAB_PROJECT, else the current folder when it holds inputs/;
+    a new one: shtab init FOLDER.
 
     \b
     Example:
@@ -183,11 +196,15 @@ def cli(ctx: click.Context, inputs: Path, outputs: Path, langs: tuple[str, ...],
     if ui_lang:
         set_ui_lang(ui_lang)
     inputs_defaulted = ctx.get_parameter_source("inputs") is ParameterSource.DEFAULT
-    # the project's folders where no option names them: SHTAB_PROJECT, set by the launchers (pipeline/core/project.py)
-    inputs = default_inputs() if inputs_defaulted else inputs
-    outputs = default_outputs() if ctx.get_parameter_source("outputs") is ParameterSource.DEFAULT else outputs
-    ctx.obj = Options(inputs, outputs, list(langs) or None, quiet, dt.date.today(), force,
-                      inputs_defaulted=inputs_defaulted, reason=(reason or "").strip() or None)
+    # the project's folders, found once: --project, SHTAB_PROJECT, here (pipeline/core/project.py)
+    paths = projects.resolve(project=project, inputs=None if inputs_defaulted else inputs,
+                            outputs=None if ctx.get_parameter_source("outputs") is ParameterSource.DEFAULT else outputs)
+    named = project if project is not None else (Path(os.environ[projects.PROJECT_ENV].strip())
+                                                 if os.environ.get(projects.PROJECT_ENV, "").strip() else None)
+    projects.activate(paths)
+    ctx.obj = Options(paths, list(langs) or None, quiet, dt.date.today(), force,
+                      inputs_defaulted=inputs_defaulted, project_named=named,
+                      reason=(reason or "").strip() or None)
     ctx.obj.ask_as_of(as_of)
 
 
@@ -196,7 +213,7 @@ COMMANDS = (
     documents.check, documents.agenda, documents.protocol, documents.composition, documents.plan,
     documents.register, documents.annual_report, documents.region_report, documents.all_documents,
     between.notice, between.extracts, between.reminders, between.status,
-    tools.new_meeting, tools.new_plan, tools.schema, tools.templates,
+    tools.init, tools.new_meeting, tools.new_plan, tools.schema, tools.templates,
     output.watch, output.pdf,
     workspace.serve,
     records.verify, signature.signature,

@@ -17,12 +17,14 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import Finding, Loc, ShtabError, error
+from ..core.project import active, program_templates
 from ..grammar.kk import kk_possessive_number
 from ..locale.messages import _
 
 # Phrases the code hands to several templates, in one file the secretary can edit
 # (templates_docx/phrases.yaml). Wording that belongs to one document lives in that document's template.
-PHRASES_FILE = Path(__file__).resolve().parents[2] / "templates_docx" / "phrases.yaml"
+# A project's own templates_docx/phrases.yaml replaces the program's phrases it names (`use`).
+PHRASES_FILE = program_templates() / "phrases.yaml"
 
 
 def _load_phrases(path: Path = PHRASES_FILE) -> dict[str, dict[str, str]]:
@@ -45,16 +47,33 @@ def _load_phrases(path: Path = PHRASES_FILE) -> dict[str, dict[str, str]]:
 
 
 class _PhraseTable(Mapping):
-    """`PHRASES`: the file read on first use, so that a broken file is her message, not a failed import."""
+    """`PHRASES`: the files read on first use, so that a broken file is her message, not a failed import.
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    The program's table first, then a project's own: each phrase of hers replaces the program's, the rest stay.
+    """
+
+    def __init__(self) -> None:
+        self.paths: tuple[Path, ...] = ()
         self._table: dict[str, dict[str, str]] | None = None
+        self._origin: dict[tuple[str, str], Path] = {}
 
     def _loaded(self) -> dict[str, dict[str, str]]:
+        paths = active().phrase_files            # the run's project (core/project.py): the program's, then hers
+        if paths != self.paths:
+            self.paths, self._table, self._origin = paths, None, {}
         if self._table is None:
-            self._table = _load_phrases(self.path)
+            table: dict[str, dict[str, str]] = {}
+            for path in self.paths:
+                for lang, texts in _load_phrases(path).items():
+                    table.setdefault(lang, {}).update(texts)
+                    self._origin.update({(lang, key): path for key in texts})
+            self._table = table
         return self._table
+
+    def file_of(self, lang: str, key: str) -> Path:
+        """The file the phrase was read from: where she edits it (the last file when it is missing)."""
+        self._loaded()
+        return self._origin.get((lang, key), self.paths[-1])
 
     def __getitem__(self, lang: str) -> dict[str, str]:
         return self._loaded()[lang]
@@ -66,7 +85,7 @@ class _PhraseTable(Mapping):
         return len(self._loaded())
 
 
-PHRASES: Mapping[str, dict[str, str]] = _PhraseTable(PHRASES_FILE)
+PHRASES = _PhraseTable()
 
 
 class PhraseError(ShtabError):
@@ -91,13 +110,13 @@ def phrase(lang: str, key: str, **values: object) -> str:
     texts = PHRASES[lang] if lang in PHRASES else {}
     if key not in texts:
         example = f'"{key}": "..."'
-        raise PhraseError(_phrase_finding(PHRASES_FILE, _line_of(lang, key), _(
+        raise PhraseError(_phrase_finding(PHRASES.file_of(lang, key), _line_of(lang, key), _(
             "the phrase \"{key}\" is missing under {lang}: add it back, e.g. {example}", key=key, lang=lang + ":",
             example=example)))
     try:
         return texts[key].format(**values)
     except (KeyError, IndexError, ValueError, AttributeError) as exc:
-        raise PhraseError(_phrase_finding(PHRASES_FILE, _line_of(lang, key), _unfilled(key, lang, exc, values))) \
+        raise PhraseError(_phrase_finding(PHRASES.file_of(lang, key), _line_of(lang, key), _unfilled(key, lang, exc, values))) \
             from None
 
 
@@ -124,7 +143,7 @@ def _phrase_finding(path: Path, line: int, message) -> Finding:
 def _line_of(lang: str, key: str) -> int:
     """The line of `key` under `lang:` in the phrase file (1 when it cannot be found): where she edits it."""
     try:
-        lines = PHRASES_FILE.read_text(encoding="utf-8").splitlines()
+        lines = PHRASES.file_of(lang, key).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return 1
     block = re.compile(rf"^[\"']?{re.escape(lang)}[\"']?\s*:")

@@ -395,3 +395,86 @@ def write_new_plan(project: Project, day: dt.date, words: Words) -> Path:
     folder = project.inputs / "plans"
     target = folder / f"{next_plan_id(folder, day)}.yaml"
     return _write_once(target, plan_scaffold(project, target.stem, target, words))
+
+
+# ---------------------------------------------------------------- init: a new Штаб's project folder
+
+# the folders of the input kinds under inputs/ (pipeline/editing/schema.py input_kinds): empty at the start
+KIND_FOLDERS = ("meetings", "plans", "control", "indicators")
+
+
+def _member_lines(member_id: str, role: str, what: Message, words: Words,
+                  by_agreement: bool | None = None) -> list[str]:
+    lines = [*words.comment(what, "  "),
+             f"  - id: {member_id}",
+             "    name: " + _quote(words.placeholder(_("<<initials and surname, e.g. А. Ахметов>>"))),
+             *_text_lines("position", None, "    ", _("<<position, as the akimat's resolution gives it>>")),
+             f"    role: {role}"]
+    if by_agreement is not None:
+        lines.append(f"    by_agreement: {'true' if by_agreement else 'false'}")
+    return lines
+
+
+def body_scaffold(target: Path, words: Words) -> str:
+    """The text of a new Штаб's body.yaml: every key, with its meaning in comments, values to type as <<...>>."""
+    return "\n".join([
+        schema_line("body", target),
+        *words.comment(_("The Штаб and its composition (Appendix 1 of the akimat's resolution): fill in every <<...>>; "
+                    "lines starting with # are comments. Then run: shtab check")),
+        "",
+        *words.comment(_("the full name of the Штаб, in Kazakh and in Russian")),
+        *_text_lines("name", None, "", _("<<full name of the Штаб>>")),
+        *words.comment(_("the akimat the Штаб is formed at")),
+        *_text_lines("akimat", None, "", _("<<the akimat, e.g. Акимат района>>")),
+        *words.comment(_("the place printed under the documents' headings (the district's centre)")),
+        *_text_lines("seat", None, "", _("<<settlement>>")),
+        *words.comment(_("the akimat's resolution that formed the Штаб: its number and date")),
+        "established:",
+        "  number: " + _quote(words.placeholder(_("<<number of the resolution>>"))),
+        "  date: " + _quote(words.placeholder(_("<<date, YYYY-MM-DD>>"))),
+        *words.comment(_("the working body (§5): the state institution that prepares the meetings")),
+        *_text_lines("working_body", None, "", _("<<the working body>>")),
+        *words.comment(_("the authorized body the annual report is sent to (§29); remove the three lines if there is none")),
+        *_text_lines("authorized_body", None, "",
+                     _("<<the authorized body, e.g. the Ministry of Internal Affairs>>")),
+        *words.comment(_("optional: the names in the genitive and dative, only when the program's forms are wrong, e.g.")),
+        "# name_genitive: {kk: \"...\", ru: \"...\"}",
+        "# akimat_genitive: {kk: \"...\", ru: \"...\"}",
+        "# authorized_body_dative: {kk: \"...\", ru: \"...\"}",
+        *words.comment(_("the languages of the documents (§19): kk, ru or both")),
+        "languages: [kk, ru]",
+        "",
+        *words.comment(_("the members (§4). id: a short Latin name of your choice (a-z and _), used in the meetings "
+                    "and plans instead of the full post; role: head, deputy_head, secretary or member; "
+                    "by_agreement: true for a member from an agency outside the akimat")),
+        *words.comment(_("optional keys of a member: voting: false (does not vote), from: and until: YYYY-MM-DD (a "
+                    "member since or until that day), position_genitive (the post in the genitive)")),
+        "members:",
+        *_member_lines("akim", "head", _("the head of the Штаб (§4): the akim or his deputy"), words),
+        *_member_lines("deputy_akim", "deputy_head", _("the deputy head"), words),
+        *_member_lines("secretary", "secretary", _("the secretary (does not vote unless voting: true)"), words),
+        *_member_lines("police", "member", _("a member; copy these lines for each further member"),
+                       words, by_agreement=True),
+    ]) + "\n"
+
+
+def write_new_project(folder: Path, words: Words) -> list[Path]:
+    """A new project folder: inputs/body.yaml (the scaffold), the empty folders of each input kind, and schemas/
+    for editors that complete keys (the scaffolds' first line names them).
+
+    Refused when the folder already holds inputs/body.yaml: init never overwrites her work.
+    """
+    from ..write.files import write_all
+    from .schema import all_schemas
+    inputs = folder / "inputs"
+    target = inputs / "body.yaml"
+    if target.exists():
+        raise ScaffoldRefused(_("{path} already exists: this folder is a Штаб's project already; nothing was written "
+                                "(run the commands there, e.g. shtab check)", path=target))
+    inputs.mkdir(parents=True, exist_ok=True)
+    write_all(all_schemas(folder / "schemas"))
+    written = [_write_once(target, body_scaffold(target, words))]
+    for name in KIND_FOLDERS:
+        (inputs / name).mkdir(exist_ok=True)
+        written.append(inputs / name)
+    return written

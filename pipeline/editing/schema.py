@@ -24,7 +24,8 @@ from pydantic import TypeAdapter
 from ..wiring import INPUTS, InputKind
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMAS = ROOT / "schemas"
+# the program's schemas: inside the package when installed (setup.py ships them), else schemas/ of the checkout
+SCHEMAS = ROOT / "pipeline" / "schemas" if (ROOT / "pipeline" / "schemas").is_dir() else ROOT / "schemas"
 SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
@@ -138,10 +139,21 @@ def all_schemas(folder: Path = SCHEMAS) -> list[tuple[Path, bytes]]:
     return [(schema_file(name, folder), schema_text(kind).encode("utf-8")) for name, kind in input_kinds().items()]
 
 
-def schema_line(kind_name: str, input_file: Path, folder: Path = SCHEMAS) -> str:
+def project_schemas(input_file: Path) -> Path:
+    """The schemas of the input's project (schemas/ beside its inputs/, as `shtab init` writes), else the program's."""
+    for folder in list(input_file.resolve().parents)[:3]:
+        if (folder / "schemas").is_dir() and (folder / "inputs").is_dir():
+            return folder / "schemas"
+    return SCHEMAS
+
+
+def schema_line(kind_name: str, input_file: Path, folder: Path | None = None) -> str:
     """The first line of an input file: where its schema is, relative to the file itself."""
-    relative = os.path.relpath(schema_file(kind_name, folder).resolve(), input_file.parent.resolve())
-    return SCHEMA_LINE + Path(relative).as_posix()
+    schema = schema_file(kind_name, folder or project_schemas(input_file)).resolve()
+    try:
+        return SCHEMA_LINE + Path(os.path.relpath(schema, input_file.parent.resolve())).as_posix()
+    except ValueError:          # Windows: the schema is on another drive
+        return SCHEMA_LINE + schema.as_uri()
 
 
 def kind_of(input_file: Path, inputs: Path) -> InputKind | None:

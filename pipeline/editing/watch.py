@@ -26,8 +26,9 @@ from typing import Callable, Iterable
 
 from .. import stages
 from ..core.errors import Finding, InputRefused, ShtabError, sorted_findings
+from ..core.project import active
 from ..locale.messages import _
-from ..render.docx import TEMPLATES, template_path
+from ..render.docx import template_path
 from ..render.templates import forget_templates
 from ..write.files import Written
 from ..write.lock import project_root, run_lock
@@ -112,7 +113,7 @@ def changes(inputs: Path, stop_event=None) -> Iterable[list[str]]:
     """
     from watchfiles import watch
 
-    folders = [folder for folder in (inputs, TEMPLATES) if folder.is_dir()]
+    folders = [folder for folder in (inputs, *active().templates) if folder.is_dir()]
     for batch in watch(*folders, watch_filter=lambda _change, path: relevant(path), stop_event=stop_event,
                        debounce=400, step=30, rust_timeout=WAKE_MS, yield_on_timeout=True):
         yield sorted({path for _change, path in batch})

@@ -16,9 +16,11 @@ sets that language once per process (`set_ui_lang`, one run, one thread); the
 workspace never changes it: every page renders in its request's language,
 passed as a parameter (`render(lang)`, `translate`, `editing.scaffold.Words`).
 
-The compiled catalogues (.mo) are not in git: `compiled()` builds one from its
-.po with Babel the first time it is needed, or again when the .po is newer, so
-a fresh clone works with no extra step. Document phrases (what goes into the
+The compiled catalogues (.mo) are not in git: in a checkout `compiled()` builds
+one from its .po with Babel the first time it is needed, or again when the .po
+is newer, so a fresh clone works with no extra step; a wheel ships the .mo
+alone, compiled at build time (setup.py), and nothing is written into an
+installed package. Document phrases (what goes into the
 DOCX) are elsewhere (`pipeline/context/phrases.py` and the templates): this table is only
 what the program says to the secretary.
 """
@@ -127,12 +129,13 @@ def compiled(lang: str) -> bytes | None:
 
     The compiled file is written beside the .po when that folder is writable
     (atomically, so parallel runs never read half a file); otherwise the
-    catalogue is compiled in memory for this run.
+    catalogue is compiled in memory for this run. An installed program has the
+    .mo alone, compiled when its wheel was built (setup.py): it is read as it is.
     """
     po = po_path(lang)
-    if not po.exists():
-        return None
     mo = po.with_suffix(".mo")
+    if not po.exists():
+        return mo.read_bytes() if mo.is_file() else None
     try:
         if mo.stat().st_mtime >= po.stat().st_mtime:
             return mo.read_bytes()

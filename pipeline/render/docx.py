@@ -28,16 +28,21 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from ..core.project import active, program_templates
 from . import many, rows
 from .pool import Context
 from .templates import fixed_entry, open_template, put_back, zipped_once
 from .templates import jinja_environment as compiled_once
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
+TEMPLATES = program_templates()           # the program's own; a project's templates_docx/ overrides each file
 
 
-def template_path(template: str, lang: str, folder: Path = TEMPLATES) -> Path:
-    return folder / f"{template}.{lang}.docx"
+def template_path(template: str, lang: str, folder: Path | None = None) -> Path:
+    """The template in `folder` when named; else the run's project's own (templates_docx/ of her folder) when
+    she has it, else the program's (core/project.py)."""
+    if folder is not None:
+        return folder / f"{template}.{lang}.docx"
+    return active().template(template, lang)
 
 
 def jinja_environment() -> SandboxedEnvironment:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.project import PROJECT_ENV, not_a_project, project_folder
+from pipeline.core.project import PROJECT_ENV, not_a_project, project_root, resolve
 from tests.support.inputs import ROOT
 
 LAUNCHER = ROOT / "shtab"
@@ -81,24 +81,42 @@ def test_the_launcher_is_committed_executable():
         assert listed.stdout.startswith("100755 "), listed.stdout
 
 
-def test_the_launcher_runs_a_command_in_a_copy_of_the_project_from_another_folder(tmp_path):
+def test_the_launcher_runs_a_command_in_the_project_she_is_in(tmp_path):
     copy = project_copy(tmp_path)
     clone_environment(copy)
-    written = run([copy / "shtab", "protocol", "2026-01", "-q"], elsewhere(tmp_path))
+    written = run([copy / "shtab", "protocol", "2026-01", "-q"], copy)
     assert written.returncode == 0, written.stderr
     assert (copy / "outputs" / "meetings" / "2026-01" / "protocol.kk.docx").is_file()
-    assert not (elsewhere(tmp_path) / "outputs").exists()
     assert written.stderr == ""                      # ready: nothing installed, nothing said
 
     (copy / "inputs" / "meetings" / "2026-06.yaml").write_text("number: [\n", encoding="utf-8")
-    refused = run([copy / "shtab", "check", "--ui-lang", "en"], elsewhere(tmp_path))
-    assert refused.returncode == 1
-    assert f"{copy / 'inputs' / 'meetings' / '2026-06.yaml'}:" in refused.stdout + refused.stderr
-
-    # in the project itself, the same paths as `python -m pipeline` prints there
     inside = run([copy / "shtab", "check", "--ui-lang", "en"], copy)
     assert inside.returncode == 1 and "inputs/meetings/2026-06.yaml:" in inside.stdout + inside.stderr
     assert str(copy) not in inside.stdout + inside.stderr
+    # a project named from elsewhere: its paths as named
+    named = run([copy / "shtab", "--project", copy, "check", "--ui-lang", "en"], elsewhere(tmp_path))
+    assert named.returncode == 1
+    assert f"{copy / 'inputs' / 'meetings' / '2026-06.yaml'}:" in named.stdout + named.stderr
+
+
+def snapshot(*folders: Path) -> dict[str, float]:
+    return {str(path): path.stat().st_mtime for folder in folders for path in [folder, *folder.rglob("*")]}
+
+
+@pytest.mark.parametrize("command", [["check"], ["all"], ["protocol", "2026-01"], ["pdf"], ["serve", "--no-browser"],
+                                     ["watch"], ["schema"], ["new-meeting"], ["verify"]])
+def test_the_launcher_run_from_a_folder_without_inputs_refuses_and_writes_nothing_anywhere(tmp_path, command):
+    """Never the program's own folder: the sample is not her project (the launcher passes no project)."""
+    copy = project_copy(tmp_path)
+    clone_environment(copy)
+    here, cache = elsewhere(tmp_path), tmp_path / "cache"
+    cache.mkdir()
+    before = snapshot(copy, here, cache)
+    refused = run([copy / "shtab", *command], here, environment(SHTAB_CACHE=str(cache), SHTAB_LANG="ru"))
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "shtab init" in refused.stderr and "здесь нет папки inputs" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert snapshot(copy, here, cache) == before
 
 
 def test_an_option_the_secretary_names_is_read_from_where_she_is(tmp_path):
@@ -162,7 +180,7 @@ def test_first_use_makes_the_secretarys_environment_quietly_then_reuses_it(tmp_p
 
     first = run([copy / "shtab", "check", "--ui-lang", "ru", "a b", ""], elsewhere(tmp_path), env())
     assert first.returncode == 7                                   # the program's own exit status
-    assert first.stdout.splitlines() == ["[check][--ui-lang][ru][a b][]", f"project={copy}"]
+    assert first.stdout.splitlines() == ["[check][--ui-lang][ru][a b][]", "project="]       # the launcher names no project: the program finds it
     assert first.stderr.splitlines() == ["Бағдарлама ортасы бір рет жасалады (.venv), бір-екі минут күтіңіз...",
                                          "Окружение программы создаётся один раз (.venv), подождите минуту-две..."]
     venv_python = f"{copy}/.venv/bin/python"
@@ -198,7 +216,7 @@ def test_a_moved_project_gets_a_new_environment(tmp_path, fake_python):
     old.rename(new)                                    # its .venv's scripts still name the old folder
     log.write_text("", encoding="utf-8")
     moved = run([new / "shtab", "check"], new, env())
-    assert moved.returncode == 7 and f"project={new}" in moved.stdout
+    assert moved.returncode == 7 and "[check]" in moved.stdout
     assert any(f"-m venv {new}/.venv" in call for call in calls(log))
 
 
@@ -278,17 +296,17 @@ def test_make_check_on_broken_inputs_prints_the_findings_then_makes_error_line(t
 
 
 @pytest.mark.parametrize("locale, words", [
-    ("ru_RU.UTF-8", ["здесь нет папки inputs, значит, это не папка проекта", "перейдите туда"]),
-    ("kk_KZ.UTF-8", ["мұнда inputs қалтасы жоқ, демек бұл жобаның қалтасы емес", "Сонда өтіп"]),
+    ("ru_RU.UTF-8", ["здесь нет папки inputs, значит, это не папка проекта штаба", "shtab init"]),
+    ("kk_KZ.UTF-8", ["мұнда inputs қалтасы жоқ, демек бұл штаб жобасының қалтасы емес", "shtab init"]),
 ])
-def test_run_outside_the_project_it_says_where_the_project_is(tmp_path, locale, words):
+def test_run_outside_a_project_it_refuses_in_her_language_and_names_init(tmp_path, locale, words):
     env = environment(LANG=locale)
     env.pop("SHTAB_LANG")
     result = run([sys.executable, "-m", "pipeline", "check"], tmp_path, env)
     assert result.returncode == 1
     for phrase in words:
         assert phrase in result.stderr, result.stderr
-    assert f'cd "{ROOT}"' in result.stderr and str(ROOT / "shtab") in result.stderr
+    assert str(ROOT) not in result.stderr                 # never the program's own folder
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "outputs").exists()
     # help needs no project
@@ -298,7 +316,14 @@ def test_run_outside_the_project_it_says_where_the_project_is(tmp_path, locale, 
 @pytest.mark.parametrize("lang, words", [("ru", "ПАПКА ПРОЕКТА"), ("kk", "ЖОБА ҚАЛТАСЫ")])
 def test_with_no_project_known_it_says_how_to_find_one(tmp_path, lang, words):
     message = not_a_project(Path("inputs"), None, here=tmp_path).message.render(lang)
-    assert message.startswith(f"{tmp_path.resolve()}:") and words in message and "--inputs" in message
+    assert message.startswith(f"{tmp_path.resolve()}:") and words in message and "--project" in message
+    assert "shtab init" in message
+
+
+def test_a_named_project_without_inputs_is_refused_naming_init(tmp_path):
+    result = run([sys.executable, "-m", "pipeline", "--project", tmp_path / "nowhere", "check"], tmp_path)
+    assert result.returncode == 1 and f'shtab init "{tmp_path / "nowhere"}"' in result.stderr, result.stderr
+    assert not (tmp_path / "nowhere").exists()
 
 
 def test_a_named_inputs_folder_that_is_missing_is_said_plainly(tmp_path):
@@ -306,11 +331,27 @@ def test_a_named_inputs_folder_that_is_missing_is_said_plainly(tmp_path):
     assert result.returncode == 1 and "nowhere: the inputs folder does not exist" in result.stderr
 
 
-def test_the_project_folder_is_the_launchers_unless_she_is_in_it(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert project_folder({}) == Path()
-    assert project_folder({PROJECT_ENV: str(tmp_path)}) == Path()          # in it: relative paths, as make prints
-    assert project_folder({PROJECT_ENV: str(ROOT)}) == ROOT
+@pytest.mark.parametrize("option, variable, inputs_here, expected", [
+    ("named", "env", True, "named"),            # --project first
+    (None, "env", True, "env"),                 # then SHTAB_PROJECT
+    (None, None, True, "here"),                 # then the current folder, when it holds inputs/
+    (None, None, False, None),                  # else none: refused by the command (never the program's folder)
+    ("here", None, False, "here"),              # named and she is in it: relative paths, as make prints
+])
+def test_the_project_folder_is_project_then_shtab_project_then_here(tmp_path, monkeypatch, option, variable,
+                                                                     inputs_here, expected):
+    here, named, env = tmp_path / "here", tmp_path / "named", tmp_path / "env"
+    for folder in (here, named, env):
+        folder.mkdir()
+    if inputs_here:
+        (here / "inputs").mkdir()
+    monkeypatch.chdir(here)
+    folders = {"named": named, "env": env, "here": Path(), None: None}
+    found = project_root(here if option == "here" else folders[option], {PROJECT_ENV: str(env)} if variable else {})
+    assert found == folders[expected]
+    paths = resolve(here if option == "here" else folders[option], environ={PROJECT_ENV: str(env)} if variable else {})
+    assert paths.inputs == (folders[expected] or Path()) / "inputs"
+    assert paths.records == (folders[expected] or Path()) / "records"
 
 
 # ---------------------------------------------------------------- the install prints no packaging warning

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from pipeline.cli.main import cli
+from pipeline.core.project import resolve
 from pipeline.editing.schema import SCHEMA_LINE, SCHEMAS, all_schemas, input_kinds, schema_line
 from pipeline.load.loader import load_file
 from pipeline.load.models import Meeting
@@ -316,12 +317,12 @@ def test_the_progress_bar_shows_on_a_terminal(project, monkeypatch):
     project.meeting()
     shown = []
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    options = cli_module.Options(project.inputs, project.outputs, None, quiet=False, as_of=dt.date(2026, 3, 20))
+    options = cli_module.Options(resolve(inputs=project.inputs, outputs=project.outputs), None, quiet=False, as_of=dt.date(2026, 3, 20))
     progress = cli_module.progress_bar(options, messages._("Writing documents"))
     assert progress is not None
     monkeypatch.setattr(cli_module.click, "progressbar", lambda items, **kw: shown.append(kw["label"]) or _Bar(items))
     assert list(progress([1, 2])) == [1, 2] and shown == ["Writing documents"]
-    assert cli_module.progress_bar(cli_module.Options(project.inputs, project.outputs, None, quiet=True, as_of=dt.date(2026, 3, 20)),
+    assert cli_module.progress_bar(cli_module.Options(resolve(inputs=project.inputs, outputs=project.outputs), None, quiet=True, as_of=dt.date(2026, 3, 20)),
                                 "progress.rendering") is None
 
 

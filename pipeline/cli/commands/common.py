@@ -17,7 +17,7 @@ import click
 
 from ... import stages
 from ...core.errors import Finding, InputRefused, ShtabError
-from ...core.project import not_a_project, program_project
+from ...core.project import ProjectPaths, not_a_project
 from ...locale.messages import Message, _
 from ...records.store import RECORDS
 from ...write.lock import command_line, project_root, run_lock
@@ -25,8 +25,7 @@ from ...write.lock import command_line, project_root, run_lock
 
 @dataclass
 class Options:
-    inputs: Path
-    outputs: Path
+    paths: ProjectPaths               # the project's folders, found once (pipeline/core/project.py)
     langs: list[str] | None
     quiet: bool
     as_of: dt.date                    # the run's one clock: --as-of, else today (set once, in `cli`)
@@ -34,14 +33,23 @@ class Options:
     as_of_asked: bool = False
     inputs_defaulted: bool = False    # no --inputs on the command line: the project's inputs/ (pipeline/core/project.py)
     reason: str | None = None         # --reason: why --force seals a new version (recorded in its fingerprint)
+    project_named: Path | None = None  # --project DIR or SHTAB_PROJECT, as she named it
+
+    @property
+    def inputs(self) -> Path:
+        return self.paths.inputs
+
+    @property
+    def outputs(self) -> Path:
+        return self.paths.outputs
 
     def assessment(self) -> stages.Assessment:
         return stages.prepare(self.require_inputs(), self.as_of, self.as_of_asked)
 
     def require_project(self) -> None:
-        """Refuse, saying where the project is, when she is outside it: no --inputs and no inputs/ here."""
+        """Refuse before anything is read or written when no project was found: no --inputs and no inputs/."""
         if self.inputs_defaulted and not self.inputs.is_dir():
-            raise not_a_project(self.inputs, program_project())
+            raise not_a_project(self.inputs, self.project_named)
 
     def require_inputs(self) -> Path:
         """The inputs folder, which must exist: outside the project, the refusal says where the project is."""

@@ -72,7 +72,7 @@ def new_plan(options: Options, day) -> None:
 
 @click.command()
 @click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
-              help="Folder for the schemas. Default: schemas/ of the program.")
+              help="Folder for the schemas. Default: schemas/ of the project.")
 @pass_options
 def schema(options: Options, folder: Path | None) -> None:
     """Write a JSON Schema for each kind of input file: schemas/<kind>.schema.json.
@@ -85,14 +85,58 @@ def schema(options: Options, folder: Path | None) -> None:
     Example:
       python -m pipeline schema
     """
-    from ...editing.schema import SCHEMAS, all_schemas
+    from ...editing.schema import all_schemas
     from ...write.files import write_all
-    report_written(options, write_all(all_schemas(folder or SCHEMAS)), [])
+    if folder is None:
+        options.require_project()
+        folder = options.inputs.parent / "schemas"
+    report_written(options, write_all(all_schemas(folder)), [])
+
+
+@click.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER")
+@click.option("--lang", "lang", type=click.Choice(["kk", "ru"]), default=None,
+              help="Your language: of the comments in body.yaml and of the next steps printed. "
+                   "Default: both, kk and ru.")
+def init(folder: Path, lang: str | None) -> None:
+    """Starts a new Штаб in the folder given: inputs/body.yaml to fill in, and empty folders for the other inputs.
+
+    body.yaml lists every key with its meaning in comments; what you must type is marked <<...>>, and
+    `check` lists each such place with its line until it is filled in. The folder may be new or empty;
+    a folder that already holds inputs/body.yaml is left as it is.
+
+    \b
+    Example:
+      shtab init ~/shtab-arkalyk
+      shtab init ~/shtab-2027 --lang ru
+    """
+    from ...editing.scaffold import ScaffoldRefused, Words, write_new_project
+    from ...locale.messages import set_ui_lang
+    if lang:
+        set_ui_lang(lang)
+    try:
+        written = write_new_project(folder, Words(lang or "both"))   # comments in her language, else kk and ru
+    except OSError as exc:
+        raise ShtabError(_("{path}: cannot write here ({reason}); choose another folder",
+                           path=exc.filename or folder, reason=exc.strerror or exc)) from None
+    except ScaffoldRefused as exc:
+        raise ShtabError(exc.args[0]) from None
+    click.echo(_("wrote {path}", path=written[0]))
+    click.echo(_("Next:\n"
+                 "  1. Open {body} and type every place marked <<...>>: the Штаб's name, the resolution, each member.\n"
+                 "  2. Go to the folder and check it, until there are no findings:\n"
+                 "       cd \"{folder}\"\n"
+                 "       shtab check\n"
+                 "  3. Write the first half-year plan and meeting, fill them in, and make the documents:\n"
+                 "       shtab new-plan\n"
+                 "       shtab new-meeting --date YYYY-MM-DD\n"
+                 "       shtab all", body=written[0], folder=folder))
 
 
 @click.command()
 @click.option("--dir", "folder", type=Folder(exists=True), default=None,
-              metavar="FOLDER", help="Folder of the templates. Default: templates_docx/ of the program.")
+              metavar="FOLDER", help="Folder of the templates. Default: templates_docx/ of the project when it "
+                   "has one, else the program's.")
 @pass_options
 def templates(options: Options, folder: Path | None) -> None:
     """Check every Word template: its tags parse, it uses only known values, and it renders the sample inputs.
@@ -106,9 +150,10 @@ def templates(options: Options, folder: Path | None) -> None:
       python -m pipeline templates --dir my_templates
     """
     from ...editing.template_check import check_templates
-    from ...render.docx import TEMPLATES
     progress = progress_bar(options, _("Checking templates"), lambda path: path.name)
-    count, findings = check_templates(options.assessment(), folder or TEMPLATES, progress)
+    assessment = options.assessment()
+    count, findings = check_templates(assessment, folder or options.paths.own_templates or options.paths.templates[-1],
+                                      progress)
     for finding in findings:
         click.echo(str(finding), err=True)
     if errors_in(findings):
