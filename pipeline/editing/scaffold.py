@@ -443,6 +443,14 @@ def body_scaffold(target: Path, words: Words) -> str:
         "# authorized_body_dative: {kk: \"...\", ru: \"...\"}",
         *words.comment(_("the languages of the documents (§19): kk, ru or both")),
         "languages: [kk, ru]",
+        *words.comment(_("optional: the district as the annual package to the oblast names it (§9.5, §26.7), e.g.")),
+        "# district: {id: auliekol, name: {kk: \"...\", ru: \"...\"}}",
+        *words.comment(_("optional, an oblast Штаб only: level: oblast and the districts whose packages it receives")),
+        "# level: oblast",
+        "# districts:",
+        "#   - {id: auliekol, name: {kk: \"...\", ru: \"...\"}}",
+        *words.comment(_("optional: the head's IIN, checked against the signature (ЭЦП) of each sealed protocol")),
+        "# head_iin: '<<12 digits>>'",
         "",
         *words.comment(_("the members (§4). id: a short Latin name of your choice (a-z and _), used in the meetings "
                     "and plans instead of the full post; role: head, deputy_head, secretary or member; "
