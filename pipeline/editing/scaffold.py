@@ -441,6 +441,11 @@ def body_scaffold(target: Path, words: Words) -> str:
         "# name_genitive: {kk: \"...\", ru: \"...\"}",
         "# akimat_genitive: {kk: \"...\", ru: \"...\"}",
         "# authorized_body_dative: {kk: \"...\", ru: \"...\"}",
+        *words.comment(_("optional: who signs the letters (default: the head): a role or a member id, e.g.")),
+        "# letters_signed_by: {notices: deputy_head, reminders: deputy_head, annual_report: head}",
+        *words.comment(_("optional: by when a body answers on a periodic assignment, as the extracts and reminders "
+                         "say it (default: quarterly, by the 5th of the month after the quarter), e.g.")),
+        "# periodic_reply: {kk: \"...\", ru: \"...\"}",
         *words.comment(_("the languages of the documents (§19): kk, ru or both")),
         "languages: [kk, ru]",
         *words.comment(_("optional: the district as the annual package to the oblast names it (§9.5, §26.7), e.g.")),
