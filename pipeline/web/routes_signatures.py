@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -21,14 +20,9 @@ from ..locale.messages import _
 from ..records.store import Altered, Store
 from ..write.lock import command_line, project_root, run_lock
 from .pages import Workspace, lang_of
+from .security import ncalayer_url
 
-NCALAYER_ENV = "SHTAB_NCALAYER_URL"
-NCALAYER_URL = "wss://127.0.0.1:13579"
 SIGNING_EKU = "1.3.6.1.5.5.7.3.4"
-
-
-def ncalayer_url() -> str:
-    return os.environ.get(NCALAYER_ENV) or NCALAYER_URL
 
 
 def signing_view(ws: Workspace, meeting_id: str, lang: str) -> dict:

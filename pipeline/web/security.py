@@ -28,6 +28,7 @@ documents the program itself produced, never a path.
 from __future__ import annotations
 
 import hmac
+import os
 import secrets
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -68,6 +69,27 @@ def host_name(host_header: str) -> str:
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 FRAMED_PDF_CSP = "default-src 'none'; frame-ancestors 'self'"       # the PDF shown inline by the preview page
+NCALAYER_ENV = "SHTAB_NCALAYER_URL"
+NCALAYER_URL = "wss://127.0.0.1:13579"
+
+
+def ncalayer_url() -> str:
+    """NCALayer's WebSocket on her computer: SHTAB_NCALAYER_URL when it is a ws:// or wss:// address, else its own."""
+    from urllib.parse import urlsplit
+    asked = os.environ.get(NCALAYER_ENV, "").strip()
+    try:
+        parts = urlsplit(asked)
+        if parts.scheme in ("ws", "wss") and parts.hostname and parts.port is not None \
+                and not set(asked) & set(" ;,'\"\\"):
+            return f"{parts.scheme}://{parts.netloc}"
+    except ValueError:
+        pass
+    return NCALAYER_URL
+
+
+def page_csp() -> str:
+    """The pages' policy, which lets the sealed meeting's page reach NCALayer (its ЭЦП signing) and nothing else."""
+    return CSP.replace("connect-src 'self'", f"connect-src 'self' {ncalayer_url()}")
 
 
 def local_path(path: str) -> str:
@@ -83,7 +105,7 @@ def _with_headers(send: Send, scope: Scope) -> Send:
         if message["type"] == "http.response.start":
             headers = [(k, v) for k, v in message.get("headers", [])
                        if k.lower() not in (b"content-security-policy", b"x-frame-options")]
-            headers += [(b"content-security-policy", (FRAMED_PDF_CSP if inline_pdf else CSP).encode()),
+            headers += [(b"content-security-policy", (FRAMED_PDF_CSP if inline_pdf else page_csp()).encode()),
                         (b"x-frame-options", b"SAMEORIGIN" if inline_pdf else b"DENY"),
                         (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
             message = {**message, "headers": headers}
