@@ -500,7 +500,7 @@ RW = {
         "overdue_heading": "Мерзімі өткен тапсырмалар:",
         "overdue_line": "– {{ o.reference }}: {{ o.text }} {% if o.responsible_many %}Жауаптылар{% else %}Жауапты{% endif %}: "
                         "{{ o.responsible }}. Мерзімі: {{ o.deadline }}.",
-        "s_plans": "4. Жұмыс жоспарларының орындалуы (Ереженің 16-18-тармақтары)",
+        "s_plans": "4. Жұмыс жоспарларының орындалуы (Ереженің 16–18-тармақтары)",
         "plans_rows": [("Жартыжылдық жұмыс жоспарларына енгізілген мәселелер", "plans.planned"),
                        ("Штаб басшысының шешімімен жоспарларға қосылған мәселелер", "plans.added"),
                        ("Осы мәселелердің ішінде: отырыстарда қаралғаны", "plans.heard"),
@@ -546,7 +546,7 @@ RW = {
         "overdue_heading": "Просроченные поручения:",
         "overdue_line": "– {{ o.reference }}: {{ o.text }} {% if o.responsible_many %}Ответственные{% else %}Ответственный{% endif %}: "
                         "{{ o.responsible }}. Срок: {{ o.deadline }}.",
-        "s_plans": "4. Исполнение планов работы (пункты 16-18 Положения)",
+        "s_plans": "4. Исполнение планов работы (пункты 16–18 Положения)",
         "plans_rows": [("Включено вопросов в полугодовые планы работы", "plans.planned"),
                        ("Добавлено вопросов в планы решением руководителя штаба", "plans.added"),
                        ("Из этих вопросов: рассмотрено на заседаниях", "plans.heard"),
@@ -599,7 +599,7 @@ def register(lang: str):
     para(doc, "{{ body_name }}", bold=True, align=CENTER)
     para(doc, w["register_title"], bold=True, align=CENTER, before=6)
     para(doc, w["register_as_of"], italic=True, align=CENTER, after=12)
-    tbl = table(doc, [0.9, 3.8, 7.6, 4.2, 3.0, 4.3, 2.4], size=10)
+    tbl = table(doc, [0.9, 3.8, 7.6, 4.2, 3.0, 4.3, 2.4], size=11)   # table text never below 11 pt
     row(tbl, w["register_head"], bold=True, align=CENTER, header=True)
     loop_rows(tbl, "for r in rows", ["{{ r.number }}", "{{ r.reference }}", "{{ r.text }}",
                                      "{{ r.responsible }}", "{{ r.due }}", "{{ r.status }}", "{{ r.overdue }}"])
@@ -607,7 +607,7 @@ def register(lang: str):
     note = status_cell.add_paragraph()
     run = note.add_run("{% if r.note %}{{ r.note }}{% endif %}")
     run.italic = True
-    run.font.size = Pt(9)
+    run.font.size = Pt(11)
     para(doc, w["totals_heading"], bold=True, before=12, after=6, keep_next=True)
     totals = table(doc, [10.0, 3.0], size=12)
     totals.alignment = 0
@@ -668,7 +668,7 @@ def annual_report(lang: str):
     figures_table(doc, w["plans_rows"])
     para(doc, w["s4"], bold=True, first_line=1.25, before=12, after=6, keep_next=True)
     para(doc, w["s4_text"], align=JUSTIFY, first_line=1.25, after=6)
-    indicators = table(doc, [0.9, 4.8, 2.2, 2.2, 2.3, 2.1, 2.0], size=9.5)
+    indicators = table(doc, [0.9, 4.8, 2.2, 2.2, 2.3, 2.1, 2.0], size=11)
     row(indicators, w["indicator_head"], bold=True, align=CENTER, header=True)
     loop_rows(indicators, "for i in indicators", ["{{ i.number }}", "{{ i.name }}", "{{ i.value }}",
                                                   "{{ i.previous }}", "{{ i.change }}", "{{ i.better }}",

@@ -158,7 +158,7 @@ def letterhead(doc, addressee_lines: list[str]):
     first_cell_paragraph(cells[0], "{{ sender.akimat }}", bold=True, size=12)
     for text in ("{{ sender.body_name }}", "{{ sender.seat }}", "{% if sender.date %}{{ sender.date|replace(' ', '\u00a0') }}{% else %}__________{% endif %}\u00a0№\u00a0__________"):
         paragraph = cells[0].add_paragraph()
-        paragraph.add_run(text).font.size = Pt(10 if text == "{{ sender.body_name }}" else 12)
+        paragraph.add_run(text).font.size = Pt(11 if text == "{{ sender.body_name }}" else 12)
     first_cell_paragraph(cells[1], addressee_lines[0], bold=True)
     for text in addressee_lines[1:]:
         cells[1].add_paragraph().add_run(text).bold = True
@@ -173,7 +173,7 @@ def executor_row(tbl, date: str = ""):
         cells = tbl.add_row().cells
         first_cell_paragraph(cells[1], date, align=RIGHT)
     cells = tbl.add_row().cells
-    paragraph = first_cell_paragraph(cells[0], "{{ executor }}", size=10)
+    paragraph = first_cell_paragraph(cells[0], "{{ executor }}", size=11)
     paragraph.paragraph_format.space_before = Pt(24)
 
 
@@ -314,7 +314,7 @@ def assignment_rows(doc, w, collection: str):
         cells = row(tbl, ["{{ r.number }}", "{{ r.reference }}", "{{ r.text }}", "{{ r.due }}"])
         tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         extra = cells[3].add_paragraph()
-        extra.add_run("{% if r.extended %}" + w["extended_mark"] + "{% endif %}").font.size = Pt(10)
+        extra.add_run("{% if r.extended %}" + w["extended_mark"] + "{% endif %}").font.size = Pt(11)
         mark = cells[3].add_paragraph()
         run = mark.add_run("{% if r.overdue %}" + w["overdue_mark"] + "{% endif %}")
         run.bold = True
@@ -353,7 +353,7 @@ COUNT_FIELDS = ["done_on_time", "done_late", "extended", "in_progress", "overdue
 
 def summary_table(doc, w):
     """One row per responsible body with its counts in each state, and the totals (each assignment once)."""
-    tbl = table(doc, [0.9, 6.2] + [2.4] * 8, size=10)
+    tbl = table(doc, [0.9, 6.2] + [2.4] * 8, size=11)   # table text never below 11 pt
     row(tbl, ["№", w["status_body"]] + w["status_head"], bold=True, align=CENTER, header=True)
     row(tbl, ["{%tr for b in bodies %}"] + [""] * 9)
     cells = row(tbl, ["{{ b.number }}", "{{ b.name }}"] + ["{{ b.counts." + key + " }}" for key in COUNT_FIELDS])
@@ -381,7 +381,7 @@ def status(lang: str):
     para(doc, w["status_details"], bold=True, align=CENTER, before=18, after=6, keep_next=True)
     tag(doc, "{%p for b in bodies %}")
     para(doc, "{{ b.number }}. {{ b.name }}", bold=True, align=JUSTIFY, before=12, after=6, keep_next=True)
-    tbl = table(doc, [5.2, 12.0, 3.6, 4.9], size=10)
+    tbl = table(doc, [5.2, 12.0, 3.6, 4.9], size=11)
     row(tbl, w["status_lines_head"], bold=True, align=CENTER, header=True)
 
     def line(tbl):

@@ -404,3 +404,53 @@ def test_a_plural_addressee_is_known_by_its_head_noun_s19(phrase, plural):
 def test_a_speakers_surname_in_the_accusative_s19(name, accusative):
     from pipeline.grammar.ru import surname_accusative_ru
     assert surname_accusative_ru(name) == accusative
+
+
+# ---------------------------------------------------------------- typography
+
+
+def test_table_text_is_at_least_11_pt_in_every_template_s19():
+    """A records office sends back a table set below 11 pt (the register, the indicators, the status report)."""
+    import re
+    import zipfile
+
+    from tests.support.inputs import ROOT
+    for path in sorted((ROOT / "templates_docx").glob("*.docx")):
+        xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+        for table_xml in re.findall(r"<w:tbl>.*?</w:tbl>", xml, flags=re.S):
+            sizes = [int(size) for size in re.findall(r'<w:sz w:val="(\d+)"', table_xml)]
+            assert all(size >= 22 for size in sizes), (path.name, sorted(set(sizes)))
+
+
+def test_ranges_take_an_en_dash_s19(project):
+    project.meeting(protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
+    assert run(project, "annual-report", "2026").exit_code == 0
+    ru = seen(project.outputs / "reports" / "2026" / "annual-report.ru.docx")
+    kk = seen(project.outputs / "reports" / "2026" / "annual-report.kk.docx")
+    assert "(пункты 16–18 Положения)" in ru and "(Ереженің 16–18-тармақтары)" in kk
+    assert "16-18" not in ru + kk
+
+
+def test_one_capitalisation_of_shtab_per_language_in_the_documents_wording_s19():
+    """The program's own words: «Штаб» in Kazakh, «штаб» in Russian, in every template and phrase."""
+    import re
+    import sys
+
+    from tests.support.inputs import ROOT
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_templates
+    import templates_between
+
+    from pipeline.context import phrases as i18n
+
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for part in value:
+                yield from texts(part)
+
+    for lang, wrong in (("kk", "штаб"), ("ru", "Штаб")):
+        wording = [t for table in (build_templates.W, build_templates.RW, templates_between.BW)
+                   for value in table[lang].values() for t in texts(value)] + list(i18n.PHRASES[lang].values())
+        assert wording and not [t for t in wording if re.search(rf"(?<!\w){wrong}", t)], lang

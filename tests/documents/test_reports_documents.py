@@ -99,7 +99,7 @@ def test_annual_report_counts_plan_execution_s18(reports):
     assert ["перенесено на следующий год", "0"] in table       # 2026-H1/5 went to H2 and was heard there
     assert ["исключено из планов", "1"] in table
     assert ["не рассмотрено без решения о переносе или исключении", "0"] in table
-    assert "4. Жұмыс жоспарларының орындалуы (Ереженің 16-18-тармақтары)" in text_of(reports["kk"])
+    assert "4. Жұмыс жоспарларының орындалуы (Ереженің 16–18-тармақтары)" in text_of(reports["kk"])
 
 
 def test_annual_report_is_addressed_and_signed_s26_7(reports):
