@@ -15,7 +15,8 @@ so that no route can forget a check):
 
 Every answer carries a Content-Security-Policy that lets a page load only the
 workspace's own files (its vendored htmx and stylesheet: no inline script, no
-other origin) and that no other page may frame (`frame-ancestors 'none'`, and
+other origin; its one connection elsewhere is NCALayer's WebSocket on her own
+computer, for signing a sealed protocol with ЭЦП) and that no other page may frame (`frame-ancestors 'none'`, and
 X-Frame-Options for older browsers): another local port cannot put the forms
 under a decoy. Only the PDF of the preview may be framed, by the workspace's
 own page. The start link sends her only to a path of the workspace: `//host`
