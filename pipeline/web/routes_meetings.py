@@ -132,6 +132,19 @@ def _meeting_page(ws: Workspace, meeting_id: str, document: yamledit.Document, a
     return MeetingPage(meeting_id, document, members, roster, choices, signed)
 
 
+def gate_now(assessment, meeting_id: str) -> list | None:
+    """What the gate before sealing (§23, records/gate.py) finds in this meeting as saved: the signing
+    confirmation lists it; None when the meeting cannot be read (its findings say why)."""
+    from ..records import gate
+    result = assessment.meetings.get(meeting_id)
+    project = assessment.project
+    if result is None or project.body is None:
+        return None
+    files = [(project.file_of("meetings", f"{meeting_id}.yaml"), project.inputs / "meetings" / f"{meeting_id}.yaml"),
+             (project.file_of("body.yaml"), project.inputs / "body.yaml")]
+    return gate.before_sealing(result.meeting, project.body, files)
+
+
 async def meeting_form(request: Request) -> Response:
     ws: Workspace = request.app.state.ws
     path = meeting_file(ws, request.path_params["meeting"])
@@ -146,7 +159,8 @@ async def meeting_form(request: Request) -> Response:
                                       body.head_iin if body is not None else None)
     return page(request, "meeting.html", m=view, tree=document.tree, base=document.digest,
                 placed=_placed(findings_of(checked.findings, path), document.tree),
-                file=display_path(path), ecp=ecp)
+                file=display_path(path), ecp=ecp,
+                gate=None if view.signed else gate_now(checked.assessment, path.stem))
 
 
 async def _edited_meeting(request: Request, *, whole: bool = False):

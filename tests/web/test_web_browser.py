@@ -339,12 +339,23 @@ def test_the_meeting_form_saved_with_the_keyboard_alone(page, served, tmp_path):
     page.wait_for_function("() => document.querySelector('#status').innerText.includes('Нет изменений')")
 
 
+def test_signing_asks_first_with_the_gates_checks(page, served, tmp_path):
+    _open_meeting(page)
+    said = []
+    page.once("dialog", lambda dialog: (said.append(dialog.message), dialog.dismiss()))
+    page.click("input[name='protocol.signed']")
+    assert "§23" in said[0] and "§20" in said[0] and "ничего не находит" in said[0]
+    assert not page.is_checked("input[name='protocol.signed']")        # not confirmed: not ticked
+    page.locator("#sign-confirm").scroll_into_view_if_needed()
+    shot(page, "workspace-signing.ru", tmp_path)
+
+
 # ---------------------------------------------------------------- access: axe-core and 400 px
 
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-EVERY_PAGE = ["/", "/meetings", "/meetings/2026-05", "/meetings/2026-01", "/plans", "/plans/2026-H2",
-              "/control/2026", "/documents"]
+EVERY_PAGE = {"/": "year", "/meetings": "meetings", "/meetings/2026-05": "meeting", "/meetings/2026-01": "signed",
+              "/plans": "plans", "/plans/2026-H2": "plan", "/control/2026": "control", "/documents": "documents"}
 
 
 def _axe(page) -> list[str]:
@@ -369,6 +380,7 @@ def test_every_page_passes_axe_and_never_scrolls_sideways(page, served, tmp_path
         for path in EVERY_PAGE:
             page.goto(base + path)
             page.wait_for_load_state("load")
+            shot(page, f"page-{EVERY_PAGE[path]}.{width}.ru", tmp_path)     # the guides' pictures of each page
             problems += [f"{path} at {width}: {line}" for line in _axe(page)]
             wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             if wide > 0:

@@ -59,3 +59,18 @@ def test_invited_persons_and_an_outside_speaker_are_typed_in_the_form(tmp_path: 
     assert "- name: Д. Омаров" in speakers and "ru: психолог" in speakers
     page = browser.get("/meetings/2026-05").text
     assert 'id="outside-0-0"' in page and "Д. Омаров" in page
+
+
+def test_signing_lists_what_the_gate_before_sealing_checks_and_what_it_finds_now(tmp_path: Path):
+    """§23: the confirmation names the gate's four checks and what it finds in the meeting as saved."""
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    browser.get("/lang/ru")
+    panel = browser.get("/meetings/2026-05").text.split('id="sign-confirm"')[1].split("</div>")[0]
+    assert "(§20)" in panel and "(§15)" in panel and "<<...>>" not in panel and "&lt;&lt;...&gt;&gt;" in panel
+    assert 'id="gate-now"' in panel and "ничего не находит" in panel
+    path = ws.inputs / "meetings" / "2026-05.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - knb\n", "", 1), encoding="utf-8")
+    panel = browser.get("/meetings/2026-05").text.split('id="sign-confirm"')[1].split("</div>")[0]
+    assert "находит:" in panel and "knb" in panel                       # neither present nor absent (§20)
+    assert 'id="sign-confirm"' not in browser.get("/meetings/2026-01").text  # signed: nothing to confirm

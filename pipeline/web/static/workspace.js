@@ -183,6 +183,13 @@
       draftTimer = setTimeout(keepDraft, 400);
     }
   });
+  document.addEventListener("change", function (event) {   // signing is confirmed with what the gate checks
+    var box = event.target;
+    if (box.name === "protocol.signed" && box.checked) {
+      var list = document.getElementById("sign-confirm");
+      if (list && !window.confirm(list.innerText)) { box.checked = false; }
+    }
+  }, true);
   document.addEventListener("change", function (event) {
     if (event.target.closest && event.target.closest("form[data-draft]") && event.target.name && event.target.name.indexOf("keep.") !== 0) {
       dirty = true;
