@@ -17,7 +17,7 @@ SHTAB := ./shtab $(if $(FORCE),--force)
 MAKEFLAGS += --no-print-directory
 RUN = $(SHTAB) $(1) $(ARGS)
 
-.PHONY: setup check agenda protocol composition plan all watch test build-templates clean register annual-report region-report pdf bench messages review fuzz golden verify stress
+.PHONY: bundle setup check agenda protocol composition plan all watch test build-templates clean register annual-report region-report pdf bench messages review fuzz golden verify stress
 
 # the secretary's install alone (the launcher's first run): the program and its dependencies, no test tools
 setup:
@@ -71,6 +71,11 @@ test: $(VENV)/test-tools
 EXAMPLES ?= 2000
 fuzz: $(VENV)/test-tools
 	SHTAB_FUZZ_EXAMPLES=$(EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/load/test_fuzz.py tests/load/test_fastyaml.py $(ARGS)
+
+# the Windows bundle for a PC with no internet: dist/shtab-<version>-windows.zip (tools/bundle.py: the project's
+# wheel, a win_amd64 or pure wheel of every dependency for CPython 3.12, install.bat); needs the package index
+bundle: $(VENV)/test-tools
+	$(BIN)/python tools/bundle.py $(ARGS)
 
 # the checksums of the sample documents (tests/golden.sha256): only after a deliberate change of a document
 golden: $(VENV)/test-tools

@@ -21,6 +21,9 @@ The guides mark their blocks with an HTML comment on the line before the fence
     <!-- guide-test: wrong -->            (a yaml block) a mistake: it does not parse, or parses to something
                                           other than the `right` block that follows it
     <!-- guide-test: right -->            (a yaml block) the correction of the `wrong` block before it
+    <!-- guide-test: outside run [shows] -->   chapter 10 («a new Штаб from scratch»): run in order, in one fresh
+    <!-- guide-test: outside file PATH -->     folder outside the program's checkout, with the program's `shtab`
+                                          on PATH; a `file` block is written to PATH there when its turn comes
 
 `run`, `run shows` and `refuses` take `given NAME` (repeatable): the copy is
 prepared first. NAME is a PATH of the guide's own `file` blocks, or one of
@@ -49,6 +52,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,12 +163,12 @@ def _blocks(*actions: str, kinds: set[str] | None = None) -> list:
 # ---------------------------------------------------------------- the marks themselves
 
 def test_every_command_block_is_marked_and_every_mark_is_known():
-    known = {"run", "refuses", "skip", "file", "protocol-says", "wrong", "right", ""}
+    known = {"run", "refuses", "skip", "file", "protocol-says", "wrong", "right", "outside", ""}
     problems = []
     for block in BLOCKS:
         if block.action not in known:
             problems.append(f"{block.where}: unknown mark {block.mark!r}")
-        if block.kind in COMMAND_BLOCKS and block.action not in {"run", "refuses", "skip"}:
+        if block.kind in COMMAND_BLOCKS and block.action not in {"run", "refuses", "skip", "outside"}:
             problems.append(f"{block.where}: a {block.kind} block needs <!-- guide-test: run|refuses|skip ... -->")
         if block.action == "skip" and block.mark.split()[1:2] and block.mark.split()[1] not in SKIP_REASONS:
             problems.append(f"{block.where}: {block.mark!r}: the reason is not one of {sorted(SKIP_REASONS)}")
@@ -437,3 +441,35 @@ def test_the_messages_of_the_table_are_the_catalogues_own(guide):
         if not any(re.search(pattern, text, re.S) for text in texts):
             unknown.append(f"docs/user/guide.{guide}.md:{number}: {shown}")
     assert not unknown, "not in the catalogue:\n" + "\n".join(unknown)
+
+
+# ---------------------------------------------------------------- chapter 10: a new Штаб, outside the checkout
+
+@pytest.mark.parametrize("guide", sorted(GUIDES))
+def test_the_new_shtab_chapter_runs_in_a_fresh_folder_outside_the_checkout(guide, tmp_path):
+    """«Новый штаб с нуля» / «Жаңа штаб нөлден» as she would follow it: `shtab init`, her files, check, all,
+    in an empty folder that is not the program's, with only the `shtab` command the install gives her."""
+    steps = [b for b in BLOCKS if b.guide == guide and b.action == "outside"]
+    assert [b for b in steps if b.kind in COMMAND_BLOCKS] and [b for b in steps if b.mark.split()[1:2] == ["file"]]
+    folder = tmp_path / "home"
+    folder.mkdir()
+    assert ROOT.resolve() not in folder.resolve().parents
+    env = _environment(guide)
+    env.update(SHTAB_AS_OF="2026-03-20", HOME=str(folder), SHTAB_CACHE=str(tmp_path / "cache"),
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}")
+    for block in steps:
+        words = block.mark.split()
+        if words[1] == "file":
+            target = folder / words[2]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(block.body, encoding="utf-8")
+            continue
+        done = subprocess.run(["bash", "-e", "-c", block.body], cwd=folder, env=env, capture_output=True, text=True,
+                              timeout=600)
+        output = done.stdout + done.stderr
+        assert done.returncode == 0, f"{block.where}: exit {done.returncode}\n{block.body}\n{output}"
+        if "shows" in words:
+            missing = [line for line in shown_lines(block.next) if not holds(output, line)]
+            assert not missing, f"{block.where}: the output lacks {missing}\n{output}"
+    documents = {path.name for path in folder.rglob("outputs/**/*.docx")}
+    assert {"protocol.kk.docx", "protocol.ru.docx", "composition.kk.docx"} <= documents, documents
