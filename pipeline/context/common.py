@@ -16,7 +16,7 @@ from ..core.errors import Finding, error, warning
 from ..grammar import dates
 from ..grammar.kk import NoSuffix, dative_kk, genitive_kk
 from ..grammar.ru import inflect_ru
-from ..grammar.typography import typographic_quotes
+from ..grammar.typography import nested_quotes, typographic_quotes
 from ..load.models import Body, Member, Person, Text
 from ..locale.messages import Message, _
 from . import phrases as i18n
@@ -76,7 +76,7 @@ class Localizer:
                         lang=self.lang, where=where, document=self.words or self.document)
             self.findings.append(error(text.loc, message, "§19", self.document))
             return ""
-        return typographic_quotes(value)
+        return nested_quotes(typographic_quotes(value))
 
     def paragraphs(self, text: Text | None) -> str:
         """A text printed as paragraphs of its own: each typed line becomes a paragraph in Word.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..grammar import dates
 from ..grammar.kk import dative_kk
+from ..grammar.typography import nested_quotes
 from ..load.models import PLAN_ID, WORKING_BODY, Body, Plan, PlanChange
 from ..rules.plan_questions import PlansResult, Question
 from .common import Localizer, body_header, body_name_genitive
@@ -119,7 +120,8 @@ def _change(loc: Localizer, body: Body, number: int, change: PlanChange, questio
     added = change.action == "add"
     return ChangeRow(
         number=number, action=change.action, item_no=(change.no if added else change.item) or "",
-        title=loc.text(change.title if added else (question.title if question else None)),
+        # printed inside the document's own «…»: its quotes nest as „…“
+        title=nested_quotes(loc.text(change.title if added else (question.title if question else None)), depth=1),
         target=target_phrase(loc, change.to) if change.action == "postpone" and change.to else "",
         when=when(loc, change.quarter, change.month) if added else "",
         responsible=", ".join(loc.texts(change.responsible)) if added else "",

@@ -22,3 +22,24 @@ def typographic_quotes(text: str) -> str:
         return text
     converted = _PAIR.sub(r"«\1»", text)
     return text if '"' in converted else converted
+
+
+def nested_quotes(text: str, depth: int = 0) -> str:
+    """Quotes inside quotes as «…„…“…»: a «…» pair opened inside another one prints as „…“.
+
+    `depth` 1: the text stands inside quotes the document prints around it (a plan question
+    «{{ title }}»), so its own outer pair becomes „…“. Quotes that do not pair up stay as typed.
+    """
+    if "«" not in text:
+        return text
+    start, out = depth, []
+    for char in text:
+        if char == "«":
+            out.append("„" if depth else "«")
+            depth += 1
+        elif char == "»" and depth > start:
+            depth -= 1
+            out.append("“" if depth else "»")
+        else:
+            out.append(char)
+    return "".join(out) if depth == start else text

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from pipeline.cli.main import cli
 from tests.support.docx_text import paragraphs, text
+from tests.support.inputs import BASE_PLAN
 
 
 def run(project, *args):
@@ -454,3 +455,27 @@ def test_one_capitalisation_of_shtab_per_language_in_the_documents_wording_s19()
         wording = [t for table in (build_templates.W, build_templates.RW, templates_between.BW)
                    for value in table[lang].values() for t in texts(value)] + list(i18n.PHRASES[lang].values())
         assert wording and not [t for t in wording if re.search(rf"(?<!\w){wrong}", t)], lang
+
+
+@pytest.mark.parametrize("typed,depth,printed", [
+    ("ГУ «Отдел «Жас» центра»", 0, "ГУ «Отдел „Жас“ центра»"),
+    ('ОФ "Семейный очаг"', 0, 'ОФ "Семейный очаг"'),          # no guillemets yet: typographic_quotes' work
+    ("акция «Мак-2026»", 1, "акция „Мак-2026“"),               # inside the document's own «…»
+    ("«Жастар» и «Болашак»", 0, "«Жастар» и «Болашак»"),        # two pairs side by side: not nested
+    ("КГУ «Жастар", 0, "КГУ «Жастар"),                          # unpaired: as typed
+    ("", 1, ""),
+])
+def test_quotes_inside_quotes_nest_as_low_high_quotes_s19(typed, depth, printed):
+    from pipeline.grammar.typography import nested_quotes
+    assert nested_quotes(typed, depth) == printed
+
+
+def test_a_plan_question_quoted_in_a_change_nests_its_own_quotes_s18_s19(project):
+    title = {"kk": "«Мак-2026» операциясы туралы", "ru": "Об операции «Мак-2026»"}
+    project.plan(items=[dict(BASE_PLAN["items"][0], title=title)], changes=[{
+        "item": 1, "action": "exclude", "basis": {"by": "deputy_akim", "date": "2026-04-20", "text": "x"},
+        "decided": {"by": "akim", "date": "2026-04-22"}}])
+    result = run(project, "plan")
+    assert result.exit_code == 0, result.output
+    ru = seen(project.outputs / "plans" / "2026-H1.ru.docx")
+    assert "Вопрос № 1 «Об операции „Мак-2026“» исключен из плана." in ru
