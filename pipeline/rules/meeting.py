@@ -15,7 +15,13 @@ from ..core.errors import Finding, Loc, error, warning
 from ..core.kinds import AGENDA, PROTOCOL
 from ..load.models import Body, Decision, Item, Meeting, Member
 from ..locale.messages import _
-from .meeting_dates import check_documents_sent, check_materials, check_protocol_date, deadlines_in_other_forms
+from .meeting_dates import (
+    check_documents_sent,
+    check_materials,
+    check_protocol_date,
+    deadlines_before_the_meeting,
+    deadlines_in_other_forms,
+)
 from .membership import acting_head, total_membership
 from .roster import unknown_member
 from .votes import Outcome, Quorum, Tally, count_votes, decide, quorum
@@ -304,6 +310,7 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
     result.findings += unlisted_members(meeting, body)
     result.findings += absent_speakers(meeting)
     result.findings += deadlines_in_other_forms(meeting)
+    result.findings += deadlines_before_the_meeting(meeting)
     roster = frozenset(m.id for m in body.members)
     chair_id = chair.id if chair else None
     for index, item in enumerate(meeting.items, start=1):

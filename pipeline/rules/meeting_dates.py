@@ -9,6 +9,7 @@ import re
 from ..core.errors import Finding, error, warning
 from ..core.kinds import PROTOCOL
 from ..load.models import Meeting
+from ..load.models.base import no_such_day
 from ..locale.messages import _
 
 # ---------------------------------------------------------------- deadlines (§22, §26.4, §23)
@@ -118,12 +119,46 @@ def deadlines_in_other_forms(meeting: Meeting) -> list[Finding]:
                 continue
             for text in dict.fromkeys(due.values.values()):
                 iso = _as_iso(text)
-                if iso:
+                impossible = iso and no_such_day(text.strip(), *map(int, iso.split("-")))
+                if impossible:
+                    findings.append(error(decision.loc_of("due"), _(
+                        "the deadline of decision {decision}: {problem}", decision="%d.%d" % (number, index),
+                        problem=impossible), "§24"))
+                elif iso and not _exists(iso):
+                    findings.append(error(decision.loc_of("due"), _(
+                        "{value} is not a date: there is no such day in the calendar; check the month and the day",
+                        value=text.strip()), "§24"))
+                elif iso:
                     findings.append(error(decision.loc_of("due"), _(
                         "the deadline of decision {decision} is written '{typed}': write a date as {iso} "
                         "(year-month-day), so that the register can tell when it is overdue",
                         decision="%d.%d" % (number, index), typed=text.strip(), iso=iso), "§24"))
     return findings
+
+
+def deadlines_before_the_meeting(meeting: Meeting) -> list[Finding]:
+    """§24: an assignment is given at the meeting, so its deadline (a date) cannot be before the meeting's own date.
+
+    The one rule for it: `check` refuses such a decision, and no protocol with it is written or sealed.
+    """
+    findings = []
+    for number, item in enumerate(meeting.items, start=1):
+        for index, decision in enumerate(item.decisions, start=1):
+            if isinstance(decision.due, dt.date) and decision.due < meeting.date:
+                findings.append(error(decision.loc_of("due"), _(
+                    "the deadline {due} of decision {decision} is before the meeting itself ({date}): an assignment "
+                    "is given at the meeting; check the year and the month of the deadline",
+                    due=decision.due.isoformat(), decision="%d.%d" % (number, index),
+                    date=meeting.date.isoformat()), "§24"))
+    return findings
+
+
+def _exists(iso: str) -> bool:
+    try:
+        dt.date.fromisoformat(iso)
+        return True
+    except ValueError:
+        return False
 
 
 def _as_iso(text: str) -> str:

@@ -98,6 +98,28 @@ def _to_text(value: Any) -> Text:
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # the records' own span; also keeps date arithmetic from overflowing
 
 
+# the months in the locative, as «в апреле 30 дней» / «сәуірде 30 күн» says it (msgids, translated when shown)
+IN_MONTH = (_("in January"), _("in February"), _("in March"), _("in April"), _("in May"), _("in June"),
+            _("in July"), _("in August"), _("in September"), _("in October"), _("in November"), _("in December"))
+
+
+def no_such_day(typed: str, year: int, month: int, day: int):
+    """The message for a day the calendar lacks (2027-04-31, 29.02.2027): named impossible, with the month's last
+    day, never suggested as written. None when the month itself is not one (13) or the day exists."""
+    import calendar
+    if not 1 <= month <= 12 or not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    values = dict(typed=typed, in_month=IN_MONTH[month - 1], year=year, last=dt.date(year, month, days).isoformat())
+    if days == 31:   # «31 день», not «31 дней»: the count agrees with its noun
+        return _("'{typed}' is a day that does not exist: {in_month} of {year} there are 31 days; write a day that "
+                 "exists, e.g. the last one, {last}", **values)
+    return _("'{typed}' is a day that does not exist: {in_month} of {year} there are {days} days; write a day that "
+             "exists, e.g. the last one, {last}", days=days, **values)
+
+
 def _to_date(value: Any) -> dt.date:
     refuse_placeholder(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -106,7 +128,11 @@ def _to_date(value: Any) -> dt.date:
         try:
             day = dt.date.fromisoformat(value.strip())
         except ValueError:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            numbers = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+            impossible = numbers and no_such_day(value.strip(), *map(int, numbers.groups()))
+            if impossible:
+                raise ValueError(impossible) from None
+            if numbers:
                 raise ValueError(_("{value} is not a date: there is no such day in the calendar; check the month "
                                    "and the day", value=kind_of(value))) from None
             raise ValueError(_("{value} is not a date: dates are written year-month-day, e.g. 2026-03-12",

@@ -1,0 +1,61 @@
+"""Advice that is always right (§24): a day the calendar lacks is named impossible with the month's last day and
+never suggested as typed; a deadline before the meeting's own date is an error."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli.main import cli
+from tests.support.inputs import BASE_MEETING
+
+
+def check(project, lang: str = "ru") -> str:
+    result = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(project.outputs),
+                                      "--ui-lang", lang, "check"])
+    return result.output
+
+
+def with_due(project, due):
+    items = copy.deepcopy(BASE_MEETING["items"])
+    items[0]["decisions"][0].update(responsible=["police"], due=due)
+    project.meeting(items=items)
+
+
+@pytest.mark.parametrize("typed, says, never", [
+    ("31.04.2027", ["такого дня нет", "в апреле 2027 года 30 дней", "2027-04-30"], "2027-04-31"),
+    ("29.02.2027", ["в феврале 2027 года 28 дней", "2027-02-28"], "2027-02-29"),
+    ("30.02.2028", ["в феврале 2028 года 29 дней", "2028-02-29"], "2028-02-30"),   # a leap year
+    ("32.01.2027", ["в январе 2027 года 31 день", "2027-01-31"], "2027-01-32"),      # «31 день», not «31 дней»
+    ("2027-04-31", ["такого дня нет", "в апреле 2027 года 30 дней", "2027-04-30"], "в виде 2027-04-31"),
+])
+def test_a_day_that_does_not_exist_is_named_impossible_with_the_months_last_day_s24(project, typed, says, never):
+    with_due(project, typed)
+    output = check(project)
+    for words in says:
+        assert words in output, output
+    assert never not in output.replace(f"'{typed}'", "")
+
+
+def test_an_existing_day_in_another_form_is_suggested_as_year_month_day_s24(project):
+    with_due(project, "29.02.2028")
+    assert "запишите дату в виде 2028-02-29" in check(project)
+
+
+def test_kazakh_names_the_month_too_s24(project):
+    with_due(project, "31.04.2027")
+    assert "2027 жылы сәуірде 30 күн бар" in check(project, "kk")
+
+
+@pytest.mark.parametrize("due, refused", [
+    ("2026-03-11", True),     # the day before the meeting (2026-03-12)
+    ("2025-03-12", True),     # a year typed wrong
+    ("2026-03-12", False),    # the meeting's own day: allowed
+    ("2026-03-13", False),
+])
+def test_a_deadline_before_the_meetings_own_date_is_an_error_s24(project, due, refused):
+    with_due(project, due)
+    output = check(project)
+    assert ("раньше самого заседания (2026-03-12)" in output) is refused, output
