@@ -69,6 +69,9 @@ RECORD_KINDS: dict[str, re.Pattern] = {
     "docx": re.compile(rf"protocol\.(?P<lang>[a-z]{{2}}){_VERSION}\.docx"),
     "pdf": re.compile(rf"protocol\.(?P<lang>[a-z]{{2}}){_VERSION}\.pdf"),
     "fingerprint": re.compile(rf"fingerprint{_VERSION}\.json"),
+    # the head's ЭЦП over a sealed PDF (records/signature/), and the stored result of its check
+    "signature": re.compile(rf"protocol\.(?P<lang>[a-z]{{2}}){_VERSION}\.pdf(?:\.[0-9]+)?\.cms"),
+    "signature-check": re.compile(rf"protocol\.(?P<lang>[a-z]{{2}}){_VERSION}\.pdf(?:\.[0-9]+)?\.cms\.json"),
 }
 
 # What SHA256SUMS is: read, missing, or present but unreadable (no permission, a folder).

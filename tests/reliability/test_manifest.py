@@ -239,6 +239,8 @@ def test_without_a_list_the_journal_removes_nothing_sealed_before(sealed):
     ("records/meetings/2026-01/protocol.kk.docx", ("2026-01", 1, "docx", "kk")),
     ("records/meetings/2026-01/protocol.ru.2.pdf", ("2026-01", 2, "pdf", "ru")),
     ("records/meetings/2026-01/fingerprint.12.json", ("2026-01", 12, "fingerprint", None)),
+    ("records/meetings/2026-01/protocol.kk.pdf.cms", ("2026-01", 1, "signature", "kk")),
+    ("records/meetings/2026-01/protocol.ru.3.pdf.2.cms.json", ("2026-01", 3, "signature-check", "ru")),
     ("records/meetings/2026-01/protocol.kk.1.docx", None),        # version 1 has no number
     ("records/meetings/2026-01/protocol.kk.0.docx", None),
     ("records/meetings/2026-01/notes.txt", None),
@@ -253,3 +255,17 @@ def test_the_list_is_still_what_sha256sum_reads(sealed):
     for line in _lines(sealed):
         digest, listed = line.rstrip("\n").split("  ")
         assert hashlib.sha256((sealed.root / listed).read_bytes()).hexdigest() == digest
+
+
+def test_verify_rebuild_lists_a_signature_with_its_version_s15(sealed):
+    """Another kind of record (the head's ЭЦП beside a sealed PDF) is listed again with its version."""
+    store = records.Store.open(sealed.root)
+    added = {"records/meetings/2026-01/protocol.kk.pdf.cms": b"0\x82 signature",
+             "records/meetings/2026-01/protocol.kk.pdf.cms.json": b'{"status": "valid"}\n'}
+    store.seal(added)
+    original = (sealed.root / SUMS).read_text(encoding="utf-8")
+    (sealed.root / SUMS).write_text("".join(line for line in original.splitlines(keepends=True)
+                                            if ".cms" not in line), encoding="utf-8")
+    result = run(sealed, "verify", "--rebuild")
+    assert result.exit_code == 0, result.output
+    assert (sealed.root / SUMS).read_text(encoding="utf-8") == original
