@@ -27,6 +27,7 @@ from .pages import (
 from .routes_documents import documents, download, generate, make_pdf, preview
 from .routes_meetings import (
     meeting_check,
+    meeting_delete,
     meeting_form,
     meeting_reform,
     meeting_save,
@@ -69,6 +70,7 @@ def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"
         Route("/meetings/{meeting}/check", meeting_check, methods=["POST"]),
         Route("/meetings/{meeting}/form", meeting_reform, methods=["POST"]),
         Route("/meetings/{meeting}/save", meeting_save, methods=["POST"]),
+        Route("/meetings/{meeting}/delete", meeting_delete, methods=["POST"]),
         Route("/meetings/{meeting}/sealed/{lang}", sealed_pdf),
         Route("/meetings/{meeting}/signatures", store_signature, methods=["POST"]),
         Route("/plans", plans),

@@ -72,10 +72,12 @@ def _meeting_rows(checked, year: int | None = None) -> list[dict]:
 
 
 async def meetings(request: Request) -> Response:
+    deleted = request.query_params.get("deleted", "")
     checked = await assessed(request)
     unreadable = [f for f in errors_in(checked.findings) if "/meetings/" in f.loc.file.replace("\\", "/")]
     return page(request, "meetings.html", meetings=_meeting_rows(checked), findings=checked.findings,
-                unreadable=unreadable, today=request.app.state.ws.today())
+                unreadable=unreadable, today=request.app.state.ws.today(),
+                deleted=deleted if MEETING_ID.match(deleted) else "")
 
 
 async def new_meeting(request: Request) -> Response:
@@ -235,3 +237,24 @@ async def meeting_save(request: Request) -> Response:
             "The protocol is signed: the meeting is shown read-only (§15). To correct it, edit the file and "
             "replace the protocol knowingly with --force.").render(lang_of(request)))
     return await _save(request, path, form, lambda tree, form: apply_meeting(tree, form, view.roster))
+
+
+async def meeting_delete(request: Request) -> Response:
+    """A mistaken meeting taken out of the year: its file moved to meetings/.deleted/ (the program reads it no
+    more; she can move it back). A meeting whose protocol is signed is never deleted (§15)."""
+    import datetime as dt
+    import os
+    ws: Workspace = request.app.state.ws
+    path = meeting_file(ws, request.path_params["meeting"])
+    tree = yamledit.load(path).tree
+    protocol = tree.get("protocol") if isinstance(tree, dict) else None
+    lang = lang_of(request)
+    if isinstance(protocol, dict) and protocol.get("signed") is True:
+        return page(request, "message.html", status=409, message=_(
+            "Meeting {meeting} is not deleted: its protocol is signed, and a signed protocol stays as it was "
+            "signed (§15). A mistake in it is put right by a new version (correction with --force).",
+            meeting=path.stem).render(lang))
+    kept = path.parent / ".deleted" / f"{path.stem}.{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.yaml"
+    kept.parent.mkdir(exist_ok=True)
+    os.replace(path, kept)
+    return _redirect(request, f"/meetings?deleted={path.stem}")

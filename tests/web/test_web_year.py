@@ -74,3 +74,21 @@ def test_signing_lists_what_the_gate_before_sealing_checks_and_what_it_finds_now
     panel = browser.get("/meetings/2026-05").text.split('id="sign-confirm"')[1].split("</div>")[0]
     assert "находит:" in panel and "knb" in panel                       # neither present nor absent (§20)
     assert 'id="sign-confirm"' not in browser.get("/meetings/2026-01").text  # signed: nothing to confirm
+
+
+def test_a_mistaken_meeting_is_deleted_and_a_signed_one_never(tmp_path: Path):
+    """§15: a signed protocol stays as signed; a meeting created by mistake leaves the year (its file kept aside)."""
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    browser.get("/lang/ru")
+    signed = ws.inputs / "meetings" / "2026-01.yaml"
+    refused = browser.post("/meetings/2026-01/delete", data={"csrf": ws.keys.csrf})
+    assert refused.status_code == 409 and "подписан" in refused.text and "§15" in refused.text and signed.exists()
+    assert 'id="delete"' not in browser.get("/meetings/2026-01").text
+    browser.post("/meetings/new", data={"csrf": ws.keys.csrf, "date": "2026-12-10"})
+    answer = browser.post("/meetings/2026-06/delete", data={"csrf": ws.keys.csrf}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/meetings?deleted=2026-06"
+    assert not (ws.inputs / "meetings" / "2026-06.yaml").exists()
+    assert [p.name[:7] for p in (ws.inputs / "meetings" / ".deleted").iterdir()] == ["2026-06"]
+    listed = browser.get("/meetings?deleted=2026-06").text
+    assert 'id="deleted"' in listed and "/meetings/2026-06" not in listed
