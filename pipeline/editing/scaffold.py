@@ -228,7 +228,7 @@ def meeting_scaffold(project: Project, day: dt.date, target: Path, words: Words)
 def write_new_meeting(project: Project, day: dt.date, words: Words) -> Path:
     """Write the next meeting's scaffold; refuse (never overwrite) when the file exists."""
     if project.body is None:
-        raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (make check)"))
+        raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (shtab check)"))
     folder = project.inputs / "meetings"
     target = folder / f"{next_meeting_id(folder, day.year)}.yaml"
     return _write_once(target, meeting_scaffold(project, day, target, words))
@@ -391,7 +391,7 @@ def plan_scaffold(project: Project, plan_id: str, target: Path, words: Words) ->
 def write_new_plan(project: Project, day: dt.date, words: Words) -> Path:
     """Write the next half-year plan's scaffold; refuse (never overwrite) when the file exists."""
     if project.body is None:
-        raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (make check)"))
+        raise ScaffoldRefused(_("body.yaml cannot be read: fix it first (shtab check)"))
     folder = project.inputs / "plans"
     target = folder / f"{next_plan_id(folder, day)}.yaml"
     return _write_once(target, plan_scaffold(project, target.stem, target, words))

@@ -159,7 +159,11 @@ def assess_control(assessment: Assessment) -> None:
 
 def assess_unrecorded(assessment: Assessment) -> None:
     """control/: an assignment overdue on `as_of` that no control file mentions: its execution was never
-    recorded (§24)."""
+    recorded (§24). Not while a control file cannot be read: its error is the one finding, and what it holds is
+    unknown, so no «says nothing about it» is derived from its absence."""
+    project = assessment.project
+    if any(year not in project.control for year in project.control_files):
+        return
     assessment.findings += unrecorded_overdue(assessment.assignments, assessment.as_of)
 
 

@@ -59,3 +59,17 @@ def test_a_deadline_before_the_meetings_own_date_is_an_error_s24(project, due, r
     with_due(project, due)
     output = check(project)
     assert ("раньше самого заседания (2026-03-12)" in output) is refused, output
+
+
+def test_an_unreadable_control_file_gives_its_error_and_no_derived_warnings_s24(project, monkeypatch):
+    """One typo in control/2026.yaml: its error at its line, and no «says nothing about it» for assignments it
+    may well record."""
+    items = copy.deepcopy(BASE_MEETING["items"])
+    items[0]["decisions"][0].update(responsible=["police"], due="2026-03-15")
+    project.meeting(items=items, protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
+    monkeypatch.setenv("SHTAB_AS_OF", "2026-06-01")
+    before = check(project, "en")
+    assert "says nothing about it" in before                      # overdue and unrecorded: the warning stands
+    project.write("control/2026.yaml", "- assignment: 2026-01/1.1\n  status: done\n  date: [2026-03-14\n")
+    after = check(project, "en")
+    assert "control/2026.yaml:" in after and "says nothing about it" not in after, after

@@ -39,7 +39,7 @@ def new_meeting(options: Options, day) -> None:
         path = write_new_meeting(stages.load_project(options.inputs), meeting_day, Words(ui_lang()))
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
-    click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
+    click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: shtab check", path=path))
 
 
 @click.command(name="new-plan")
@@ -67,7 +67,7 @@ def new_plan(options: Options, day) -> None:
         path = write_new_plan(stages.load_project(options.inputs), day or options.as_of, Words(ui_lang()))
     except ScaffoldRefused as exc:
         raise ShtabError(str(exc)) from None
-    click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: make check", path=path))
+    click.echo(_("wrote {path}: fill in the places marked <<...>>, then run: shtab check", path=path))
 
 
 @click.command()
