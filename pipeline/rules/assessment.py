@@ -21,7 +21,7 @@ from ..locale.messages import _
 from .annual import quarter_findings
 from .control import Assignment, assignments_of, attach_entries, control_findings
 from .execution import unrecorded_overdue
-from .extracts import bind_responsible
+from .extracts import bind_member_ids, bind_responsible
 from .indicators import missing_indicators, old_indicator_keys
 from .meeting import MeetingResult, assess_meeting
 from .meeting_dates import check_numbering
@@ -99,8 +99,15 @@ def assess_meetings(assessment: Assessment) -> None:
 
 def assess_responsible(assessment: Assessment) -> None:
     """meetings/: every responsible member id names a member of body.yaml, and prints as its post (§24)."""
+    body = assessment.project.body
     for result in assessment.meetings.values():
-        assessment.findings += bind_responsible(result, assessment.project.body)
+        assessment.findings += bind_responsible(result, body)
+        assessment.findings += bind_member_ids([m.from_ for item in result.meeting.items for m in item.materials],
+                                              body, "§26")
+    for plan in assessment.project.plans.values():
+        refs = [ref for item in plan.items for ref in item.responsible]
+        refs += [ref for change in plan.changes for ref in change.responsible]
+        assessment.findings += bind_member_ids(refs, body, "§17")
 
 
 def every_meeting_read(assessment: Assessment) -> bool:

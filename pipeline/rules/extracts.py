@@ -77,6 +77,21 @@ def bind_responsible(result: MeetingResult, body: Body) -> list[Finding]:
     return findings
 
 
+def bind_member_ids(refs, body: Body, section: str) -> list[Finding]:
+    """Wherever a document prints a body (a plan's responsible, a material's `from`), a member id prints as the
+    member's post; a value that looks like an id but names no member is an error naming the nearest id."""
+    from .roster import unknown_member
+    findings = []
+    for ref in refs:
+        if not isinstance(ref, MemberRef):
+            continue
+        ref.member = body.member(ref.member_id)
+        if ref.member is None:
+            findings.append(error(ref.loc, _("{problem}; or type the body's name as {example}", problem=unknown_member(
+                ref.member_id, [m.id for m in body.members]), example="{kk: ..., ru: ...}"), section))
+    return findings
+
+
 # ---------------------------------------------------------------- §23: extracts
 
 

@@ -73,3 +73,36 @@ def test_an_unreadable_control_file_gives_its_error_and_no_derived_warnings_s24(
     project.write("control/2026.yaml", "- assignment: 2026-01/1.1\n  status: done\n  date: [2026-03-14\n")
     after = check(project, "en")
     assert "control/2026.yaml:" in after and "says nothing about it" not in after, after
+
+
+# ---------------------------------------------------------------- ids resolve everywhere, or are refused
+
+
+def test_a_member_id_in_a_plans_responsible_and_a_materials_from_prints_as_the_post_s17_s26(project):
+    from tests.support.docx_text import text as docx_text
+    project.plan(items=[{"no": 1, "title": {"kk": "Жастар туралы", "ru": "О молодежи"}, "responsible": ["education"],
+                         "proposed_by": "police", "quarter": 1}])
+    items = copy.deepcopy(BASE_MEETING["items"])
+    items[0]["materials"] = [{"from": "education", "submitted": "2026-03-05"}]
+    project.meeting(items=items)
+    runner = CliRunner()
+    done = runner.invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(project.outputs), "--lang", "ru",
+                               "all"])
+    assert done.exit_code == 0, done.output
+    for path in project.outputs.rglob("*.docx"):
+        assert "education" not in docx_text(path), path
+    plan = docx_text(project.outputs / "plans" / "2026-H1.ru.docx")
+    assert "Отдел образования Костанайского района" in plan, plan
+
+
+@pytest.mark.parametrize("where", ["plan", "material"])
+def test_a_value_that_looks_like_an_id_but_names_no_member_is_an_error_naming_the_nearest_s17_s26(project, where):
+    if where == "plan":
+        project.plan(items=[{"no": 1, "title": {"kk": "Жастар туралы", "ru": "О молодежи"},
+                             "responsible": ["educaton"], "proposed_by": "police", "quarter": 1}])
+    else:
+        items = copy.deepcopy(BASE_MEETING["items"])
+        items[0]["materials"] = [{"from": "educaton", "submitted": "2026-03-05"}]
+        project.meeting(items=items)
+    output = check(project, "en")
+    assert "unknown member id 'educaton'" in output and "did you mean 'education'?" in output, output

@@ -52,11 +52,6 @@ class StandIn(Model):
     position: TextField | None = None
 
 
-class Material(Model):
-    from_: TextField = Field(alias="from")
-    submitted: Date
-    languages: list[Lang] | None = None
-
 
 class VoteSpec(Model):
     """Open voting (§13): ids for, against, abstained. Without `for`, every other present voter was for."""
@@ -113,6 +108,12 @@ def _to_responsible(value: Any) -> Text:
 
 Responsible = Annotated[Any, BeforeValidator(_to_responsible),
                         WithJsonSchema({"anyOf": [MEMBER_ID_SCHEMA, TEXT_SCHEMA]})]
+
+
+class Material(Model):
+    from_: Responsible = Field(alias="from")   # a text, or a member id of body.yaml (its post)
+    submitted: Date
+    languages: list[Lang] | None = None
 
 
 class Decision(Model):

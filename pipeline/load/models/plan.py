@@ -10,6 +10,7 @@ from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema
 
 from ...locale.messages import _
 from .base import PLAN_ID, Approval, Date, Int, MemberId, Model, TextField, kind_of
+from .meeting import Responsible
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 WORKING_BODY = "working_body"  # a justification note (§18) may come from the working body instead of a deputy head
@@ -47,7 +48,7 @@ class PlanItem(Model):
 
     no: Int
     title: TextField
-    responsible: list[TextField] = Field(default_factory=list)
+    responsible: list[Responsible] = Field(default_factory=list)   # a text, or a member id of body.yaml
     proposed_by: MemberId
     quarter: Int | None = None
     month: Month | None = None
@@ -69,7 +70,7 @@ class PlanChange(Model):
     to: Period | None = None
     no: Int | None = None
     title: TextField | None = None
-    responsible: list[TextField] = Field(default_factory=list)
+    responsible: list[Responsible] = Field(default_factory=list)
     proposed_by: MemberId | None = None  # extension: who proposed an added question (default: the note's author)
     quarter: Int | None = None
     month: Month | None = None
