@@ -18,7 +18,7 @@ from . import yamledit
 from .checks import check_with, findings_of, ticket
 from .forms_base import Form, parse_date, shown_date
 from .forms_plan import apply_control, apply_plan, plan_when
-from .pages import Workspace, _lines_tree, _placed, _save, assessed, named_problems, page, roster, slot
+from .pages import Workspace, _lines_tree, _placed, _save, assessed, lang_of, named_problems, page, posts, roster, slot
 
 # ---------------------------------------------------------------- plans
 
@@ -28,7 +28,8 @@ async def plans(request: Request) -> Response:
     result = checked.assessment.plans
     plan_findings = [f for f in checked.findings if "/plans/" in f.loc.file.replace("\\", "/")]
     return page(request, "plans.html", plans=result.plans if result else {}, result=result,
-                findings=plan_findings, today=request.app.state.ws.today())
+                findings=plan_findings, today=request.app.state.ws.today(),
+                posts=posts(request.app.state.ws, lang_of(request)))
 
 
 def plan_file(ws: Workspace, plan_id: str) -> Path:

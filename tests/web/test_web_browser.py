@@ -350,6 +350,19 @@ def test_signing_asks_first_with_the_gates_checks(page, served, tmp_path):
     shot(page, "workspace-signing.ru", tmp_path)
 
 
+def test_a_plan_change_shows_the_fields_of_its_kind_as_it_is_chosen(page, served, tmp_path):
+    """§18: choosing «добавление» shows the new question's fields at once, without a save and a reload."""
+    page.click("#lang-ru")
+    page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/")[2] + "/plans/2026-H2")
+    change = page.locator("#change-0")
+    assert not change.locator(".add-only").is_visible() and change.locator(".not-add").is_visible()
+    page.select_option("select[name='changes.0.action']", "add")
+    assert change.locator(".add-only").is_visible() and not change.locator(".not-add").is_visible()
+    assert change.locator("input[type=number]:visible").count() == 1           # one number field
+    page.select_option("select[name='changes.0.action']", "postpone")
+    assert change.locator(".postpone-only").is_visible() and not change.locator(".add-only").is_visible()
+
+
 # ---------------------------------------------------------------- access: axe-core and 400 px
 
 

@@ -92,3 +92,17 @@ def test_a_mistaken_meeting_is_deleted_and_a_signed_one_never(tmp_path: Path):
     assert [p.name[:7] for p in (ws.inputs / "meetings" / ".deleted").iterdir()] == ["2026-06"]
     listed = browser.get("/meetings?deleted=2026-06").text
     assert 'id="deleted"' in listed and "/meetings/2026-06" not in listed
+
+
+def test_the_plans_name_members_by_their_post_and_a_change_carries_every_field_of_its_kind(tmp_path: Path):
+    """§18: the plans list names who approved, proposed, based and decided by post, not by id; each change of
+    the plan form holds the fields of every kind, shown by the kind chosen (CSS), with one number field each."""
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    browser.get("/lang/ru")
+    listed = browser.get("/plans").text
+    assert "Утвердил: akim" not in listed and "<code>akim</code>" not in listed
+    assert "Утвердил: аким Костанайского района" in listed or "Утвердил: Аким Костанайского района" in listed
+    form = browser.get("/plans/2026-H2").text
+    for change in form.split('class="item change"')[1:]:
+        assert 'class="add-only"' in change and 'class="not-add"' in change and 'class="postpone-only"' in change
