@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -94,3 +95,17 @@ def test_her_templates_and_phrases_override_the_programs(tmp_path, monkeypatch):
     activate(None)
     from pipeline.context.phrases import PHRASES
     assert PHRASES["ru"]["due_date"] == "до {date}"
+
+
+def test_the_samples_comments_are_in_kazakh_and_russian():
+    """The sample is a project like any other, read by secretaries: its comments in kk and ru, none in English."""
+    kazakh = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+    for path in sorted((ROOT / "inputs").rglob("*.yaml")):
+        comments = [line for line in path.read_text(encoding="utf-8").splitlines()
+                    if line.lstrip().startswith("#") and "yaml-language-server" not in line]
+        assert comments, path
+        for line in comments:
+            assert re.search(r"[а-яё]", line, re.IGNORECASE), f"{path}: {line}"
+            assert not re.search(r"\b(the|of|and|is|for)\b", line), f"{path}: {line}"
+        assert any(kazakh.search(line) for line in comments), path
+        assert any(not kazakh.search(line) for line in comments), path
