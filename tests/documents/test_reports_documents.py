@@ -165,8 +165,9 @@ def test_register_marks_overdue_rows_s24(project, as_of, overdue):
     points = {"пункт 1.1 протокола № 1 от 12 марта 2026 года": "2026-01/1.1",
               "пункт 1.2 протокола № 1 от 12 марта 2026 года": "2026-01/1.2",
               "пункт 1.3 протокола № 1 от 12 марта 2026 года": "2026-01/1.3"}
-    assert [row[1] for row in rows] == list(points)
-    assert [points[row[1]] for row in rows if row[6] == "просрочено"] == overdue
+    # each point, then how its protocol was signed: «(подписан на бумаге)» here, no signature being stored
+    assert [row[1] for row in rows] == [f"{point} (подписан на бумаге)" for point in points]
+    assert [points[row[1].removesuffix(" (подписан на бумаге)")] for row in rows if row[6] == "просрочено"] == overdue
     assert rows[0][5].startswith("исполнено в срок 10.06.2026")
     assert "срок продлен до 30 сентября 2026 года решением от 20.06.2026" in rows[1][5]
     assert rows[2][4] == "до 30 июня 2026 года"
