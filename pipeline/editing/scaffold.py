@@ -144,14 +144,23 @@ def _text_lines(key: str, text: Text | None, indent: str, placeholder: Message |
     return [f"{indent}{key}:"] + [f"{indent}  {lang}: {_quote(value)}" for lang, value in values.items()]
 
 
-def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date, words: Words) -> list[str]:
+def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date, words: Words,
+                plan_ref: str | None = None, speaker: str = "police") -> list[str]:
+    """One question of the meeting. The hints name only what her project has: the plan question `plan_ref`
+    (a question of her half-year's plan, when it exists) and `speaker` (a member id of her body.yaml)."""
     lines = []
     if question is None:
         # the commented plan reference sits inside the entry, not after its dash: a comment there is
         # not kept in place by a round-trip save (the workspace), and uncommented it is a key of the entry
         title = _text_lines("title", None, "    ", _("<<title of the question>>"))
-        lines += [*words.comment(_("no plan question for this quarter: type the question, or link it with plan: 2026-H1/1"), "  "),
-                  "  - " + title[0].lstrip(), *title[1:], "    # plan: \"2026-H1/1\""]
+        if plan_ref:
+            lines += [*words.comment(_("no plan question for this quarter: type the question, or link it with "
+                                       "plan: {ref}", ref=plan_ref), "  "),
+                      "  - " + title[0].lstrip(), *title[1:], f"    # plan: \"{plan_ref}\""]
+        else:
+            lines += [*words.comment(_("no plan for this half-year yet: type the question (shtab new-plan writes "
+                                       "the plan)"), "  "),
+                      "  - " + title[0].lstrip(), *title[1:]]
     else:
         lines.append(f"  - plan: {_quote(question.ref)}")
         lines += _text_lines("title", question.title, "    ")
@@ -161,7 +170,7 @@ def _item_lines(question: PlannedQuestion | None, meeting_date: dt.date, words: 
                 lines += ["    #   " + " / ".join(body.values.values())]
     due = dt.date(meeting_date.year, 12, 31).isoformat()
     lines += words.comment(_("after the meeting: uncomment and fill in speakers, heard, decisions and the vote"), "    ") + [
-        "    # speakers: [police]",
+        f"    # speakers: [{speaker}]",
         "    # heard:",
         "    #   kk: \"...\"",
         "    #   ru: \"...\"",
@@ -187,6 +196,10 @@ def meeting_scaffold(project: Project, day: dt.date, target: Path, words: Words)
     secretary = body.secretary
     present = voting + ([secretary.id] if secretary is not None and secretary.id not in voting else [])
     questions = planned_questions(project, day)
+    half_year = f"{day.year}-H{1 if day.month <= 6 else 2}"
+    plan = project.plans.get(half_year)
+    plan_ref = f"{half_year}/{plan.items[0].no}" if plan is not None and plan.items else None
+    speaker = next((m.id for m in body.members if m.role == "member"), head.id if head else "police")
     time = _quote(previous.time) if previous and previous.time else _quote(words.placeholder(_("<<time, e.g. 10:00>>")))
     lines = [
         schema_line("meeting", target),
@@ -215,7 +228,7 @@ def meeting_scaffold(project: Project, day: dt.date, target: Path, words: Words)
         "items:",
     ]
     for question in questions or [None]:
-        lines += _item_lines(question, day, words)
+        lines += _item_lines(question, day, words, plan_ref, speaker)
     lines += [
         *words.comment(_("the protocol: at most one day after the meeting (§23), signed by the chair (§15)")),
         "# protocol:",

@@ -109,3 +109,18 @@ def test_the_samples_comments_are_in_kazakh_and_russian():
             assert not re.search(r"\b(the|of|and|is|for)\b", line), f"{path}: {line}"
         assert any(kazakh.search(line) for line in comments), path
         assert any(not kazakh.search(line) for line in comments), path
+
+
+@pytest.mark.parametrize("with_plan", [False, True])
+def test_the_meeting_scaffolds_hints_name_only_her_projects_plan_and_members(tmp_path, monkeypatch, with_plan):
+    monkeypatch.chdir(tmp_path)
+    assert invoke("init", "mine").exit_code == 0
+    body = (ROOT / "inputs" / "body.yaml").read_text(encoding="utf-8").replace("id: police", "id: politsiya")
+    (tmp_path / "mine" / "inputs" / "body.yaml").write_text(body, encoding="utf-8")
+    if with_plan:
+        shutil.copy2(ROOT / "inputs" / "plans" / "2026-H2.yaml", tmp_path / "mine" / "inputs" / "plans" / "2026-H2.yaml")
+    monkeypatch.chdir(tmp_path / "mine")
+    assert invoke("new-meeting", "--date", "2026-08-20").exit_code == 0
+    text = (tmp_path / "mine" / "inputs" / "meetings" / "2026-01.yaml").read_text(encoding="utf-8")
+    assert "2026-H1/1" not in text and "police" not in text                   # not the sample's
+    assert ("2026-H2/" in text) is with_plan
