@@ -177,3 +177,21 @@ async def control_save(request: Request) -> Response:
     form = Form((await request.form()).multi_items())
     return await _save(request, control_file(ws, year), form, apply_control,
                        lambda path: _control_document(ws, year))
+
+
+async def new_plan(request: Request) -> Response:
+    """The next half-year's plan, as `new-plan` writes it (the half-year after the latest plan; with none,
+    the half-year of the day chosen), then its form."""
+    from .. import stages
+    from ..editing.scaffold import ScaffoldRefused, Words, write_new_plan
+    from ..locale.messages import render_value
+    from .pages import _redirect
+    ws: Workspace = request.app.state.ws
+    form = await request.form()
+    day = parse_date(str(form.get("date") or "")) or ws.today()
+    lang = lang_of(request)
+    try:
+        path = await run_in_threadpool(write_new_plan, stages.load_project(ws.inputs), day, Words(lang))
+    except ScaffoldRefused as exc:
+        return page(request, "message.html", status=409, message=render_value(exc.args[0], lang))
+    return _redirect(request, f"/plans/{path.stem}")

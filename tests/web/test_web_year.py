@@ -106,3 +106,18 @@ def test_the_plans_name_members_by_their_post_and_a_change_carries_every_field_o
     form = browser.get("/plans/2026-H2").text
     for change in form.split('class="item change"')[1:]:
         assert 'class="add-only"' in change and 'class="not-add"' in change and 'class="postpone-only"' in change
+
+
+def test_a_new_half_year_plan_from_the_plans_page(tmp_path: Path):
+    """§16: the next half-year's plan (after 2026-H2 comes 2027-H1), as new-plan writes it; a new Штаб with no
+    plan yet gets the half-year of the day chosen."""
+    import shutil
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    answer = browser.post("/plans/new", data={"csrf": ws.keys.csrf, "date": "2026-12-01"}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/plans/2027-H1"
+    assert (ws.inputs / "plans" / "2027-H1.yaml").exists() and browser.get("/plans/2027-H1").status_code == 200
+    shutil.rmtree(ws.inputs / "plans")
+    (ws.inputs / "plans").mkdir()
+    first = browser.post("/plans/new", data={"csrf": ws.keys.csrf, "date": "2027-02-10"}, follow_redirects=False)
+    assert first.headers["location"] == "/plans/2027-H1"
