@@ -120,7 +120,7 @@ def project_root(project: Path | None = None, environ: Mapping[str, str] = os.en
 def resolve(project: Path | None = None, inputs: Path | None = None, outputs: Path | None = None,
             environ: Mapping[str, str] = os.environ) -> ProjectPaths:
     """The run's paths. An --inputs or --outputs she names is read from where she is; records/ is in the
-    parent of the inputs folder (CONTRACT.md)."""
+    parent of the inputs folder (docs/regulation/contract.md)."""
     root = project_root(project, environ)
     base = root if root is not None else Path()
     inputs = inputs if inputs is not None else base / INPUTS
