@@ -142,9 +142,21 @@ def _finding(err: dict, path: tuple, tree: Any, name: str) -> Finding:
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(path[-1])
+        parent, value = _mapping_at(tree, path[:-1]), None
+        if parent is not None:
+            value = parent.get(path[-1])
         hint = difflib.get_close_matches(key, sorted(models.ALL_KEYS), n=1)
-        if hint:
+        owner = _empty_key_before(parent, path[-1]) if key in models.LANGS else None
+        if owner is not None:
+            # a language's text slid left under its key (an indentation slip): show the lines as they should be
+            message = _("'{key}:' is indented as a key of its own, so '{owner}' above it is left empty: the text "
+                        "belongs under '{owner}', two spaces further right; the corrected lines: «{owner}:», then "
+                        "«  {key}: {value}»", key=key, owner=owner, value=value)
+        elif hint:
             message = _("unknown key '{key}': did you mean '{hint}'?", key=key, hint=hint[0])
+        elif value not in (None, ""):   # it holds her data: never advise deleting it
+            message = _("unknown key '{key}': check its spelling and its place against the guide (its value is "
+                        "not read until then)", key=key)
         else:
             message = _("unknown key '{key}': check its spelling against the guide, or remove it", key=key)
         return error(Loc(name, line_at(tree, path)), _in_place(readable(path[:-1]), message))
@@ -154,6 +166,30 @@ def _finding(err: dict, path: tuple, tree: Any, name: str) -> Finding:
     if not path and kind in _CONTAINER_TYPES:
         return error(Loc(name, line_at(tree, ())), whole_file_message(kind, err.get("input")))
     return error(Loc(name, line_at(tree, path, key_line=False)), _in_place(readable(path), value_problem(err, path)))
+
+
+def _mapping_at(tree: Any, path: tuple) -> CommentedMap | None:
+    node = tree
+    for step in path:
+        if isinstance(node, CommentedMap) and step in node:
+            node = node[step]
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node if isinstance(node, CommentedMap) else None
+
+
+def _empty_key_before(mapping: CommentedMap | None, key: Any) -> str | None:
+    """The key above `key` (other slid language keys aside) when she left it empty (`reason:` and nothing after)."""
+    if mapping is None or key not in mapping:
+        return None
+    keys = list(mapping)
+    for earlier in reversed(keys[:keys.index(key)]):
+        if earlier in models.LANGS:
+            continue
+        return str(earlier) if mapping.get(earlier) is None else None
+    return None
 
 
 def _in_place(where: Place, message: Message) -> Message:

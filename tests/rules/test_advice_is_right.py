@@ -106,3 +106,26 @@ def test_a_value_that_looks_like_an_id_but_names_no_member_is_an_error_naming_th
         project.meeting(items=items)
     output = check(project, "en")
     assert "unknown member id 'educaton'" in output and "did you mean 'education'?" in output, output
+
+
+# ---------------------------------------------------------------- no advice deletes her data
+
+
+def test_a_text_slid_left_under_its_key_shows_the_corrected_lines_and_never_says_delete(project):
+    project.write("meetings/2026-01.yaml", (
+        "number: 1\ndate: 2026-03-12\ntime: '10:00'\nplace: {kk: зал, ru: зал}\nkind: regular\n"
+        "agenda_approved: {by: akim, date: 2026-03-05}\npresent: [akim]\nabsent:\n  - member: police\n"
+        "    reason:\n    kk: іссапарда\n    ru: в командировке\nitems: []\n"))
+    output = check(project, "ru")
+    assert "«reason:», затем «  kk: іссапарда»" in output and "«  ru: в командировке»" in output, output
+    assert "удалите" not in output
+
+
+@pytest.mark.parametrize("value, deletes", [("'some data'", False), ("", True)])
+def test_an_unknown_key_holding_data_is_never_advised_away(project, value, deletes):
+    project.meeting()
+    path = project.inputs / "meetings" / "2026-01.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"zzqx: {value}\n", encoding="utf-8")
+    output = check(project, "en")
+    assert "unknown key 'zzqx'" in output
+    assert ("remove it" in output) is deletes, output
