@@ -178,6 +178,10 @@ def yaml_advice(exc: MarkedYAMLError, text: str, name: str) -> Finding:
     elif "duplicate key" in problem:
         key = problem.split('"')[1] if problem.count('"') >= 2 else ""
         advice = _("the key '{key}' is written twice in the same block: keep one", key=key)
+    elif ("flow sequence" in context or "flow mapping" in context) and "got ':'" in problem:
+        # a text holding «: » inside { } or [ ]: the colon, not a comma, is what the line lacks quotes for
+        advice = _("a text inside {{ }} or [ ] holds a colon («: »): put that text in quotes, e.g. "
+                   "{{kk: \"Мәжіліс залы: 2-қабат\", ru: \"Зал заседаний: 2 этаж\"}}")
     elif "flow sequence" in context or "flow mapping" in context:
         if exc.context_mark is not None:
             row, column = exc.context_mark.line, exc.context_mark.column

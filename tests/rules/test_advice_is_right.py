@@ -129,3 +129,15 @@ def test_an_unknown_key_holding_data_is_never_advised_away(project, value, delet
     output = check(project, "en")
     assert "unknown key 'zzqx'" in output
     assert ("remove it" in output) is deletes, output
+
+
+def test_a_colon_inside_a_one_line_mapping_is_answered_about_the_colon_not_commas(project):
+    project.meeting()
+    path = project.inputs / "meetings" / "2026-01.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("place:")
+    end = text.index("\n", text.index("ru:", start))
+    path.write_text(text[:start] + "place: {kk: Мәжіліс залы: 2-қабат, ru: Зал заседаний: 2 этаж}" + text[end:],
+                    encoding="utf-8")
+    output = check(project, "ru")
+    assert "содержит двоеточие" in output and "запят" not in output, output
