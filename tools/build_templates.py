@@ -599,7 +599,7 @@ def register(lang: str):
     para(doc, "{{ body_name }}", bold=True, align=CENTER)
     para(doc, w["register_title"], bold=True, align=CENTER, before=6)
     para(doc, w["register_as_of"], italic=True, align=CENTER, after=12)
-    tbl = table(doc, [1.4, 3.8, 7.3, 4.1, 3.0, 4.2, 2.4], size=11)   # 11 pt at least; «№ п/п» on one line
+    tbl = table(doc, [1.2, 3.4, 6.6, 4.9, 2.9, 4.3, 2.9], size=11)   # 11 pt at least; «№ п/п» on one line
     row(tbl, w["register_head"], bold=True, align=CENTER, header=True)
     loop_rows(tbl, "for r in rows", ["{{ r.number }}", "{{ r.reference }}", "{{ r.text }}",
                                      "{{ r.responsible }}", "{{ r.due }}", "{{ r.status }}", "{{ r.overdue }}"])
