@@ -177,7 +177,7 @@ def test_impossible_date_and_malformed_yaml_are_reported_together(project):
     project.write("meetings/2026-02.yaml", "number: [1\n")
     result = run(project, "check")
     assert result.exit_code == 1
-    assert "'2026-02-30' is not a date: there is no such day" in result.output
+    assert "'2026-02-30' is a day that does not exist: in February of 2026 there are 28 days" in result.output
     assert "2026-02.yaml:" in result.output and "^" in result.output
     assert "Traceback" not in result.output
 
