@@ -19,13 +19,13 @@ a protocol that contradicts itself. One function per paragraph:
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from ..core.errors import Finding, Loc, error
 from ..load.models import Body, Meeting
 from ..load.models.base import PLACEHOLDER
 from ..locale.messages import _
+from ..rules.meeting_dates import deadlines_before_the_meeting  # §24: the one rule, also run by check
 from ..rules.membership import acting_head, total_membership
 
 PROTOCOL = "protocol"
@@ -111,19 +111,6 @@ def unfilled_placeholders(files: list[tuple[str, str]]) -> list[Finding]:
     return findings
 
 
-def deadlines_before_meeting(meeting: Meeting) -> list[Finding]:
-    """§24: an assignment is due on the meeting's day or later; a deadline before it is a typing error."""
-    findings = []
-    for number, item in enumerate(meeting.items, start=1):
-        for index, decision in enumerate(item.decisions, start=1):
-            if isinstance(decision.due, dt.date) and decision.due < meeting.date:
-                findings.append(error(decision.loc_of("due"), _(
-                    "decision {decision} is due on {due}, before the meeting of {date} that gave it: correct the "
-                    "deadline", decision=f"{number}.{index}", due=decision.due.isoformat(),
-                    date=meeting.date.isoformat()), "§24", PROTOCOL))
-    return findings
-
-
 def before_sealing(meeting: Meeting, body: Body, files: list[tuple[str, Path]]) -> list[Finding]:
     """§23: every finding that keeps this signed protocol from being sealed (empty: it may be sealed)."""
     texts = []
@@ -133,4 +120,4 @@ def before_sealing(meeting: Meeting, body: Body, files: list[tuple[str, Path]]) 
         except (OSError, UnicodeDecodeError):
             continue            # the loader has reported the file; the gate judges what could be read
     return (attendance_contradictions(meeting, body) + unnamed_signatories(meeting, body)
-            + unfilled_placeholders(texts) + deadlines_before_meeting(meeting))
+            + unfilled_placeholders(texts) + deadlines_before_the_meeting(meeting))
