@@ -29,6 +29,7 @@ from docxbuild import (  # noqa: E402
     first_cell_paragraph,
     keep_whole,
     keep_with_next,
+    loop_rows,
     new_document,
     para,
     row,
@@ -565,14 +566,6 @@ RW = {
     },
 }
 TOTAL_FIELDS = ["total", "done_on_time", "done_late", "extended", "in_progress", "overdue", "removed", "not_signed"]
-
-
-def loop_rows(tbl, loop: str, cells: list[str]):
-    """A docxtpl row loop: {%tr for %} row, the row repeated for each element, {%tr endfor %} row."""
-    row(tbl, ["{%tr " + loop + " %}"] + [""] * (len(cells) - 1))
-    row(tbl, cells)
-    tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    row(tbl, ["{%tr endfor %}"] + [""] * (len(cells) - 1))
 
 
 def figures_table(doc, rows: list[tuple[str, str]]):

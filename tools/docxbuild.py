@@ -291,3 +291,11 @@ def keep_with_next(*paragraphs):
         paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.widow_control = True
     return paragraphs[-1] if paragraphs else None
+
+
+def loop_rows(tbl, loop: str, cells: list[str]):
+    """A docxtpl row loop: {%tr for %} row, the row repeated for each element, {%tr endfor %} row."""
+    row(tbl, ["{%tr " + loop + " %}"] + [""] * (len(cells) - 1))
+    row(tbl, cells)
+    tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    row(tbl, ["{%tr endfor %}"] + [""] * (len(cells) - 1))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.shared import Pt
-from docxbuild import CENTER, JUSTIFY, RIGHT, first_cell_paragraph, new_document, para, row, table, tag
+from docxbuild import CENTER, JUSTIFY, RIGHT, first_cell_paragraph, loop_rows, new_document, para, row, table, tag
 
 GW = {
     "kk": {
@@ -78,13 +78,6 @@ GW = {
 }
 
 
-def _loop_rows(tbl, loop: str, cells: list[str]):
-    row(tbl, ["{%tr " + loop + " %}"] + [""] * (len(cells) - 1))
-    row(tbl, cells)
-    tbl.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    row(tbl, ["{%tr endfor %}"] + [""] * (len(cells) - 1))
-
-
 def _centered(tbl, first: int = 1):
     for table_row in tbl.rows:
         for cell in table_row.cells[first:]:
@@ -101,7 +94,7 @@ def region_report(lang: str):
     para(doc, w["s1"], bold=True, first_line=1.25, before=12, after=6, keep_next=True)
     cross = table(doc, [4.6] + [1.8] * 12, size=11)
     row(cross, [w["district"]] + [str(n) for n in range(1, 13)], bold=True, align=CENTER, header=True)
-    _loop_rows(cross, "for d in districts", ["{{ d.name }}"] + ["{{ d.values[%d] }}" % i for i in range(12)])
+    loop_rows(cross, "for d in districts", ["{{ d.name }}"] + ["{{ d.values[%d] }}" % i for i in range(12)])
     row(cross, [w["total"]] + ["{{ totals[%d] }}" % i for i in range(12)], bold=True)
     _centered(cross)
     para(doc, w["legend"], italic=True, before=6, keep_next=True)
@@ -113,7 +106,7 @@ def region_report(lang: str):
     para(doc, w["s2_text"], align=JUSTIFY, first_line=1.25, after=6, keep_next=True)
     indicators = table(doc, [1.0, 9.0, 3.2, 3.2, 3.4, 3.2, 2.6], size=11)
     row(indicators, w["indicator_head"], bold=True, align=CENTER, header=True)
-    _loop_rows(indicators, "for i in indicators", ["{{ i.number }}", "{{ i.name }}", "{{ i.value }}",
+    loop_rows(indicators, "for i in indicators", ["{{ i.number }}", "{{ i.name }}", "{{ i.value }}",
                                                    "{{ i.previous }}", "{{ i.change }}", "{{ i.better }}",
                                                    "{{ i.verdict }}"])
     _centered(indicators, 2)
@@ -126,7 +119,7 @@ def region_report(lang: str):
         para(doc, title, italic=True, first_line=1.25, before=6, after=3, keep_next=True)
         ranks = table(doc, [2.5, 9.0, 6.0], size=11)
         row(ranks, w["rank_head"], bold=True, align=CENTER, header=True)
-        _loop_rows(ranks, f"for r in ranking.{group}", ["{{ r.place }}", "{{ r.name }}", "{{ r.improved }}"])
+        loop_rows(ranks, f"for r in ranking.{group}", ["{{ r.place }}", "{{ r.name }}", "{{ r.improved }}"])
         for table_row in ranks.rows:
             table_row.cells[0].paragraphs[0].alignment = CENTER
             table_row.cells[2].paragraphs[0].alignment = CENTER
@@ -135,7 +128,7 @@ def region_report(lang: str):
     tag(doc, "{%p if lapses %}")
     lapses = table(doc, [10.0, 6.0, 5.0], size=11)
     row(lapses, w["lapse_head"], bold=True, align=CENTER, header=True)
-    _loop_rows(lapses, "for l in lapses", ["{{ l.name }}", "{{ l.quarters }}", "{{ l.overdue }}"])
+    loop_rows(lapses, "for l in lapses", ["{{ l.name }}", "{{ l.quarters }}", "{{ l.overdue }}"])
     _centered(lapses)
     tag(doc, "{%p else %}")
     para(doc, w["no_lapses"], align=JUSTIFY, first_line=1.25)
@@ -144,7 +137,7 @@ def region_report(lang: str):
     para(doc, w["s5"], bold=True, first_line=1.25, before=12, after=6, keep_next=True)
     packages = table(doc, [6.0, 5.0, 14.5], size=11)
     row(packages, w["package_head"], bold=True, align=CENTER, header=True)
-    _loop_rows(packages, "for p in packages", ["{{ p.name }}", "{{ p.file }}", "{{ p.sha256 }}"])
+    loop_rows(packages, "for p in packages", ["{{ p.name }}", "{{ p.file }}", "{{ p.sha256 }}"])
     for table_row in (packages.rows[0], packages.rows[-2]):     # the list goes to the signature's page with it
         for cell in table_row.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
