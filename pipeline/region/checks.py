@@ -12,6 +12,7 @@ from collections import defaultdict
 from ..core.errors import Finding, Loc, error
 from ..core.kinds import REGION_REPORT
 from ..load.models.package import SCHEMA_VERSION
+from ..load.source import display_path
 from ..locale.messages import InLangs, _
 from ..rules.assessment import Assessment
 from .received import FOLDER, ReceivedPackage
@@ -73,11 +74,17 @@ def districts_twice(received: list[ReceivedPackage]) -> list[Finding]:
     return findings
 
 
-def districts_missing(received: list[ReceivedPackage], districts: list, folder: str) -> list[Finding]:
-    """Every district of body.yaml's `districts:` sends a package for each year the oblast has packages for."""
+def districts_missing(received: list[ReceivedPackage], districts: list, folder: str,
+                      unread: dict[int, set[str]] | None = None) -> list[Finding]:
+    """Every district of body.yaml's `districts:` sends a package for each year the oblast has packages for.
+
+    `unread`: by year, the district ids of files that lie there but could not be read: their own finding says
+    why, and the district is not also called missing."""
     by_year: dict[int, set[str]] = defaultdict(set)
     for r in received:
         by_year[r.package.year].add(r.package.district.id)
+    for year, ids in (unread or {}).items():
+        by_year[year] |= ids
     findings = []
     for year, present in sorted(by_year.items()):
         for district in districts:
@@ -107,6 +114,16 @@ def packages_in_a_district_project(received: list[ReceivedPackage], level: str) 
                   REGION_REPORT)]
 
 
+def unread_files(project, received: list[ReceivedPackage]) -> dict[int, set[str]]:
+    """By year folder, the stems of the package files that gave no package (unreadable, or not a package)."""
+    read = {r.file for r in received}
+    unread: dict[int, set[str]] = defaultdict(set)
+    for path in (project.inputs / FOLDER).glob("*/*.json"):
+        if path.parent.name.isdigit() and display_path(path) not in read:
+            unread[int(path.parent.name)].add(path.stem)
+    return unread
+
+
 def assess_districts(assessment: Assessment) -> None:
     """The oblast's received packages, all rules."""
     project = assessment.project
@@ -119,5 +136,5 @@ def assess_districts(assessment: Assessment) -> None:
         findings += (packages_of_another_year(received) + packages_of_unknown_version(received)
                      + packages_changed_after_writing(received) + districts_twice(received)
                      + districts_not_listed(received, project.body.districts)
-                     + districts_missing(received, project.body.districts, folder))
+                     + districts_missing(received, project.body.districts, folder, unread_files(project, received)))
     assessment.findings += findings

@@ -273,3 +273,13 @@ def test_a_listed_district_is_named_in_the_language_it_has_s26_7(name, kk, ru):
     from pipeline.region.checks import _listed_name
     named = _listed_name(SimpleNamespace(name=name))
     assert (named.render("kk"), named.render("ru"), named.render("en")) == (kk, ru, ru)
+
+
+def test_an_unreadable_package_is_one_error_not_also_a_missing_district_s26_7(year, tmp_path):
+    inputs = oblast_copy(year, tmp_path)
+    package = inputs / "districts" / "2026" / "aulie.json"
+    package.write_text(package.read_text(encoding="utf-8") + "\tx: 1\n", encoding="utf-8")
+    result = check(inputs)
+    assert result.exit_code == 1
+    assert "aulie.json:" in result.output
+    assert "there is no package of" not in result.output
