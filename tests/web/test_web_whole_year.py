@@ -1,0 +1,364 @@
+"""A whole year of a new Штаб from the browser, without opening a file: Playwright drives Debian's chromium.
+
+The project is made by `shtab init`; the test writes only the composition
+(body.yaml, Appendix 1 of the akimat's resolution). Everything after that is
+typed into the workspace's pages: the first half-year plan (§16-17), four
+meetings — a regular one signed and sent out as extracts (§15, §23), one
+extraordinary called by more than half of the members (§12), one with a split
+vote and a dissenting opinion (§13, §14), one with invited persons and an
+outside speaker (§21) —, the second half-year's plan, the control of the
+assignments (§24), and the year's documents with the annual report (§29).
+The workspace's clock moves through the year with her (`Year.today`).
+
+Each step is one small function; the one test runs them in order, as her year does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.web.test_web_browser import CHROMIUM, browser, shot  # noqa: F401  (browser: the shared fixture)
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (apt-get install chromium)")
+
+# Appendix 1 of a new Штаб: N = head + 2 deputies + 5 members = 8 (the secretary does not vote).
+# §20: a quorum is 6 present (6 × 3 ≥ 8 × 2); §12: an extraordinary meeting needs 5 initiators (5 × 2 > 8);
+# §13: a decision is adopted with 5 votes for (5 × 2 > 8).
+BODY = """\
+name:
+  kk: Жітіқара ауданы әкімдігі жанындағы нашақорлықтың алдын алу және есірткі қылмысына қарсы іс-қимыл жөніндегі мемлекеттік органдардың қызметін үйлестіру жөніндегі ведомствоаралық штаб
+  ru: Межведомственный штаб по координации деятельности государственных органов по профилактике наркомании и противодействию наркопреступности при акимате Житикаринского района
+akimat: {kk: Жітіқара ауданының әкімдігі, ru: Акимат Житикаринского района}
+seat: {kk: Жітіқара қаласы, ru: город Житикара}
+established: {number: "112", date: 2027-03-10}
+working_body:
+  kk: '"Жітіқара ауданы әкімінің аппараты" мемлекеттік мекемесі'
+  ru: государственное учреждение «Аппарат акима Житикаринского района»
+authorized_body:
+  kk: Қазақстан Республикасы Ішкі істер министрлігі
+  ru: Министерство внутренних дел Республики Казахстан
+languages: [kk, ru]
+members:
+  - id: akim
+    name: Т. Исмагулов
+    position: {kk: Жітіқара ауданының әкімі, ru: аким Житикаринского района}
+    role: head
+  - id: deputy_akim
+    name: Г. Ахметова
+    position: {kk: Жітіқара ауданы әкімінің орынбасары, ru: заместитель акима Житикаринского района}
+    role: deputy_head
+  - id: police
+    name: Р. Жумабаев
+    position: {kk: Жітіқара ауданы полиция бөлімінің бастығы, ru: начальник отдела полиции Житикаринского района}
+    role: deputy_head
+    by_agreement: true
+  - id: secretary
+    name: А. Сарсенова
+    phone: 8 (71435) 2-11-40
+    position: {kk: аудан әкімі аппаратының бас маманы, ru: главный специалист аппарата акима района}
+    role: secretary
+  - id: prosecutor
+    name: Е. Касымов
+    position: {kk: Жітіқара ауданының прокуроры, ru: прокурор Житикаринского района}
+    role: member
+    by_agreement: true
+  - id: health
+    name: Л. Омарова
+    position: {kk: аудандық аурухананың бас дәрігері, ru: главный врач районной больницы}
+    role: member
+    by_agreement: true
+  - id: education
+    name: С. Бекова
+    position: {kk: аудандық білім бөлімінің басшысы, ru: руководитель районного отдела образования}
+    role: member
+  - id: sport
+    name: Д. Нурланов
+    position: {kk: аудандық дене шынықтыру және спорт бөлімінің басшысы, ru: руководитель районного отдела физической культуры и спорта}
+    role: member
+  - id: youth
+    name: М. Кенжебаева
+    position: {kk: жастар ресурстық орталығының директоры, ru: директор молодёжного ресурсного центра}
+    role: member
+"""
+
+
+@dataclass
+class Year:
+    """The project, its served workspace, and the day the workspace believes it is."""
+
+    root: Path
+    base: str = ""
+    day: list[dt.date] = field(default_factory=lambda: [dt.date(2027, 3, 15)])
+
+    @property
+    def inputs(self) -> Path:
+        return self.root / "inputs"
+
+    @property
+    def outputs(self) -> Path:
+        return self.root / "outputs"
+
+    def today(self) -> dt.date:
+        return self.day[0]
+
+    def on(self, day: str) -> None:
+        self.day[0] = dt.date.fromisoformat(day)
+
+
+@pytest.fixture
+def year(tmp_path: Path, monkeypatch):
+    """`shtab init`, the composition written, the workspace served on a free port of 127.0.0.1."""
+    import uvicorn
+
+    from pipeline.web.app import create_app
+    from pipeline.web.pages import Workspace
+    made = subprocess.run([sys.executable, "-m", "pipeline", "--ui-lang", "ru", "init", "zhitikara"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    state = Year(tmp_path / "zhitikara")
+    (state.inputs / "body.yaml").write_text(BODY, encoding="utf-8")
+    monkeypatch.chdir(state.root)                     # files named as the secretary sees them: inputs/...
+    ws = Workspace(state.inputs, state.outputs, today=state.today)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(ws), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the workspace did not start"
+        time.sleep(0.05)
+    state.base = f"http://127.0.0.1:{port}"
+    state.start = f"{state.base}/?token={ws.keys.token}"
+    yield state
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def page(browser, year):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(year.start)
+    yield page
+    context.close()
+
+
+# ---------------------------------------------------------------- what every step does
+
+
+def goto(page, year: Year, path: str) -> None:
+    page.goto(year.base + path)
+    page.wait_for_load_state("load")
+
+
+def pair(page, name: str, kk: str, ru: str) -> None:
+    """A text in both languages: the `name.kk` and `name.ru` fields of the form."""
+    page.fill(f"[name='{name}.kk']", kk)
+    page.fill(f"[name='{name}.ru']", ru)
+
+
+def save(page) -> None:
+    """«Сохранить», and «Сохранено» said where she looks."""
+    page.evaluate("document.querySelector('#status').innerHTML = ''")
+    page.click("#save")
+    page.wait_for_selector("#announce-saved")
+    said = page.locator("#status").inner_text()
+    assert said.startswith("Сохранено"), said
+
+
+def grow(page, button: str, appears: str) -> None:
+    """A button that adds a block to the form (a question, a decision, a person), and the block drawn."""
+    page.click(button)
+    page.wait_for_selector(appears)
+
+
+def left_to_fill(path: Path) -> list[str]:
+    """The lines of a file still holding a <<...>> to fill in (its comments aside)."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if "<<" in line.split("#")[0] and not line.lstrip().startswith("#")]
+
+
+def no_errors(page, year: Year) -> None:
+    """The year page counts no error among the findings."""
+    goto(page, year, "/")
+    errors = page.locator("#findings-count .figure").inner_text().split("/")[0].strip()
+    assert errors == "0", page.locator("main .findings").inner_text()
+
+
+# ---------------------------------------------------------------- the steps of her year
+
+
+def first_plan(page, year: Year) -> None:
+    """§16-17: the new Штаб's first plan, for the half-year of the day she chooses, from the plans page."""
+    goto(page, year, "/plans")
+    page.fill("input[name=date]", "2027-03-20")
+    page.click("#create-plan")
+    page.wait_for_url("**/plans/2027-H1")
+    page.fill("input[name='approved.date']", "2027-03-22")
+    page.fill("input[name=sent_to_members]", "2027-03-24")
+    question(page, 0, "2", "Жасөспірімдер арасында есірткінің таралуының алдын алу туралы",
+             "О профилактике распространения наркотиков среди подростков",
+             ("Аудандық білім бөлімі", "Районный отдел образования"), "education")
+    save(page)
+    assert left_to_fill(year.inputs / "plans" / "2027-H1.yaml") == []
+
+
+def question(page, i: int, when: str, kk: str, ru: str, responsible: tuple[str, str], proposed_by: str) -> None:
+    n = f"items.{i}"
+    page.fill(f"input[name='{n}.no']", str(i + 1))
+    page.fill(f"input[name='{n}.when']", when)
+    pair(page, f"{n}.title", kk, ru)
+    pair(page, f"{n}.responsible", *responsible)
+    page.select_option(f"select[name='{n}.proposed_by']", proposed_by)
+
+
+def new_meeting(page, year: Year, day: str, meeting: str) -> None:
+    """«Новое заседание» on the day she types (not today), then the parts of the form every meeting fills."""
+    goto(page, year, "/meetings")
+    page.fill("input[name=date]", day)
+    page.click("#create-meeting")
+    page.wait_for_url(f"**/meetings/{meeting}")
+    page.fill("input[name=time]", "10:00")
+    pair(page, "place", "аудан әкімдігінің мәжіліс залы", "актовый зал акимата района")
+    before = dt.date.fromisoformat(day)
+    page.fill("input[name='agenda_approved.date']", (before - dt.timedelta(days=7)).isoformat())
+    page.fill("input[name=documents_sent]", (before - dt.timedelta(days=4)).isoformat())
+
+
+def heard_and_decided(page, i: int, speaker: str, heard: tuple[str, str], decision: tuple[str, str],
+                      responsible: tuple[str, str], due: str) -> None:
+    """One question as heard: its speaker, the summary, one decision with its responsible body and deadline."""
+    n = f"items.{i}"
+    page.check(f"input[name='{n}.speakers'][value={speaker}]")
+    pair(page, f"{n}.heard", *heard)
+    grow(page, f"#item-{i} >> text=Добавить решение", f"[name='{n}.decisions.0.text.kk']")
+    pair(page, f"{n}.decisions.0.text", *decision)
+    pair(page, f"{n}.decisions.0.responsible", *responsible)
+    page.fill(f"input[name='{n}.decisions.0.due']", due)
+
+
+def protocol_drawn_up(page, day: str) -> None:
+    page.fill("input[name='protocol.drawn_up']", day)
+    page.select_option("select[name='protocol.signed_by']", "akim")
+
+
+def sign(page) -> None:
+    """§15, §23: the protocol marked signed, after the confirmation that lists the gate's checks."""
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.click("input[name='protocol.signed']")
+    assert "§23" in asked[0] and page.is_checked("input[name='protocol.signed']")
+    save(page)
+
+
+def first_meeting(page, year: Year) -> None:
+    """A regular meeting of the second quarter hears the plan's question (§12, §18), its protocol signed."""
+    year.on("2027-05-14")
+    new_meeting(page, year, "2027-05-13", "2027-01")
+    assert page.locator("select[name='items.0.plan']").input_value() == "2027-H1/1"     # the plan's question
+    heard_and_decided(page, 0, "education",
+                      ("Білім бөлімінің басшысы мектептердегі алдын алу жұмысы туралы баяндады.",
+                       "Руководитель отдела образования доложил о профилактической работе в школах."),
+                      ("Мектептерде нашақорлықтың алдын алу бағдарламаларын кеңейту.",
+                       "Расширить программы профилактики наркомании в школах."),
+                      ("Аудандық білім бөлімі", "Районный отдел образования"), "2027-07-01")
+    protocol_drawn_up(page, "2027-05-14")
+    save(page)
+    sign(page)
+    meeting = year.inputs / "meetings" / "2027-01.yaml"
+    assert left_to_fill(meeting) == [] and "signed: true" in meeting.read_text(encoding="utf-8")
+
+
+def meeting_documents(page, year: Year, meeting: str) -> None:
+    """«Сформировать документы этого заседания» on the documents page."""
+    goto(page, year, "/documents")
+    page.click(f"#generate-{meeting}")
+    page.wait_for_selector("#written")
+
+
+def download(page, tmp_path: Path, output: str) -> str:
+    """A document downloaded from its row of the documents page, read back as its paragraphs' text."""
+    import docx
+    row = page.locator(f"tr[data-output='{output}']")
+    with page.expect_download() as got:
+        row.locator("a[download]").first.click()
+    saved = tmp_path / output.replace("/", "-")
+    got.value.save_as(saved)
+    document = docx.Document(str(saved))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def extracts_sent(page, year: Year, tmp_path: Path) -> None:
+    """§23: the signed protocol sealed, and one extract for the body its decision names."""
+    meeting_documents(page, year, "2027-01")
+    assert (year.root / "records" / "meetings" / "2027-01" / "protocol.ru.docx").exists()     # sealed
+    extract = download(page, tmp_path, "meetings/2027-01/extracts/01-raionnyi-otdel-obrazovaniia.ru.docx")
+    assert "Расширить программы профилактики наркомании в школах." in extract and "до 1 июля 2027 года" in extract
+
+
+def extraordinary_meeting(page, year: Year, tmp_path: Path) -> None:
+    """§12: five of the eight members call a meeting (5 × 2 > 8) on a question of their own; its notice (§22)
+    says who called it, then the meeting is held and signed."""
+    year.on("2027-06-03")
+    new_meeting(page, year, "2027-06-10", "2027-02")
+    page.select_option("select[name=kind]", "extraordinary")
+    if page.locator("details:has(input[name=initiated_by])").get_attribute("open") is None:   # not opened by the choice
+        page.click("details:has(input[name=initiated_by]) > summary")
+    for member in ("deputy_akim", "police", "prosecutor", "health", "youth"):
+        page.check(f"input[name=initiated_by][value={member}]")
+    page.select_option("select[name='items.0.plan']", "")
+    pair(page, "items.0.title", "Қала аумағындағы «закладкалар» туралы",
+         "О «закладках» на территории города")
+    save(page)
+    meeting_documents(page, year, "2027-02")
+    notice = download(page, tmp_path, "meetings/2027-02/notice.ru.docx")
+    assert "по инициативе 5 из 8 членов штаба" in notice, notice
+    year.on("2027-06-11")
+    goto(page, year, "/meetings/2027-02")
+    heard_and_decided(page, 0, "police",
+                      ("Полиция бөлімінің бастығы «закладкалар» табылған орындар туралы баяндады.",
+                       "Начальник отдела полиции доложил о местах, где найдены «закладки»."),
+                      ("Қаладағы қабырғалардағы есірткі жарнамасын жою.",
+                       "Удалить рекламу наркотиков на стенах зданий города."),
+                      ("Жітіқара ауданының полиция бөлімі", "Отдел полиции Житикаринского района"), "2027-09-30")
+    protocol_drawn_up(page, "2027-06-11")
+    save(page)
+    sign(page)
+
+
+def reminders_then_done(page, year: Year) -> None:
+    """§24: an assignment due within two weeks is in the year page's reminders; marked done on the control page,
+    it leaves them."""
+    year.on("2027-06-20")
+    goto(page, year, "/")
+    assert "2027-01/1.1" in page.locator("#reminders").inner_text()
+    goto(page, year, "/control/2027")
+    row = page.locator("#row-2027-01-1-1")
+    row.locator("select").select_option("done")
+    row.locator("input[type=date]").first.fill("2027-06-28")
+    save(page)
+    year.on("2027-06-29")
+    goto(page, year, "/")
+    assert "2027-01/1.1" not in page.locator("main").inner_text().split("Напоминания")[1]
+
+
+def test_a_whole_year_of_a_new_shtab_without_opening_a_file(page, year, tmp_path):
+    first_plan(page, year)
+    first_meeting(page, year)
+    extracts_sent(page, year, tmp_path)
+    extraordinary_meeting(page, year, tmp_path)
+    reminders_then_done(page, year)
+    no_errors(page, year)
