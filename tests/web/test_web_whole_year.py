@@ -6,8 +6,9 @@ typed into the workspace's pages: the first half-year plan (§16-17), four
 meetings — a regular one signed and sent out as extracts (§15, §23), one
 extraordinary called by more than half of the members (§12), one with a split
 vote and a dissenting opinion (§13, §14), one with invited persons and an
-outside speaker (§21) —, the second half-year's plan, the control of the
-assignments (§24), and the year's documents with the annual report (§29).
+outside speaker (§21) —, the second half-year's plan, the reminders of the year
+page and the control of the assignments (§24), and the year's documents with
+the annual report (§9.5, §26.7).
 The workspace's clock moves through the year with her (`Year.today`).
 
 Each step is one small function; the one test runs them in order, as her year does.
@@ -298,7 +299,7 @@ def download(page, tmp_path: Path, output: str) -> str:
     got.value.save_as(saved)
     document = docx.Document(str(saved))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
+    return "\n".join([p.text for p in document.paragraphs] + cells).replace("\xa0", " ")   # initials kept together
 
 
 def extracts_sent(page, year: Year, tmp_path: Path) -> None:
@@ -355,10 +356,124 @@ def reminders_then_done(page, year: Year) -> None:
     assert "2027-01/1.1" not in page.locator("main").inner_text().split("Напоминания")[1]
 
 
+def second_plan(page, year: Year) -> None:
+    """§16-17: the second half-year's plan, the one after the latest, with a question for each quarter."""
+    year.on("2027-06-25")
+    goto(page, year, "/plans")
+    page.click("#create-plan")
+    page.wait_for_url("**/plans/2027-H2")
+    page.fill("input[name='approved.date']", "2027-06-28")
+    page.fill("input[name=sent_to_members]", "2027-06-30")
+    question(page, 0, "3", "Спорт секцияларына жастарды тарту туралы", "О привлечении молодёжи в спортивные секции",
+             ("Дене шынықтыру және спорт бөлімі", "Отдел физической культуры и спорта"), "sport")
+    grow(page, "#questions >> text=Добавить вопрос", "[name='items.1.title.kk']")
+    question(page, 1, "4", "Есірткіге тәуелді адамдарды оңалту туралы", "О реабилитации наркозависимых лиц",
+             ("Аудандық аурухана", "Районная больница"), "health")
+    save(page)
+    assert left_to_fill(year.inputs / "plans" / "2027-H2.yaml") == []
+    goto(page, year, "/plans")
+    assert "О реабилитации наркозависимых лиц" in page.locator("#plan-2027-H2").inner_text()
+
+
+def split_vote_meeting(page, year: Year) -> None:
+    """§13, §14: one member absent with a reason; one votes against, one abstains, five for — adopted (5 × 2 > 8);
+    the one against states a dissenting opinion."""
+    year.on("2027-09-17")
+    new_meeting(page, year, "2027-09-16", "2027-03")
+    page.check("input[name='att.youth'][value=absent]")
+    pair(page, "absent.youth.reason", "демалыста", "в отпуске")
+    heard_and_decided(page, 0, "sport",
+                      ("Спорт бөлімінің басшысы тегін секциялар туралы баяндады.",
+                       "Руководитель отдела спорта доложил о бесплатных секциях."),
+                      ("Ауылдық округтерде үш тегін секция ашу.", "Открыть три бесплатные секции в сельских округах."),
+                      ("Дене шынықтыру және спорт бөлімі", "Отдел физической культуры и спорта"), "2027-12-01")
+    page.check("input[name='items.0.vote'][value=counted]")
+    page.check("input[name='items.0.ballot.health'][value=against]")
+    page.check("input[name='items.0.ballot.sport'][value=abstained]")
+    grow(page, "#item-0 >> text=Добавить особое мнение", "select[name='items.0.dissent.0.member']")
+    page.select_option("select[name='items.0.dissent.0.member']", "health")
+    page.fill("input[name='items.0.dissent.0.date']", "2027-09-16")
+    pair(page, "items.0.dissent.0.text", "Секциялардан бұрын оңалту орталығын қаржыландыру қажет деп санаймын.",
+         "Считаю, что прежде секций нужно финансировать центр реабилитации.")
+    protocol_drawn_up(page, "2027-09-17")
+    save(page)
+    sign(page)
+    text = (year.inputs / "meetings" / "2027-03.yaml").read_text(encoding="utf-8")
+    assert "vote: {against: [health], abstained: [sport]}" in text and "member: youth" in text
+
+
+def invited_meeting(page, year: Year) -> None:
+    """§21: an invited person and a speaker who is no member, typed in the form; they print in the protocol."""
+    year.on("2027-11-19")
+    new_meeting(page, year, "2027-11-18", "2027-04")
+    grow(page, "#add-invited", "[name='invited.0.name.kk']")
+    pair(page, "invited.0.name", "Н. Серікова", "Н. Серикова")
+    pair(page, "invited.0.position", "«Сенім» қоғамдық бірлестігінің төрағасы", "председатель общественного объединения «Сенім»")
+    grow(page, "#add-outside-0", "[name='items.0.outside.0.name.kk']")
+    pair(page, "items.0.outside.0.name", "Б. Оспанов", "Б. Оспанов")
+    pair(page, "items.0.outside.0.position", "оңалту орталығының психологы", "психолог центра реабилитации")
+    heard_and_decided(page, 0, "health",
+                      ("Бас дәрігер оңалту бағдарламасы туралы баяндады.",
+                       "Главный врач доложила о программе реабилитации."),
+                      ("Оңалту орталығымен ынтымақтастық туралы меморандум жасасу.",
+                       "Заключить меморандум о сотрудничестве с центром реабилитации."),
+                      ("Аудандық аурухана", "Районная больница"), "2028-02-01")
+    protocol_drawn_up(page, "2027-11-19")
+    save(page)
+    sign(page)
+
+
+def protocols_read_back(page, year: Year, tmp_path: Path) -> None:
+    """The year's protocols made and sealed; what she typed is in them, in her words."""
+    meeting_documents(page, year, "2027-03")
+    meeting_documents(page, year, "2027-04")
+    split = download(page, tmp_path, "meetings/2027-03/protocol.ru.docx")
+    assert "Считаю, что прежде секций нужно финансировать центр реабилитации." in split
+    assert "против" in split and "воздерж" in split and "в отпуске" in split
+    invited = download(page, tmp_path, "meetings/2027-04/protocol.ru.docx")
+    assert "председатель общественного объединения «Сенім» Н. Серикова" in invited          # the invited
+    assert "СЛУШАЛИ:\nглавного врача районной больницы Л. Омарову; психолога центра реабилитации Б. Оспанова" in invited
+
+
+def year_end_control(page, year: Year) -> None:
+    """§24: at the year's end the other assignments recorded: one done in time, one extended."""
+    year.on("2028-01-15")
+    goto(page, year, "/control/2027")
+    done = page.locator("#row-2027-02-1-1")
+    done.locator("select").select_option("done")
+    done.locator("input[name$='.date']").fill("2027-09-24")
+    extended = page.locator("#row-2027-03-1-1")
+    extended.locator("select").select_option("extended")
+    extended.locator("input[name$='.date']").fill("2027-11-28")
+    extended.locator("input[name$='.new_due']").fill("2028-03-01")
+    save(page)
+
+
+def annual_report(page, year: Year, tmp_path: Path) -> None:
+    """§9.5, §26.7, §29: after the year, every document made at once, the annual report among them."""
+    year.on("2028-01-20")
+    goto(page, year, "/documents")
+    page.click("#generate")
+    page.wait_for_selector("#written, #refused")
+    assert page.locator("#refused").count() == 0, page.locator("#refused").inner_text()
+    report = download(page, tmp_path, "reports/2027/annual-report.ru.docx")
+    assert "В 2027 году проведено заседаний штаба: 4" in report
+    assert "Очередные заседания проведены в каждом квартале" in report        # §12: from the quarter established
+    counts = report.split("Особые мнения членов штаба (пункт 14 Положения)\n")[1].split("\n")[0]
+    assert counts == "1"
+    assert "Просроченные поручения" not in report
+
+
 def test_a_whole_year_of_a_new_shtab_without_opening_a_file(page, year, tmp_path):
     first_plan(page, year)
     first_meeting(page, year)
     extracts_sent(page, year, tmp_path)
     extraordinary_meeting(page, year, tmp_path)
     reminders_then_done(page, year)
+    second_plan(page, year)
+    split_vote_meeting(page, year)
+    invited_meeting(page, year)
+    protocols_read_back(page, year, tmp_path)
+    year_end_control(page, year)
+    annual_report(page, year, tmp_path)
     no_errors(page, year)
