@@ -145,7 +145,7 @@ serve:
 
 # the pictures of the guides (docs/user/img), taken by the browser journeys (tests/web/test_web_browser.py)
 screenshots: $(VENV)/test-tools
-	SHTAB_SCREENSHOTS=docs/user/img $(BIN)/python -m pytest tests/web/test_web_browser.py -q
+	SHTAB_SCREENSHOTS=docs/user/img $(BIN)/python -m pytest tests/web/test_web_browser.py tests/web/test_web_browser_meetings.py -q
 
 # ---------------------------------------------------------------- between meetings
 .PHONY: notice extracts reminders status

@@ -37,6 +37,12 @@ def as_of_findings(assessment: Assessment) -> list[Finding]:
     return []
 
 
+def refusals(assessment: Assessment) -> list[Finding]:
+    """What refuses the reminders and the status report as of the run's date (the command line and the
+    workspace alike): a date before the first meeting, else an error in the inputs they are made from."""
+    return as_of_findings(assessment) or blocking_errors(assessment)
+
+
 def blocking_errors(assessment: Assessment) -> list[Finding]:
     """The errors in the inputs the execution documents are made from: any of them refuses the command."""
     sources = _sources(assessment, assessment.as_of)

@@ -24,6 +24,7 @@ from .pages import (
     not_found,
     unreadable,
 )
+from .routes_dated import dated, make_dated
 from .routes_documents import documents, download, generate, make_pdf, preview
 from .routes_meetings import (
     meeting_check,
@@ -86,6 +87,8 @@ def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"
         Route("/documents", documents),
         Route("/documents/generate", generate, methods=["POST"]),
         Route("/documents/pdf", make_pdf, methods=["POST"]),
+        Route("/documents/dated", dated),
+        Route("/documents/dated/{kind}", make_dated, methods=["POST"]),
         Route("/documents/file/{key}", download),
         Route("/documents/view/{key}", preview),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

@@ -160,7 +160,10 @@ class Placed:
 _NOT_MARKED = ("assignment {assignment} was due on {due} and control/{year}.yaml says nothing about it: add an "
                "entry saying how it stands (status: 'done', 'extended', 'removed', or 'in_progress' with a 'note'), "
                "e.g. {example}")
+_BEFORE_FIRST = "--as-of {as_of} is before the first meeting ({first}, {file}): no assignment existed yet"
 IN_THE_WORKSPACE: dict[str, Message] = {
+    _BEFORE_FIRST: _("the day {as_of} is before the first meeting ({first}, {file}): no assignment existed yet; "
+                     "choose a later day"),
     _NOT_MARKED: _("assignment {assignment} was due on {due} and how it stands is not marked: mark it on the page "
                    "«Control of assignments» (done, extended, removed or in progress with a note)"),
 }

@@ -14,6 +14,7 @@ from .. import stages
 from ..core.errors import InputRefused, ShtabError, errors_in
 from ..locale.messages import _, os_problem, render_value
 from ..write.lock import project_root, run_lock
+from .dated_files import dated_file
 from .pages import Workspace, assessed, lang_of, page
 
 # ---------------------------------------------------------------- documents
@@ -119,6 +120,9 @@ async def _produced_file(request: Request) -> Path:
     ws: Workspace = request.app.state.ws
     checked = await assessed(request)
     entry = produced(ws, checked.assessment).get(request.path_params["key"])
+    if entry is None:                 # a reminder or a status report of some day (routes_dated.py)
+        found = dated_file(ws.outputs, request.path_params["key"])
+        entry = (None, found) if found is not None else None
     if entry is None or not entry[1].is_file():
         raise HTTPException(404)
     return entry[1]

