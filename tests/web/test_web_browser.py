@@ -243,6 +243,9 @@ def test_an_impossible_date_is_refused_beside_its_field_and_the_file_kept(page, 
 
 
 def test_unsaved_text_is_guarded_then_restored_as_a_draft(page, served, tmp_path):
+    _, ws = served
+    path = ws.inputs / "meetings" / "2026-05.yaml"
+    before = path.read_bytes()
     _open_meeting(page)
     heard = "textarea[name='items.0.heard.ru']"
     page.fill(heard, "Текст, который она не сохранила.")
@@ -258,6 +261,7 @@ def test_unsaved_text_is_guarded_then_restored_as_a_draft(page, served, tmp_path
     page.wait_for_selector("#status .announce")
     assert page.input_value(heard) == "Текст, который она не сохранила."
     assert "восстановлены" in page.locator("#status").inner_text() and _in_view(page, "#status")
+    assert path.read_bytes() == before                                 # a draft in her browser, not in the file
     shot(page, "workspace-draft.ru", tmp_path)
 
 
@@ -296,9 +300,11 @@ def test_a_conflict_is_merged_field_by_field(page, served, tmp_path):
     page.fill("input[name=time]", "09:00")
     page.fill("textarea[name='items.0.heard.ru']", page.input_value("textarea[name='items.0.heard.ru']") + " Дополнено.")
     path.write_text(path.read_text(encoding="utf-8").replace('time: "10:00"', 'time: "12:00"'), encoding="utf-8")
+    theirs = path.read_bytes()
     page.click("#save")
     page.wait_for_selector("#conflict")
     assert _in_view(page, "#status") and "Не сохранено" in page.locator("#status").inner_text()
+    assert path.read_bytes() == theirs                                 # nothing written until she chooses
     rows = page.locator("#changes").inner_text()
     assert "Время" in rows and "Вопрос 1 — Слушали" in rows
     shot(page, "workspace-conflict.ru", tmp_path)

@@ -27,7 +27,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_web_browser import CHROMIUM, browser, shot  # noqa: F401  (browser: the shared fixture)
+from tests.web import test_web_browser as journeys
+from tests.web.test_web_browser import CHROMIUM
+
+browser = journeys.browser                                   # the journeys' fixture: one chromium
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (apt-get install chromium)")
 
@@ -147,7 +150,7 @@ def year(tmp_path: Path, monkeypatch):
 
 
 @pytest.fixture
-def page(browser, year):  # noqa: F811
+def page(browser, year):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU")
     page = context.new_page()
     page.set_default_timeout(20_000)
