@@ -7,8 +7,9 @@ meetings — a regular one signed and sent out as extracts (§15, §23), one
 extraordinary called by more than half of the members (§12), one with a split
 vote and a dissenting opinion (§13, §14), one with invited persons and an
 outside speaker (§21) —, the second half-year's plan, the reminders of the year
-page and the control of the assignments (§24), and the year's documents with
-the annual report (§9.5, §26.7).
+page, the reminder letters and the status report for a chosen day (§24, §27.1,
+§28), the control of the assignments, and the year's documents with the annual
+report (§9.5, §26.7).
 The workspace's clock moves through the year with her (`Year.today`).
 
 Each step is one small function; the one test runs them in order, as her year does.
@@ -293,12 +294,16 @@ def meeting_documents(page, year: Year, meeting: str) -> None:
 
 
 def download(page, tmp_path: Path, output: str) -> str:
-    """A document downloaded from its row of the documents page, read back as its paragraphs' text."""
-    import docx
+    """A document downloaded from its row of the documents page, read back as its text."""
     row = page.locator(f"tr[data-output='{output}']")
+    return fetched(page, row.locator("a[download]").first, tmp_path / output.replace("/", "-"))
+
+
+def fetched(page, link, saved: Path) -> str:
+    """The DOCX a link downloads, read back as the text of its paragraphs and table cells."""
+    import docx
     with page.expect_download() as got:
-        row.locator("a[download]").first.click()
-    saved = tmp_path / output.replace("/", "-")
+        link.click()
     got.value.save_as(saved)
     document = docx.Document(str(saved))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
@@ -405,6 +410,32 @@ def split_vote_meeting(page, year: Year) -> None:
     assert "vote: {against: [health], abstained: [sport]}" in text and "member: youth" in text
 
 
+def reminders_and_status_for_a_day(page, year: Year, tmp_path: Path) -> None:
+    """§24, §27.1, §28: the reminder letters and the status report for the day she chooses, downloaded."""
+    year.on("2027-09-20")
+    goto(page, year, "/documents")
+    page.click("#dated-link")
+    page.wait_for_selector("#dated-form")
+    page.fill("#as-of", "2027-09-20")
+    page.fill("#within", "14")
+    page.click("#show-dated")
+    page.wait_for_selector("#status-as-of:has-text('20.09.2027')")
+    assert "2027-02/1.1" in page.locator("#reminders").inner_text()                 # due 30.09.2027
+    assert "2027-01/1.1" not in page.locator("#reminders").inner_text()             # done in June
+    page.click("#make-reminders")
+    page.wait_for_selector("#written")
+    page.click("#make-status")
+    page.wait_for_selector("#written:has-text('справка')")
+    day = page.locator("#dated-2027-09-20")
+    letters = day.locator("tbody tr", has=page.locator("code", has_text=".ru")).filter(has_not_text="status-")
+    assert letters.count() == 1                                                      # one body has a deadline near
+    letter = fetched(page, letters.first.locator("a[download]").first, tmp_path / "reminder.ru.docx")
+    assert "Удалить рекламу наркотиков на стенах зданий города." in letter and "Отделу полиции Житикаринского района" in letter
+    status = fetched(page, day.locator("tr:has-text('status-2027-09-20.ru') a[download]").first,
+                     tmp_path / "status.ru.docx")
+    assert "20 сентября 2027" in status
+
+
 def invited_meeting(page, year: Year) -> None:
     """§21: an invited person and a speaker who is no member, typed in the form; they print in the protocol."""
     year.on("2027-11-19")
@@ -475,6 +506,7 @@ def test_a_whole_year_of_a_new_shtab_without_opening_a_file(page, year, tmp_path
     reminders_then_done(page, year)
     second_plan(page, year)
     split_vote_meeting(page, year)
+    reminders_and_status_for_a_day(page, year, tmp_path)
     invited_meeting(page, year)
     protocols_read_back(page, year, tmp_path)
     year_end_control(page, year)
