@@ -32,6 +32,7 @@ from .pages import (
     lang_of,
     named_problems,
     page,
+    saved_headers,
 )
 
 # ---------------------------------------------------------------- the year at a glance
@@ -84,8 +85,12 @@ async def new_meeting(request: Request) -> Response:
     from ..editing.scaffold import ScaffoldRefused, Words, write_new_meeting
     ws: Workspace = request.app.state.ws
     form = await request.form()
-    day = parse_date(str(form.get("date") or "")) or ws.today()
+    day = parse_date(str(form.get("date") or ""))
     lang = lang_of(request)
+    if day is None:        # never today by default: the day gives the meeting its id and its number in that year
+        return page(request, "new_refused.html", status=422, message=_(
+            "Choose the date of the meeting: it gives the meeting its id and its protocol number in that year. "
+            "Nothing was created.").render(lang))
     try:   # the scaffold's comments in her language, passed to it: the run's language is not touched
         path = await run_in_threadpool(write_new_meeting, stages.load_project(ws.inputs), day, Words(lang))
     except ScaffoldRefused as exc:
@@ -159,10 +164,13 @@ async def meeting_form(request: Request) -> Response:
         body = checked.assessment.project.body
         ecp = await run_in_threadpool(ecp_section, ws, path.stem, lang_of(request),
                                       body.head_iin if body is not None else None)
+    moved = request.query_params.get("moved", "")
+    references = request.query_params.get("references", "0")
     return page(request, "meeting.html", m=view, tree=document.tree, base=document.digest,
                 placed=_placed(findings_of(checked.findings, path), document.tree),
                 file=display_path(path), ecp=ecp,
-                gate=None if view.signed else gate_now(checked.assessment, path.stem))
+                gate=None if view.signed else gate_now(checked.assessment, path.stem),
+                moved=moved if MEETING_ID.match(moved) else "", references=int(references) if references.isdigit() else 0)
 
 
 async def _edited_meeting(request: Request, *, whole: bool = False):
@@ -236,7 +244,22 @@ async def meeting_save(request: Request) -> Response:
         return page(request, "message.html", status=409, message=_(
             "The protocol is signed: the meeting is shown read-only (§15). To correct it, edit the file and "
             "replace the protocol knowingly with --force.").render(lang_of(request)))
-    return await _save(request, path, form, lambda tree, form: apply_meeting(tree, form, view.roster))
+    number_before = str(document.tree.get("number", ""))
+    answer = await _save(request, path, form, lambda tree, form: apply_meeting(tree, form, view.roster))
+    if answer.status_code != 200:
+        return answer
+    from .moving import Moved, move_to_its_year
+    moved = await run_in_threadpool(move_to_its_year, ws.inputs, path,
+                                    (form.get("number") or "").strip() not in ("", number_before))
+    if moved is None:
+        return answer
+    if not isinstance(moved, Moved):        # dated in another year, but its sealed record keeps its id (§15)
+        return page(request, "saved.html", written=True, base=yamledit.load(path).digest, file=display_path(path),
+                    note=moved.render(lang_of(request)), headers=saved_headers())
+    target = f"/meetings/{moved.new}?moved={moved.old}&references={moved.references}"
+    if request.headers.get("hx-request"):   # the draft of the old address is dropped, then the new page opens
+        return Response(status_code=204, headers={"HX-Trigger": "shtab-saved", "HX-Redirect": target})
+    return _redirect(request, target)
 
 
 async def meeting_delete(request: Request) -> Response:

@@ -55,6 +55,29 @@ def test_reminders_and_the_status_report_for_a_day_then_downloaded_s24_s28(page,
     shot(page, "workspace-dated.kk", tmp_path)
 
 
+def test_create_asks_for_the_day_then_a_re_dated_meeting_takes_the_id_of_its_year(page, served, tmp_path):  # noqa: F811
+    _, ws = served
+    _go(page, "/meetings")
+    assert page.input_value("#new-date") == ""                          # no day chosen for her
+    page.click("#create-meeting")                                        # the browser asks for the day first
+    assert page.eval_on_selector("#new-date", "e => !e.validity.valid") and page.url.endswith("/meetings")
+    page.fill("#new-date", "2026-12-10")
+    page.click("#create-meeting")
+    page.wait_for_url("**/meetings/2026-06")
+    page.click("#renumber summary")
+    page.locator("#renumber").scroll_into_view_if_needed()
+    shot(page, "workspace-renumber.ru", tmp_path)
+    page.fill("input[name=date]", "2027-01-14")
+    page.click("#save")
+    page.wait_for_url("**/meetings/2027-01?moved=2026-06*")
+    assert _in_view(page, "#moved") and "2027-01" in page.locator("#moved").inner_text()
+    assert sorted(p.stem for p in (ws.inputs / "meetings").glob("*.yaml"))[-2:] == ["2026-05", "2027-01"]
+    shot(page, "workspace-moved.ru", tmp_path)
+    _go(page, "/meetings/2027-01?moved=2026-06", "kk")
+    assert "2027-01" in page.locator("#moved").inner_text()
+    shot(page, "workspace-moved.kk", tmp_path)
+
+
 MY_PAGES = {"/documents/dated?as_of=2026-12-01": "dated"}
 
 
