@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..grammar.ru import inflect_ru, surname_accusative_ru
-from ..load.models import Body, Item, Person
+from ..load.models import Body, Item, Meeting, Member, MemberRef, Person
 from ..rules.meeting import DecisionResult, MeetingResult, Outcome
 from .common import Localizer, PersonLine, body_genitives, body_header, name_as_printed
 
@@ -101,25 +101,58 @@ class ProtocolContext(MeetingHeading):
 def _speakers(loc: Localizer, body: Body, item: Item, heard: bool = False) -> list[str]:
     """The speakers of a question as «Докладчик: …» names them; `heard`: as «СЛУШАЛИ: …» does, in the Russian
     accusative («начальника … Е. Жаксылыкова»; the Kazakh «ТЫҢДАЛДЫ:» keeps the nominative)."""
-    accusative = heard and loc.lang == "ru"
+    return people(loc, body, item.speakers, "accs" if heard else "nomn")
+
+
+def people(loc: Localizer, body: Body, entries: list, case: str = "nomn") -> list[str]:
+    """Speakers, reporting bodies or invitees as a document names them, in the `case` of its sentence (Russian;
+    the Kazakh lines keep the nominative): a member (by id, or a member id of a plan's responsible) as the post
+    and name, a person ({name, position}) likewise, a body typed as text as typed. An id of no member (an error
+    of `check`) prints nothing."""
     lines = []
-    for speaker in item.speakers:
-        if isinstance(speaker, Person):
-            line = loc.person(speaker)
-            if accusative:
-                line = PersonLine(inflect_ru(line.position, "accs").form if line.position else "",
-                                  surname_accusative_ru(line.name) if line.name else "")
-            lines.append(line.full)
-        else:
-            member = body.member(speaker)
+    for entry in entries:
+        if isinstance(entry, MemberRef):
+            entry = entry.member_id if entry.member is not None else entry
+        if isinstance(entry, Person):
+            lines.append(_person_in_case(loc, loc.person(entry), case).full)
+        elif isinstance(entry, str):
+            member = body.member(entry)
             if member is not None:
-                line = loc.member(member)
-                if accusative:
-                    line = PersonLine(loc.inflected(member.position, "accs", member.position_accusative,
-                                                    "position_accusative"),
-                                      surname_accusative_ru(line.name) if line.name else "")
-                lines.append(line.full)
+                lines.append(member_in_case(loc, member, case).full)
+        elif entry is not None:
+            lines.append(loc.text(entry))
     return lines
+
+
+def invitees(loc: Localizer, body: Body, meeting: Meeting) -> list[PersonLine]:
+    """§21: the invited as the agenda, the notice and the protocol list them: a person as typed, a member id as the
+    member's post and name."""
+    lines = []
+    for entry in meeting.invited:
+        member = body.member(entry) if isinstance(entry, str) else None
+        if member is not None:
+            lines.append(loc.member(member))
+        elif isinstance(entry, Person):
+            lines.append(loc.person(entry))
+    return lines
+
+
+def member_in_case(loc: Localizer, member: Member, case: str = "nomn") -> PersonLine:
+    """A member's post and name as a sentence needs them: the nominative, or the Russian accusative of «СЛУШАЛИ:»
+    (the post as typed in position_accusative, else by the analyser; the surname by grammar.ru)."""
+    line = loc.member(member)
+    if loc.lang != "ru" or case == "nomn":
+        return line
+    return PersonLine(loc.inflected(member.position, case, member.position_accusative, "position_accusative"),
+                      surname_accusative_ru(line.name) if line.name else "")
+
+
+def _person_in_case(loc: Localizer, line: PersonLine, case: str) -> PersonLine:
+    """Someone who is no member, as a sentence needs him: the nominative, or the Russian accusative."""
+    if loc.lang != "ru" or case == "nomn":
+        return line
+    return PersonLine(inflect_ru(line.position, case).form if line.position else "",
+                      surname_accusative_ru(line.name) if line.name else "")
 
 
 def _vote_line(loc: Localizer, result: DecisionResult) -> str:
@@ -152,7 +185,9 @@ def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: d
             adopted=d.outcome.adopted) for d in decisions]
         blocks.append(QuestionBlock(
             number=item_result.number, title=loc.text(titles.get(item_result.number) or item.title),
-            speakers=_speakers(loc, body, item, heard) or loc.texts(responsible.get(item_result.number, [])), heard=loc.paragraphs(item.heard), decisions=lines,
+            speakers=(_speakers(loc, body, item, heard)
+                      or people(loc, body, responsible.get(item_result.number, []), "accs" if heard else "nomn")),
+            heard=loc.paragraphs(item.heard), decisions=lines,
             vote=_vote_line(loc, decisions[0]) if shared and decisions else "",
             outcome=_outcome(loc, decisions[0].outcome) if shared and decisions else "",
             dissent_appendices=appendix_of.get(item_result.number, [])))
@@ -186,7 +221,7 @@ def _heading(loc: Localizer, body: Body, result: MeetingResult, questions: list[
                 called_by=called_by_text(loc, result), urgent_by_head=urgent_by_head(result),
                 urgent=meeting.urgent, number=meeting.number, date_long=loc.date_long(meeting.date),
                 date_of=loc.date_of(meeting.date), time=meeting.time or "", place=loc.text(meeting.place),
-                invited=[loc.person(p) for p in meeting.invited], questions=questions)
+                invited=invitees(loc, body, meeting), questions=questions)
 
 
 def agenda_context(result: MeetingResult, body: Body, loc: Localizer, titles: dict[int, object] | None = None,

@@ -18,7 +18,7 @@ from ..rules.meeting import MeetingResult
 from ..rules.workdays import last_working_day_before
 from .common import Localizer, PersonLine, body_genitives
 from .letter import Sender, executor_line, letter_signature, sender
-from .meeting import Signature, _speakers, called_by_text, urgent_by_head
+from .meeting import Signature, _speakers, called_by_text, invitees, people, urgent_by_head
 
 
 @dataclass
@@ -31,7 +31,7 @@ class NoticeQuestion:
 @dataclass
 class MaterialLine:
     question: int          # the number of the question it is for
-    source: str            # who submitted it
+    source: str            # who submitted it: a body as typed, or a member's post and name
     submitted: str         # 10.09.2026
     kk: bool               # in the state language
     ru: bool               # in Russian
@@ -89,7 +89,8 @@ def notice_context(result: MeetingResult, body: Body, loc: Localizer,
                                         _speakers(loc, body, item)))
         for material in item.materials:
             languages = material.languages or []
-            materials.append(MaterialLine(number, loc.text(material.from_), dates.date_numeric(material.submitted),
+            materials.append(MaterialLine(number, "".join(people(loc, body, [material.from_])),
+                                          dates.date_numeric(material.submitted),
                                           "kk" in languages, "ru" in languages))
     context = NoticeContext(
         sender=sender(loc, body, notice_day(meeting)), **body_genitives(loc, body),
@@ -97,7 +98,7 @@ def notice_context(result: MeetingResult, body: Body, loc: Localizer,
         urgent_by_head=urgent_by_head(result), number=meeting.number,
         date_long=loc.date_long(meeting.date), date_on=loc.date_on(meeting.date), time=meeting.time or "",
         place=loc.text(meeting.place), questions=questions, materials=materials,
-        invited=[loc.person(p) for p in meeting.invited],
+        invited=invitees(loc, body, meeting),
         confirm_by=dates.date_until(day, lang) if (day := confirm_by(meeting)) else "",
         signer=letter_signature(loc, body, "notices", notice_day(meeting) or meeting.date),
         executor=executor_line(loc, body))

@@ -61,20 +61,10 @@ class Extract:
 
 
 def bind_responsible(result: MeetingResult, body: Body) -> list[Finding]:
-    """§24: a responsible member id must name a member of body.yaml; bound, it prints as the member's post."""
-    findings = []
-    for item in result.meeting.items:
-        for decision in item.decisions:
-            for responsible in decision.responsible:
-                if not isinstance(responsible, MemberRef):
-                    continue
-                responsible.member = body.member(responsible.member_id)
-                if responsible.member is None:
-                    findings.append(error(responsible.loc, _(
-                        "unknown member id '{member}' in responsible (not in body.yaml): name a member of "
-                        "body.yaml, or type the body's name as {example}", member=responsible.member_id,
-                        example="{kk: ..., ru: ...}"), "§24"))
-    return findings
+    """§24: a responsible member id (the addressee of extracts and reminders) must name a member of body.yaml;
+    bound, it prints as the member's post; else an error naming the nearest id."""
+    refs = [ref for item in result.meeting.items for decision in item.decisions for ref in decision.responsible]
+    return bind_member_ids(refs, body, "§24")
 
 
 def bind_member_ids(refs, body: Body, section: str) -> list[Finding]:

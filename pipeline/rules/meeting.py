@@ -114,15 +114,36 @@ def unlisted_members(meeting: Meeting, body: Body) -> list[Finding]:
             for m in total_membership(body, meeting.date) if m.id not in listed]
 
 
-def absent_speakers(meeting: Meeting) -> list[Finding]:
-    """§20: members attend in person; a member who is not present can speak only through a recorded stand-in."""
+def absent_speakers(meeting: Meeting, body: Body) -> list[Finding]:
+    """§20: members attend in person; a member who is not present can speak only through a recorded stand-in.
+    An id of no member is its own error (a typing slip, its nearest id named), not also an absent speaker."""
     present = set(meeting.present)
     stood_in = {s.for_ for s in meeting.stand_ins}
     return [warning(loc, _("'{member}' speaks on question {number} but is not present, and no stand-in for "
                            "'{member}' is recorded (stand_ins): list the speaker as present, or record the stand-in "
                            "who spoke", member=member_id, number=number), "§20", PROTOCOL)
             for number, loc, member_id in _speaker_ids(meeting)
-            if member_id not in present and member_id not in stood_in]
+            if member_id not in present and member_id not in stood_in and body.member(member_id) is not None]
+
+
+def invited_members(meeting: Meeting, body: Body) -> list[Finding]:
+    """§21: an invitee named by a member id is a member of body.yaml (else an error naming the nearest id) whose
+    membership is not in force on the day: a member in force takes part as a member (§20), present or absent."""
+    findings = []
+    for index, entry in enumerate(meeting.invited):
+        if not isinstance(entry, str):
+            continue
+        loc = meeting.loc_of_item("invited", index)
+        member = body.member(entry)
+        if member is None:
+            findings.append(error(loc, _("{problem}; or write the invited person as {example}", problem=unknown_member(
+                entry, (m.id for m in body.members)), example="{name: ..., position: {kk: ..., ru: ...}}"),
+                "§21"))
+        elif member.in_force_on(meeting.date):
+            findings.append(error(loc, _("'{member}' is a member of the Штаб on {date}: a member is not invited but "
+                                         "takes part as a member; move the id to present or absent",
+                                         member=entry, date=meeting.date.isoformat()), "§20"))
+    return findings
 
 
 def _known_member(body: Body, member_id: str, day: dt.date, loc: Loc, document: str | None) -> list[Finding]:
@@ -204,8 +225,10 @@ def check_agenda_approval(meeting: Meeting, body: Body, chair: Member | None) ->
     """§22: the head, or the one replacing him, approves the agenda, before the meeting."""
     approval = meeting.agenda_approved
     if approval is None:
-        return [error(meeting.loc, _("the agenda's approval is missing: add who approved it and when, e.g. "
-                                     "{example}", example="agenda_approved: {by: akim, date: 2026-03-05}"),
+        head = body.head
+        example = f"agenda_approved: {{by: {head.id if head else '...'}, date: ...}}"
+        return [error(meeting.loc, _("the agenda's approval is missing: add who approved it and when (the day, "
+                                     "written year-month-day), e.g. {example}", example=example),
                       "§22", AGENDA)]
     findings: list[Finding] = []
     approver = body.member(approval.by)
@@ -307,8 +330,9 @@ def assess_meeting(meeting: Meeting, body: Body) -> MeetingResult:
         result.findings.append(error(meeting.loc_of("present"), message, "§20", PROTOCOL))
     for _question, speaker_loc, member_id in _speaker_ids(meeting):
         result.findings += _known_member(body, member_id, meeting.date, speaker_loc, None)
+    result.findings += invited_members(meeting, body)
     result.findings += unlisted_members(meeting, body)
-    result.findings += absent_speakers(meeting)
+    result.findings += absent_speakers(meeting, body)
     result.findings += deadlines_in_other_forms(meeting)
     result.findings += deadlines_before_the_meeting(meeting)
     roster = frozenset(m.id for m in body.members)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import copy
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from pipeline.cli.main import cli
-from tests.support.inputs import BASE_MEETING
+from tests.support.inputs import BASE_MEETING, VOTING
 
 
 def check(project, lang: str = "ru") -> str:
@@ -141,3 +142,41 @@ def test_a_colon_inside_a_one_line_mapping_is_answered_about_the_colon_not_comma
                     encoding="utf-8")
     output = check(project, "ru")
     assert "содержит двоеточие" in output and "запят" not in output, output
+
+
+def with_invited(project, invited, until=None):
+    if until is not None:
+        body = yaml.safe_load((project.inputs / "body.yaml").read_text(encoding="utf-8"))
+        next(m for m in body["members"] if m["id"] == "youth")["until"] = until
+        project.write("body.yaml", body)
+    present = [m for m in BASE_MEETING["present"] if m != "youth"]
+    absent = [{"member": m} for m in VOTING if m not in present and (until is None or m != "youth")]
+    project.meeting(invited=invited, present=present, absent=absent)
+
+
+@pytest.mark.parametrize("invited, until, says", [
+    ("educaton", None, ["meetings/2026-01.yaml:", "unknown member id 'educaton'", "did you mean 'education'?",
+                        "{name: ..., position: {kk: ..., ru: ...}}", "(§21)"]),
+    ("zzz", None, ["unknown member id 'zzz'", "write the id of a member as body.yaml gives it", "(§21)"]),
+    ("youth", None, ["'youth' is a member of the Штаб on 2026-03-12", "move the id to present or absent", "(§20)"]),
+    ("youth", "2026-03-12", ["'youth' is a member of the Штаб on 2026-03-12"]),   # the last day in force
+    ("youth", "2026-03-11", []),                                                    # the day after: a former member
+])
+def test_an_invitee_named_by_an_id_is_a_member_not_in_force_else_an_error_naming_the_nearest_s20_s21(
+        project, invited, until, says):
+    with_invited(project, [invited, {"name": "Н. Ахметова", "position": {"kk": "төраға", "ru": "председатель"}}],
+                 until)
+    output = check(project, "en")
+    for words in says:
+        assert words in output, output
+    if not says:
+        assert f"'{invited}'" not in output, output
+
+
+def test_a_responsible_that_looks_like_an_id_but_names_no_member_is_an_error_naming_the_nearest_s24(project):
+    items = copy.deepcopy(BASE_MEETING["items"])
+    items[0]["decisions"][0]["responsible"] = ["educaton", "police"]
+    project.meeting(items=items)
+    output = check(project, "en")
+    assert "unknown member id 'educaton'" in output and "did you mean 'education'?" in output, output
+    assert "(§24)" in output and "'police'" not in output, output

@@ -125,7 +125,8 @@ def test_unknown_responsible_member_id_is_an_error_with_its_line(project):
     result = run(project, "extracts", "2026-01")
     assert result.exit_code == 1
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "educaton" in text)
-    assert f"2026-01.yaml:{line}: unknown member id 'educaton' in responsible" in result.output
+    assert f"2026-01.yaml:{line}: unknown member id 'educaton'" in result.output
+    assert "did you mean 'education'?" in result.output
     assert "(§24)" in result.output
     assert not (project.outputs / "meetings").exists()
     assert run(project, "protocol", "2026-01").exit_code == 1

@@ -65,7 +65,7 @@ def _to_vote(value: Any) -> Any:
     if value == "unanimous" or isinstance(value, (VoteSpec, dict)):
         return value
     raise ValueError(_("expected unanimous or the ids of those who voted, e.g. {example}, got {value}",
-                       example="vote: {against: [knb], abstained: [sport]}", value=kind_of(value)))
+                       example="vote: {against: [...], abstained: [...]}", value=kind_of(value)))
 
 
 Vote = Annotated[Union[Literal["unanimous"], VoteSpec], BeforeValidator(_to_vote)]
@@ -139,6 +139,9 @@ def _to_speaker(value: Any) -> Any:
 
 
 Speaker = Annotated[Union[str, Person], BeforeValidator(_to_speaker)]
+# §21: an invited person {name, position}, or a member id of body.yaml (one whose membership is not in force on
+# the day: a member in force takes part as a member); `check` binds the id, documents print the post and name
+Invitee = Speaker
 
 
 def _to_plan_ref(value: Any) -> str:
@@ -183,7 +186,7 @@ class Meeting(Model):
     present: list[MemberId] = Field(min_length=1)
     absent: list[Absence] = Field(default_factory=list)
     stand_ins: list[StandIn] = Field(default_factory=list)
-    invited: list[Person] = Field(default_factory=list)
+    invited: list[Invitee] = Field(default_factory=list)
     items: list[Item] = Field(min_length=1)
     protocol: ProtocolInfo = Field(default_factory=ProtocolInfo)
 
