@@ -222,7 +222,7 @@ def meeting_scaffold(project: Project, day: dt.date, target: Path, words: Words)
         *[f"  - {member_id}" for member_id in present],
         *words.comment(_("those absent, with the reason")),
         "# absent:",
-        "#   - member: knb",
+        f"#   - member: {voting[-1] if voting else _quote('<<id>>')}",
         "#     reason: {kk: іссапарда, ru: в командировке}",
         *words.comment(_("the questions the plan schedules for quarter {quarter}", quarter=quarter_of(day))),
         "items:",

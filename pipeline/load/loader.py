@@ -210,10 +210,10 @@ def value_problem(err: dict, path: tuple) -> Message:
     key = next((step for step in reversed(path) if isinstance(step, str)), "")
     if kind == "list_type" and key in ("for", "against", "abstained"):
         return _("the ids of those who voted are wanted, as a list, not {value}: e.g. {example}", value=got,
-                 example="vote: {" + key + ": [akim, police]}")
+                 example="vote: {" + key + ": [..., ...]}")
     if kind == "list_type" and key in _ID_LISTS:
         return _("a list of member ids is wanted, not {value}: e.g. {example}", value=got,
-                 example=key + ": [akim, police]")
+                 example=key + ": [..., ...]")
     if kind == "list_type":
         return _("a list is wanted, not {value}: each entry on its own line starting with '- ', or [a, b]",
                  value=got)

@@ -186,7 +186,7 @@ def yaml_advice(exc: MarkedYAMLError, text: str, name: str) -> Finding:
         if exc.context_mark is not None:
             row, column = exc.context_mark.line, exc.context_mark.column
         advice = _("the list or mapping opened here with [ or {{ is not closed, or lacks a comma: write "
-                   "[akim, police] on one line, or put a text holding commas in quotes")
+                   "the list on one line, as [a, b], or put a text holding commas in quotes")
     elif "cannot start any token" in problem or "alias" in problem or "anchor" in problem or "tag" in problem:
         character = _line(lines, row)[column:column + 1]
         advice = _("a text that begins with {character} must be in quotes: write key: \"{character}...\"",

@@ -140,21 +140,39 @@ def check_entry_ids(entries: list[ControlEntry], assignments: dict[str, Assignme
                                          "assignment to control; remove the entry", assignment=entry.assignment),
                                   "§24"))
         else:
-            findings.append(error(loc, _("unknown assignment '{assignment}': no adopted decision has this id; an id "
-                                         "is meeting/question.decision, counted from 1 in the meeting file, e.g. "
-                                         "2026-01/1.2", assignment=entry.assignment), "§24"))
+            findings.append(error(loc, unknown_assignment(entry.assignment, assignments), "§24"))
     return findings
+
+
+def unknown_assignment(assignment: str, assignments: dict[str, Assignment]):
+    """An id that names no assignment, said with the project's own ids (the assignments of the meeting it names,
+    else the meetings that gave assignments), never with an example of another Штаб's meetings."""
+    meeting = assignment.split("/")[0]
+    of_meeting = [a for a in assignments if a.split("/")[0] == meeting]
+    if of_meeting:
+        return _("unknown assignment '{assignment}': no adopted decision has this id; the assignments of meeting "
+                 "{meeting} are {ids}", assignment=assignment, meeting=meeting, ids=", ".join(of_meeting))
+    meetings = sorted({a.split("/")[0] for a in assignments})
+    if meetings:
+        return _("unknown assignment '{assignment}': no meeting '{meeting}' gave assignments; an id is "
+                 "meeting/question.decision, and the meetings that gave assignments are {meetings}",
+                 assignment=assignment, meeting=meeting, meetings=", ".join(meetings))
+    return _("unknown assignment '{assignment}': no meeting has given an assignment yet (an adopted decision)",
+             assignment=assignment)
 
 
 def check_entry_status(entry: ControlEntry, assignment: Assignment | None) -> list[Finding]:
     """§24, §28: a status carries what it needs: done and removed a date, extended a new deadline."""
     status, findings = entry.status, []
     if status in CLOSED and entry.date is None:
-        findings.append(error(entry.loc_of("status"), _("status {status} needs the date, e.g. date: 2026-04-10",
-                                                        status=status), "§24"))
+        findings.append(error(entry.loc_of("status"), _("status {status} needs its date: add date: with the day, "
+                                                        "written year-month-day", status=status), "§24"))
     if status == EXTENDED and entry.new_due is None:
-        findings.append(error(entry.loc_of("status"), _("status extended needs the new deadline, e.g. "
-                                                        "new_due: 2026-09-30"), "§24"))
+        due = assignment.due if assignment is not None and isinstance(assignment.due, dt.date) else None
+        findings.append(error(entry.loc_of("status"), _(
+            "status extended needs the new deadline: add new_due: with the day, written year-month-day, later than "
+            "the deadline {due}", due=due.isoformat()) if due else _(
+            "status extended needs the new deadline: add new_due: with the day, written year-month-day"), "§24"))
     if status != EXTENDED and entry.new_due is not None:
         findings.append(warning(entry.loc_of("new_due"), _("new_due is ignored: the status is {status}, not "
                                                            "extended", status=status), "§24"))

@@ -13,11 +13,13 @@ of each question is `plan_questions`, its tie to the meetings `plan_links`, and
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..core.errors import Finding, Loc, error, warning
 from ..core.kinds import PLAN  # the document the plan's own errors make impossible
 from ..load.models import WORKING_BODY, Body, Plan, PlanChange, PlanItem
 from ..locale.messages import Message, _
-from .calendar import half_words, period_start, plan_id_of, quarters_of, scheduled_end
+from .calendar import half_bounds, half_words, period_start, plan_id_of, quarters_of, scheduled_end
 
 # ---------------------------------------------------------------- §16 approval and proposals
 
@@ -179,8 +181,11 @@ def check_change_form(plan: Plan) -> list[Finding]:
                     findings.append(error(change.loc_of(key), _("{label}: {key} belongs to an added question only: "
                                                                 "remove it", label=label, key=key), "§18", PLAN))
         if change.action == "postpone" and change.to is None:
-            findings.append(error(change.loc, _("{label}: say where it is postponed to: to: 2026-09 or to: 2026-H2",
-                                                label=label), "§18", PLAN))
+            following = half_bounds(plan.id)[1] + dt.timedelta(days=1)   # e.g. the next half-year, or its month
+            findings.append(error(change.loc, _("{label}: say where it is postponed to (a month or a half-year), "
+                                                "e.g. to: {month} or to: {half}", label=label,
+                                                month=following.strftime("%Y-%m"), half=plan_id_of(following)),
+                                  "§18", PLAN))
         if change.action != "postpone" and change.to is not None:
             findings.append(error(change.loc_of("to"), _("{label}: only a postponement has to: remove it",
                                                          label=label), "§18", PLAN))

@@ -39,7 +39,7 @@ def link_meetings(meetings: list[Meeting], plans: dict[str, Plan], plan_files: s
     for meeting in meetings:
         for number, item in enumerate(meeting.items, start=1):
             if item.plan is None:
-                link.findings += _unplanned(meeting, number, item, link)
+                link.findings += _unplanned(meeting, number, item, link, plans, plan_files)
                 continue
             plan_id, no = item.plan.split("/")
             question = questions.get(f"{plan_id}/{int(no)}")
@@ -57,19 +57,37 @@ def link_meetings(meetings: list[Meeting], plans: dict[str, Plan], plan_files: s
     return link
 
 
-def _unplanned(meeting: Meeting, number: int, item, link: Link) -> list[Finding]:
+def _unplanned(meeting: Meeting, number: int, item, link: Link, plans: dict[str, Plan],
+               plan_files: set[str]) -> list[Finding]:
+    """A question that names no plan question: its hints name the plan of the meeting's half-year only when the
+    project has it (its questions' numbers), and otherwise say that plan is still to be written."""
     findings = []
+    plan_id = plan_id_of(meeting.date)
+    plan = plans.get(plan_id)
+    numbers = ", ".join(str(n) for n in sorted(set(plan_numbers(plan)))) if plan is not None else ""
     if item.title is None:
-        findings.append(error(item.loc, _("question {number} of meeting {meeting} has neither a title nor a plan "
-                                          "item: give {title} or plan: 2026-H1/3", number=number, meeting=meeting.id,
-                                          title="title: {kk: ..., ru: ...}"), "§22"))
+        title = "title: {kk: ..., ru: ...}"
+        findings.append(error(item.loc, _(
+            "question {number} of meeting {meeting} has neither a title nor a plan item: give {title} or plan: "
+            "{plan}/N (the questions of plan {plan}: {numbers})", number=number, meeting=meeting.id, title=title,
+            plan=plan_id, numbers=numbers) if numbers else _(
+            "question {number} of meeting {meeting} has neither a title nor a plan item: give {title}",
+            number=number, meeting=meeting.id, title=title), "§22"))
     if meeting.kind == "regular":
-        plan_id = plan_id_of(meeting.date)
         link.unplanned.append(Unplanned(meeting.id, number, meeting.date))
-        findings.append(warning(item.loc, _("question {number} of the regular meeting {meeting} is in no plan: name "
-                                            "its plan item (plan: {plan}/N); if it is not planned, add it to "
-                                            "plans/{plan}.yaml by an add change decided by the head", number=number,
-                                            meeting=meeting.id, plan=plan_id), "§18"))
+        if plan is not None:
+            message = _("question {number} of the regular meeting {meeting} is in no plan: name its plan item "
+                        "(plan: {plan}/N); if it is not planned, add it to plans/{plan}.yaml by an add change "
+                        "decided by the head", number=number, meeting=meeting.id, plan=plan_id)
+        elif plan_id in plan_files:
+            message = _("question {number} of the regular meeting {meeting} is in no plan: plans/{plan}.yaml cannot "
+                        "be read; mend it, then name the question's plan item (plan: {plan}/N)", number=number,
+                        meeting=meeting.id, plan=plan_id)
+        else:
+            message = _("question {number} of the regular meeting {meeting} is in no plan, and there is no plan of "
+                        "{half} yet: write it (shtab new-plan) with this question, then name its plan item here",
+                        number=number, meeting=meeting.id, half=half_words(plan_id))
+        findings.append(warning(item.loc, message, "§18"))
     return findings
 
 
@@ -100,7 +118,7 @@ def _hearing_findings(meeting: Meeting, number: int, loc: Loc, question: Questio
     if excluded is not None and excluded.decided.date <= meeting.date:
         return [warning(loc, _("{ref} is heard on {day}, although the head excluded it from the plan on {excluded}",
                                ref=question.ref, day=day, excluded=excluded.decided.date.isoformat()), "§18")]
-    if heard_in not in question.valid_halves:
+    if heard_in not in question.valid_halves and not question.target_missing:
         return [warning(loc, _("{ref} is planned for {half} and heard on {day}, in {heard_in}, with no postponement "
                                "to it on record", ref=question.ref, half=half_words(question.plan_id), day=day,
                                heard_in=half_words(heard_in)), "§18")]

@@ -64,6 +64,12 @@ class Question:
         return last if last is not None and last.action == "postpone" else None
 
     @property
+    def target_missing(self) -> bool:
+        """A postponement of it says nowhere where to (no `to`): its own error, so no finding derives from where
+        the question should have been heard."""
+        return any(c.action == "postpone" and not c.to for c in self.changes)
+
+    @property
     def valid_halves(self) -> set[str]:
         """Reading of §18: a question is heard in its own half-year or in one it was postponed to."""
         return {self.plan_id} | {target_plan_id(c.to) for c in self.changes if c.action == "postpone" and c.to}
@@ -135,7 +141,7 @@ def unheard_findings(questions: dict[str, Question], as_of: dt.date) -> list[Fin
     """Reading of §18: a question whose half-year is over, never heard, neither excluded nor postponed."""
     findings = []
     for question in questions.values():
-        if question.state(as_of) != State.NOT_HEARD:
+        if question.state(as_of) != State.NOT_HEARD or question.target_missing:
             continue
         postponed = question.postponed
         loc = postponed.loc if postponed is not None else question.loc

@@ -110,6 +110,6 @@ def check_letters(body: Body) -> list[Finding]:
     elif not secretary.phone:
         findings.append(warning(secretary.loc, _(
             "the secretary '{member}' has no phone in body.yaml: the executor line of letters (Исп. / Орынд.) "
-            "gives no telephone; add phone: to the secretary, e.g. phone: 8 (71455) 2-15-40",
+            "gives no telephone; add phone: to the secretary, with the office telephone as letters print it",
             member=secretary.id), "§27.1"))
     return findings

@@ -357,7 +357,7 @@ def test_a_broken_file_gets_a_message_with_its_line(project, case):
     ({"place": 42}, "got the number 42"),
     ({"number": "первое"}, "expected a whole number"),
     ({"number": 0}, "at least 1"),
-    ({"present": "akim"}, "present: a list of member ids is wanted, not 'akim': e.g. present: [akim, police]"),
+    ({"present": "akim"}, "present: a list of member ids is wanted, not 'akim': e.g. present: [..., ...]"),
     ({"items": []}, "items: the list is empty"),
     ({"kind": "regularr"}, "expected 'regular' or 'extraordinary'"),
     ({"numbr": 1}, "unknown key 'numbr': did you mean 'number'?"),

@@ -63,8 +63,8 @@ def test_register_as_of_is_the_earlier_of_today_and_31_december_s24(year, today,
 
 @pytest.mark.parametrize("control,messages", [
     (entry("done", D(2026, 4, 1)), []),
-    (entry("done"), ["status done needs the date"]),
-    (entry("removed"), ["status removed needs the date"]),
+    (entry("done"), ["status done needs its date"]),
+    (entry("removed"), ["status removed needs its date"]),
     (entry("extended", D(2026, 4, 1)), ["status extended needs the new deadline"]),
     (entry("extended", D(2026, 4, 1), D(2026, 9, 30)), []),
     (entry("in_progress", new_due=D(2026, 9, 30)), ["new_due is ignored"]),
@@ -105,8 +105,7 @@ def test_unknown_assignment_is_an_error_with_file_and_line_s24(project):
     ])
     line = path.read_text(encoding="utf-8").splitlines().index("- assignment: 2026-01/3.1") + 1
     assert findings(project) == [f"{path}:{line}: unknown assignment '2026-01/3.1': no adopted decision has this id; "
-                                 "an id is meeting/question.decision, counted from 1 in the meeting file, e.g. "
-                                 "2026-01/1.2 (§24)"]
+                                 "the assignments of meeting 2026-01 are 2026-01/1.1 (§24)"]
 
 
 def test_entries_of_a_meeting_whose_file_cannot_be_read_are_not_called_unknown_s24(project):
