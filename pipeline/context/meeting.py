@@ -104,16 +104,21 @@ def _speakers(loc: Localizer, body: Body, item: Item, heard: bool = False) -> li
     return people(loc, body, item.speakers, "accs" if heard else "nomn")
 
 
-def people(loc: Localizer, body: Body, entries: list, case: str = "nomn") -> list[str]:
-    """Speakers, reporting bodies or invitees as a document names them, in the `case` of its sentence (Russian;
-    the Kazakh lines keep the nominative): a member (by id, or a member id of a plan's responsible) as the post
-    and name, a person ({name, position}) likewise, a body typed as text as typed. An id of no member (an error
-    of `check`) prints nothing."""
+def people(loc: Localizer, body: Body, entries: list, case: str = "nomn",
+           present: set[str] | None = None) -> list[str]:
+    """Speakers or reporting bodies as a document names them, in the `case` of its sentence (Russian; the Kazakh
+    lines keep the nominative): a speaker's member id as the post and name, a person ({name, position}) likewise,
+    a body typed as text as typed. A member id of a plan's responsible (a body that reports) is the member's post,
+    with the name when the member is `present` (an absent member did not speak himself). An id of no member is an
+    error of `check`, and no document is written with it."""
     lines = []
     for entry in entries:
-        if isinstance(entry, MemberRef):
-            entry = entry.member_id if entry.member is not None else entry
-        if isinstance(entry, Person):
+        if isinstance(entry, MemberRef) and entry.member is not None:
+            line = member_in_case(loc, entry.member, case)
+            if present is not None and entry.member.id not in present:
+                line = PersonLine(line.position, "")
+            lines.append(line.full)
+        elif isinstance(entry, Person):
             lines.append(_person_in_case(loc, loc.person(entry), case).full)
         elif isinstance(entry, str):
             member = body.member(entry)
@@ -186,7 +191,8 @@ def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: d
         blocks.append(QuestionBlock(
             number=item_result.number, title=loc.text(titles.get(item_result.number) or item.title),
             speakers=(_speakers(loc, body, item, heard)
-                      or people(loc, body, responsible.get(item_result.number, []), "accs" if heard else "nomn")),
+                      or people(loc, body, responsible.get(item_result.number, []), "accs" if heard else "nomn",
+                                set(result.meeting.present))),
             heard=loc.paragraphs(item.heard), decisions=lines,
             vote=_vote_line(loc, decisions[0]) if shared and decisions else "",
             outcome=_outcome(loc, decisions[0].outcome) if shared and decisions else "",
