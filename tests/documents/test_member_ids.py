@@ -62,8 +62,8 @@ def read(outputs, document: str, lang: str) -> str:
 # (document, language, what the slot prints): the slot's words, then the member in the case they govern
 SLOTS = [
     # «СЛУШАЛИ:» governs the accusative; the question has no speakers, so its plan's responsible is heard
-    ("meetings/2026-01/protocol", "ru", f"СЛУШАЛИ:\nруководителя ГУ «Отдел физической культуры и спорта» акимата "
-                                        f"Костанайского района Б. Жунусова."),
+    ("meetings/2026-01/protocol", "ru", "СЛУШАЛИ:\nруководителя ГУ «Отдел физической культуры и спорта» акимата "
+                                        "Костанайского района Б. Жунусова."),
     ("meetings/2026-01/protocol", "kk", f"ТЫҢДАЛДЫ:\n{POST['kk']} Б. Жунусов."),
     # a member absent from the meeting (education) did not speak himself: his post, without his name
     ("meetings/2026-01/protocol", "ru", "СЛУШАЛИ:\nруководителя ГУ «Отдел образования Костанайского района» "
