@@ -24,8 +24,10 @@ from .pages import (
     not_found,
     unreadable,
 )
+from .routes_body import composition, composition_check, composition_reform, composition_save, in_force
 from .routes_dated import dated, make_dated
 from .routes_documents import documents, download, generate, make_pdf, preview
+from .routes_indicators import annual_report, indicators_check, indicators_form, indicators_reform, indicators_save
 from .routes_meetings import (
     meeting_check,
     meeting_delete,
@@ -84,6 +86,16 @@ def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"
         Route("/control/{year:int}", control_form),
         Route("/control/{year:int}/check", control_check, methods=["POST"]),
         Route("/control/{year:int}/save", control_save, methods=["POST"]),
+        Route("/composition", composition),
+        Route("/composition/in-force", in_force),
+        Route("/composition/check", composition_check, methods=["POST"]),
+        Route("/composition/form", composition_reform, methods=["POST"]),
+        Route("/composition/save", composition_save, methods=["POST"]),
+        Route("/indicators/{year:int}", indicators_form),
+        Route("/indicators/{year:int}/check", indicators_check, methods=["POST"]),
+        Route("/indicators/{year:int}/form", indicators_reform, methods=["POST"]),
+        Route("/indicators/{year:int}/save", indicators_save, methods=["POST"]),
+        Route("/indicators/{year:int}/report", annual_report, methods=["POST"]),
         Route("/documents", documents),
         Route("/documents/generate", generate, methods=["POST"]),
         Route("/documents/pdf", make_pdf, methods=["POST"]),

@@ -69,6 +69,46 @@ KEYS: dict[str, Message] = {
     "ru": _("in Russian"),
 }
 
+# the annual indicators (§29, indicators/<year>.yaml) and the composition (body.yaml), as their pages label them
+KEYS.update({
+    "sports_sections": _("1. Free sports sections and creative clubs"),
+    "campaigns": _("2. Anti-drug information campaigns"),
+    "actions": _("3. Anti-drug preventive actions"),
+    "first_identified": _("4. Persons first identified as using drugs non-medically"),
+    "dispensary": _("5. Drug-dependent persons under dispensary observation"),
+    "ngos": _("6. Anti-drug NGOs taking part in prevention"),
+    "destroyed": _("7. Drug laboratories and organised criminal groups eliminated"),
+    "legal_circulation_offences": _("8. Offences found in the legal circulation of drugs and precursors"),
+    "propaganda": _("9. Countering drug propaganda and advertising"),
+    "survey": _("10. Public satisfaction with anti-drug work (social survey)"),
+    "schools": _("11. Schools running prevention programmes"),
+    "specialists_trained": _("12. Specialists trained or retrained"),
+    "total": _("in all"),
+    "women": _("of them women"),
+    "minors": _("of them minors"),
+    "labs": _("laboratories"),
+    "criminal_groups": _("organised criminal groups"),
+    "plant_hotbeds": _("«plant_hotbeds» (not an indicator)"),
+    "sites_blocked": _("sites blocked"),
+    "graffiti_removed": _("graffiti removed"),
+    "criminal_cases": _("criminal cases"),
+    "ai_systems": _("AI-based information systems used"),
+    "respondents": _("respondents"),
+    "satisfied_percent": _("satisfied, %"),
+    "with_programmes": _("with programmes"),
+    "audience": _("audience"),
+    "participants": _("participants"),
+    "previous": _("Previous year"),
+    "outgoing": _("Outgoing letter of the report"),
+    "members": _("Members"),
+    "id": _("Short name (id)"),
+    "role": _("Role"),
+    "by_agreement": _("by agreement"),
+    "until": _("member until"),
+    "since": _("member since"),
+    "successor": _("Replaced from a date"),
+})
+
 # an entry of a list, by its number from 1
 ENTRIES: dict[str, Message] = {
     "items": _("Question {n}"),
@@ -80,6 +120,9 @@ ENTRIES: dict[str, Message] = {
     "outside": _("Outside speaker {n}"),
     "absent": _("Absence {n}"),
     "stand_ins": _("Stand-in {n}"),
+    "campaigns": _("Campaign {n}"),
+    "actions": _("Action {n}"),
+    "members": _("Member {n}"),
 }
 
 

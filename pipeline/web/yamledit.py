@@ -33,7 +33,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..core.errors import Finding
-from ..load.models import ControlEntry, Meeting, Model, Plan
+from ..load.models import Body, ControlEntry, Indicators, Meeting, Model, Plan
 from ..load.source import display_path, parse_text, read_text
 from ..write.files import write_durably
 
@@ -258,8 +258,10 @@ def _types_in(annotation: Any):
         yield from _types_in(arg)
 
 
-# each model's keys in order: the meeting (with its items, decisions, votes...), a control entry, a plan
-KEY_ORDER: list[list[str]] = model_orders(Meeting) + model_orders(ControlEntry) + model_orders(Plan)
+# each model's keys in order: the meeting (with its items, decisions, votes...), a control entry, a plan,
+# the year's indicators, body.yaml and its members
+KEY_ORDER: list[list[str]] = model_orders(Meeting) + model_orders(ControlEntry) + model_orders(Plan) + \
+    model_orders(Indicators) + model_orders(Body)
 
 
 def set_date(node: CommentedMap, key: str, value: dt.date | None) -> None:
