@@ -625,7 +625,7 @@ def annual_report(lang: str):
     first_cell_paragraph(cells[0], "{{ sender }}", bold=True, align=CENTER)
     cells[0].add_paragraph("{{ seat }}").alignment = CENTER
     cells[0].add_paragraph("{% if outgoing_number %}{{ outgoing_date|replace(' ', '\u00a0') }}\u00a0№\u00a0{{ outgoing_number }}"
-                           "{% else %}______________ № ______________{% endif %}").alignment = CENTER
+                           "{% else %}______________\u00a0№\u00a0______________{% endif %}").alignment = CENTER
     cells[0].paragraphs[-1].paragraph_format.space_before = Pt(12)
     first_cell_paragraph(cells[1], "{{ addressee }}", bold=True, align=CENTER)
     para(doc, w["report_title"], bold=True, align=CENTER, before=24, after=12)

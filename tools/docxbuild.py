@@ -153,13 +153,32 @@ def set_language(doc, lang: str) -> None:
     doc.core_properties.language = tag_
 
 
+def set_no_break_spaces(doc) -> None:
+    """The templates' own wording typeset by the documents' one rule (pipeline/grammar/typography.py): «№ {{ n }}»,
+    «{{ year }} г.», «№ п/п» get their no-break spaces here, not typed into each text. A Jinja tag stays as written."""
+    import re
+
+    from pipeline.grammar.typography import no_break_spaces
+    tags = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+    parts = [doc.element] + [section.header._element for section in doc.sections] + \
+            [section.first_page_header._element for section in doc.sections]
+    for part in parts:
+        for text in part.iter(qn("w:t")):
+            typeset = no_break_spaces(text.text or "")
+            if tags.findall(typeset) != tags.findall(text.text or ""):
+                raise ValueError(f"a no-break space would change a Jinja tag: {text.text!r}")
+            text.text = typeset
+
+
 def save_template(doc, path) -> None:
-    """Save with unused styles pruned and fixed zip dates (rebuilding an unchanged template changes no byte)."""
+    """Save with no-break spaces set, unused styles pruned and fixed zip dates (rebuilding an unchanged template
+    changes no byte)."""
     import io
     import sys
     from pathlib import Path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from pipeline.render.docx import deterministic_zip
+    set_no_break_spaces(doc)
     prune_styles(doc)
     buffer = io.BytesIO()
     doc.save(buffer)

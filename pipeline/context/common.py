@@ -16,7 +16,7 @@ from ..core.errors import Finding, error, warning
 from ..grammar import dates
 from ..grammar.kk import NoSuffix, dative_kk, genitive_kk
 from ..grammar.ru import inflect_ru
-from ..grammar.typography import nested_quotes, typographic_quotes
+from ..grammar.typography import as_printed, no_break_spaces
 from ..load.models import Body, Member, Person, Text
 from ..locale.messages import Message, _
 from . import phrases as i18n
@@ -65,8 +65,8 @@ class Localizer:
     findings: list[Finding] = field(default_factory=list)
 
     def text(self, text: Text | None) -> str:
-        """The text in this document's language, straight "…" printed as «…»; a missing translation is an
-        error finding (§19)."""
+        """The text in this document's language as printed (straight "…" as «…», no-break spaces after «№» and
+        before a unit: grammar/typography.py); a missing translation is an error finding (§19)."""
         if text is None:
             return ""
         value = text.get(self.lang)
@@ -76,7 +76,7 @@ class Localizer:
                         lang=self.lang, where=where, document=self.words or self.document)
             self.findings.append(error(text.loc, message, "§19", self.document))
             return ""
-        return nested_quotes(typographic_quotes(value))
+        return as_printed(value)
 
     def paragraphs(self, text: Text | None) -> str:
         """A text printed as paragraphs of its own: each typed line becomes a paragraph in Word.
@@ -132,7 +132,7 @@ class Localizer:
                         case=CASE_NAMES[case], key=text.key or typed_key.rsplit("_", 1)[0], reason=result.reason,
                         form=result.form, typed_key=typed_key, example="{ru: ...}")
             self.findings.append(warning(text.loc, message, "§19"))
-        return result.form
+        return no_break_spaces(result.form)
 
     def kk_case(self, inflect, text: Text | None, advice) -> str:
         """A Kazakh case form of a typed text (`inflect`: grammar.kk.genitive_kk, dative_kk...); other languages as typed.

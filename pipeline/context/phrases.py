@@ -19,6 +19,7 @@ import yaml
 from ..core.errors import Finding, Loc, ShtabError, error
 from ..core.project import active, program_templates
 from ..grammar.kk import kk_possessive_number
+from ..grammar.typography import no_break_spaces
 from ..locale.messages import _
 
 # Phrases the code hands to several templates, in one file the secretary can edit
@@ -106,7 +107,8 @@ class PhraseError(ShtabError):
 
 
 def phrase(lang: str, key: str, **values: object) -> str:
-    """The phrase `key` in `lang` with the values put in; a phrase edited beyond what the values fill is refused."""
+    """The phrase `key` in `lang` with the values put in, no-break spaces set («№ 4», «2027 года»,
+    grammar/typography.py); a phrase edited beyond what the values fill is refused."""
     texts = PHRASES[lang] if lang in PHRASES else {}
     if key not in texts:
         example = f'"{key}": "..."'
@@ -114,7 +116,7 @@ def phrase(lang: str, key: str, **values: object) -> str:
             "the phrase \"{key}\" is missing under {lang}: add it back, e.g. {example}", key=key, lang=lang + ":",
             example=example)))
     try:
-        return texts[key].format(**values)
+        return no_break_spaces(texts[key].format(**values))
     except (KeyError, IndexError, ValueError, AttributeError) as exc:
         raise PhraseError(_phrase_finding(PHRASES.file_of(lang, key), _line_of(lang, key), _unfilled(key, lang, exc, values))) \
             from None

@@ -3,6 +3,10 @@
 Month names come from Babel's CLDR data (Russian in the genitive, "12 марта");
 the Kazakh forms add the suffixes of the official style by vowel harmony and
 voicing (`grammar.kk`): "2026 жылғы 12 наурыз", "2026 жылғы 12 наурыздағы", "12 қыркүйекте".
+
+No line breaks inside a date's parts: the day and its month, the year and «года» / «жылғы», «от» / «до» and
+the day are joined by no-break spaces (U+00A0, `_joined`). A line may break only between the month and the year
+(ru) or between «жылғы» and the day (kk): a whole date is wider than the deadline column of the register.
 """
 
 from __future__ import annotations
@@ -43,31 +47,44 @@ def month_nominative(month: int, lang: str) -> str:
     return _months("stand-alone", lang)[month - 1].lower()
 
 
+NBSP = "\u00a0"
+
+
+def _joined(first: object, second: str) -> str:
+    """Two words of a date no line may part: "12 марта", "2026 года", "2026 жылғы"."""
+    return f"{first}{NBSP}{second}"
+
+
+def _kk(day: dt.date, month: str) -> str:
+    """"2026 жылғы 12 наурыздағы": the year with «жылғы», the day with its month (in the form given)."""
+    return f"{_joined(day.year, 'жылғы')} {_joined(day.day, month)}"
+
+
 def date_long(day: dt.date, lang: str) -> str:
     """"2026 жылғы 12 наурыз" / "12 марта 2026 года"."""
     if lang == "kk":
-        return f"{day.year} жылғы {day.day} {month_name(day.month, 'kk')}"
-    return f"{day.day} {month_name(day.month, 'ru')} {day.year} года"
+        return _kk(day, month_name(day.month, "kk"))
+    return f"{_joined(day.day, month_name(day.month, 'ru'))} {_joined(day.year, 'года')}"
 
 
 def date_of(day: dt.date, lang: str) -> str:
     """The date as an attribute of a document: "2026 жылғы 12 наурыздағы" / "от 12 марта 2026 года"."""
     if lang == "kk":
-        return f"{day.year} жылғы {day.day} {locative_attributive(month_name(day.month, 'kk'))}"
-    return f"от {date_long(day, 'ru')}"
+        return _kk(day, locative_attributive(month_name(day.month, "kk")))
+    return _joined("от", date_long(day, "ru"))
 
 
 def date_on(day: dt.date, lang: str) -> str:
     """When something happened: "2026 жылғы 12 наурызда" / "12 марта 2026 года"."""
     if lang == "kk":
-        return f"{day.year} жылғы {day.day} {locative(month_name(day.month, 'kk'))}"
+        return _kk(day, locative(month_name(day.month, "kk")))
     return date_long(day, "ru")
 
 
 def date_governed_by_until(day: dt.date, lang: str) -> str:
     """The date in the case «дейін» / «до» governs: "2026 жылғы 30 маусымға" (dative) / "30 июня 2026 года"."""
     if lang == "kk":
-        return f"{day.year} жылғы {day.day} {dative_kk(month_name(day.month, 'kk'))}"
+        return _kk(day, dative_kk(month_name(day.month, "kk")))
     return date_long(day, "ru")
 
 
@@ -78,8 +95,8 @@ def date_until(day: dt.date, lang: str) -> str:
     to carry it, so a deadline is always the long date in Kazakh; Russian matches.
     """
     if lang == "kk":
-        return f"{day.year} жылғы {day.day} {dative_kk(month_name(day.month, 'kk'))} дейін"
-    return f"до {date_long(day, 'ru')}"
+        return f"{date_governed_by_until(day, 'kk')} дейін"
+    return _joined("до", date_long(day, "ru"))
 
 
 def date_numeric(day: dt.date) -> str:

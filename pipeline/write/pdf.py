@@ -157,7 +157,7 @@ def convert_batch(documents: list[Path]) -> None:
         _run_soffice(soffice, profile, out, [sources / p.name for p in sorted(sources.iterdir())])
         missing = [str(docx) for docx, pdf in staged.items() if not pdf.is_file()]
         if missing:
-            raise ShtabError("LibreOffice did not convert: " + ", ".join(missing))
+            raise _not_converted(missing)
         for docx, pdf in staged.items():
             os.replace(pdf, pdf_of(docx)) if _same_device(pdf, docx) else shutil.move(str(pdf), pdf_of(docx))
 
@@ -181,8 +181,15 @@ def convert_to_pdfa(documents: dict[str, bytes]) -> dict[str, bytes]:
         _run_soffice(soffice, profile, out, sorted(sources.iterdir()), PDFA_2B)
         missing = [name for name, pdf in names.items() if not pdf.is_file()]
         if missing:
-            raise ShtabError("LibreOffice did not convert: " + ", ".join(missing))
+            raise _not_converted(missing)
         return {name: pdf.read_bytes() for name, pdf in names.items()}
+
+
+def _not_converted(missing: list[str]) -> ShtabError:
+    """LibreOffice ended without error but wrote no PDF of these files: what failed and how to go on."""
+    return ShtabError(_("LibreOffice made no PDF of {files}: close every LibreOffice window and run the command "
+                        "again; if it fails again, open the file in LibreOffice to see whether it opens",
+                        files=", ".join(missing)))
 
 
 def _run_soffice(soffice: str, profile: Path, out: Path, files: list[Path], target: str = "pdf") -> None:

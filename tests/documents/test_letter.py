@@ -31,7 +31,7 @@ def test_without_an_outgoing_number_the_line_is_left_for_the_registry(project):
     project.meeting()
     project.write("indicators/2026.yaml", "ngos: 7\n")
     assert run(project, "annual-report", "2026").exit_code == 0
-    assert report(project, "ru")[2] == "______________ № ______________"
+    assert report(project, "ru")[2] == "______________\u00a0№\u00a0______________"   # as the filled line: one line
 
 
 def test_an_impossible_outgoing_date_is_refused_with_its_line(project):

@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from pipeline.cli.main import cli
-from tests.support.docx_text import paragraphs, text
+from tests.support.docx_text import paragraphs, seen_text, text
 from tests.support.inputs import BASE_PLAN
 
 
@@ -160,8 +160,8 @@ def test_a_notice_asks_for_no_confirmation_by_a_day_not_after_its_own_date_s22(p
     project.meeting(documents_sent=sent, urgent=sent >= "2026-03-11")
     result = run(project, "notice", "2026-01")
     assert result.exit_code == 0, result.output
-    ru = text(project.outputs / "meetings" / "2026-01" / "notice.ru.docx")
-    kk = text(project.outputs / "meetings" / "2026-01" / "notice.kk.docx")
+    ru = seen_text(project.outputs / "meetings" / "2026-01" / "notice.ru.docx")
+    kk = seen_text(project.outputs / "meetings" / "2026-01" / "notice.kk.docx")
     assert ru_ask in ru and kk_ask in kk
 
 
@@ -226,11 +226,6 @@ def test_every_document_says_its_language_not_en_us_s19(project):
 # ---------------------------------------------------------------- letters: executor, signer, where and by when
 
 
-def seen(path) -> str:
-    """The text as a reader sees it: no-break spaces read as spaces."""
-    return text(path).replace("\u00a0", " ")
-
-
 LETTER_ITEM = {
     "plan": "2026-H1/1", "title": {"kk": "Рейдтер туралы", "ru": "О рейдах"}, "speakers": ["police"],
     "decisions": [
@@ -256,7 +251,7 @@ def letters(project, *commands) -> dict[str, dict[str, str]]:
     out = {}
     for kind, path in found.items():
         path = str(path).replace(".ru.docx", ".{}.docx")
-        out[kind] = {lang: seen(path.format(lang)) for lang in ("kk", "ru")}
+        out[kind] = {lang: seen_text(path.format(lang)) for lang in ("kk", "ru")}
     return out
 
 
@@ -334,12 +329,12 @@ def test_slushali_takes_the_accusative_from_the_grammar_library_s19(project):
         "kk": "бас маман", "ru": "главный специалист"}}])
     project.meeting(items=[item])
     assert run(project, "protocol").exit_code == 0
-    ru = seen(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
+    ru = seen_text(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
     assert ("СЛУШАЛИ:\nначальника государственного учреждения «Отдел полиции Костанайского района Департамента "
             "полиции Костанайской области Министерства внутренних дел Республики Казахстан» Е. Жаксылыкова; "
             "руководителя ГУ «Отдел экономики и финансов» акимата Костанайского района Т. Оспанову; "
             "главного специалиста А. Иванова.") in ru
-    kk = seen(project.outputs / "meetings" / "2026-01" / "protocol.kk.docx")
+    kk = seen_text(project.outputs / "meetings" / "2026-01" / "protocol.kk.docx")
     assert "ТЫҢДАЛДЫ:\n«Қазақстан Республикасы Ішкі істер" in kk        # the Kazakh heading keeps the nominative
 
 
@@ -351,8 +346,8 @@ def test_slushali_takes_the_accusative_from_the_grammar_library_s19(project):
 def test_the_speakers_label_agrees_in_number_s22(project, speakers, ru_label, kk_label, document):
     project.meeting(items=[dict(LETTER_ITEM, speakers=speakers)])
     assert run(project, document, "2026-01").exit_code == 0
-    ru = seen(project.outputs / "meetings" / "2026-01" / f"{document}.ru.docx")
-    kk = seen(project.outputs / "meetings" / "2026-01" / f"{document}.kk.docx")
+    ru = seen_text(project.outputs / "meetings" / "2026-01" / f"{document}.ru.docx")
+    kk = seen_text(project.outputs / "meetings" / "2026-01" / f"{document}.kk.docx")
     assert f"{ru_label} начальник" in ru and f"{kk_label} «Қазақстан" in kk
     assert ("Докладчики:" in ru) == (len(speakers) > 1) and ("Баяндамашылар:" in kk) == (len(speakers) > 1)
 
@@ -368,10 +363,10 @@ def test_the_responsible_label_agrees_in_number_s24(project, bodies, ru_label, k
     assert run(project, "protocol").exit_code == 0 and run(project, "extracts", "2026-01").exit_code == 0
     for path in [project.outputs / "meetings" / "2026-01" / "protocol.ru.docx",
                  *sorted((project.outputs / "meetings" / "2026-01" / "extracts").glob("*.ru.docx"))]:
-        assert f"{ru_label} Отдел полиции" in seen(path), path.name
+        assert f"{ru_label} Отдел полиции" in seen_text(path), path.name
     for path in [project.outputs / "meetings" / "2026-01" / "protocol.kk.docx",
                  *sorted((project.outputs / "meetings" / "2026-01" / "extracts").glob("*.kk.docx"))]:
-        assert f"{kk_label} Полиция бөлімі" in seen(path), path.name
+        assert f"{kk_label} Полиция бөлімі" in seen_text(path), path.name
 
 
 def test_one_overdue_assignment_and_a_plural_addressee_agree_in_number_s24(project):
@@ -380,8 +375,8 @@ def test_one_overdue_assignment_and_a_plural_addressee_agree_in_number_s24(proje
     project.meeting(items=[item], protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
     result = run(project, "reminders", "--as-of", "2026-06-20")
     assert result.exit_code == 0, result.output
-    ru = seen(next((project.outputs / "reminders" / "2026-06-20").glob("*.ru.docx")))
-    kk = seen(next((project.outputs / "reminders" / "2026-06-20").glob("*.kk.docx")))
+    ru = seen_text(next((project.outputs / "reminders" / "2026-06-20").glob("*.ru.docx")))
+    kk = seen_text(next((project.outputs / "reminders" / "2026-06-20").glob("*.kk.docx")))
     assert "По просроченному поручению просим указать причины неисполнения и конкретный срок его исполнения." in ru
     assert ("Мерзімі өтіп кеткен тапсырма бойынша орындалмау себебін және оны орындаудың нақты мерзімін көрсетуді "
             "сұраймыз.") in kk
@@ -426,8 +421,8 @@ def test_table_text_is_at_least_11_pt_in_every_template_s19():
 def test_ranges_take_an_en_dash_s19(project):
     project.meeting(protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
     assert run(project, "annual-report", "2026").exit_code == 0
-    ru = seen(project.outputs / "reports" / "2026" / "annual-report.ru.docx")
-    kk = seen(project.outputs / "reports" / "2026" / "annual-report.kk.docx")
+    ru = seen_text(project.outputs / "reports" / "2026" / "annual-report.ru.docx")
+    kk = seen_text(project.outputs / "reports" / "2026" / "annual-report.kk.docx")
     assert "(пункты 16–18 Положения)" in ru and "(Ереженің 16–18-тармақтары)" in kk
     assert "16-18" not in ru + kk
 
@@ -477,5 +472,5 @@ def test_a_plan_question_quoted_in_a_change_nests_its_own_quotes_s18_s19(project
         "decided": {"by": "akim", "date": "2026-04-22"}}])
     result = run(project, "plan")
     assert result.exit_code == 0, result.output
-    ru = seen(project.outputs / "plans" / "2026-H1.ru.docx")
+    ru = seen_text(project.outputs / "plans" / "2026-H1.ru.docx")
     assert "Вопрос № 1 «Об операции „Мак-2026“» исключен из плана." in ru

@@ -25,14 +25,17 @@ MONTHS = [
 ]
 
 
+NB = "\u00a0"   # the no-break spaces of a date (tests/grammar/test_no_break_spaces.py): day–month, year–«года»
+
+
 @pytest.mark.parametrize("month,kk,kk_of,kk_on,ru", MONTHS)
 def test_official_date_forms_for_every_month(month, kk, kk_of, kk_on, ru):
     day = dt.date(2026, month, 12)
-    assert date_long(day, "kk") == f"2026 жылғы 12 {kk}"
-    assert date_of(day, "kk") == f"2026 жылғы 12 {kk_of}"
-    assert date_on(day, "kk") == f"2026 жылғы 12 {kk_on}"
-    assert date_long(day, "ru") == f"12 {ru} 2026 года"
-    assert date_of(day, "ru") == f"от 12 {ru} 2026 года"
+    assert date_long(day, "kk") == f"2026{NB}жылғы 12{NB}{kk}"
+    assert date_of(day, "kk") == f"2026{NB}жылғы 12{NB}{kk_of}"
+    assert date_on(day, "kk") == f"2026{NB}жылғы 12{NB}{kk_on}"
+    assert date_long(day, "ru") == f"12{NB}{ru} 2026{NB}года"
+    assert date_of(day, "ru") == f"от{NB}12{NB}{ru} 2026{NB}года"
 
 
 @pytest.mark.parametrize("word,expected", [

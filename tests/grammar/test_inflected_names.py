@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from pipeline.cli.main import cli
-from tests.support.docx_text import paragraphs, text
+from tests.support.docx_text import seen_paragraphs, seen_text
 
 RU_GENITIVE = ("Межведомственного штаба по координации деятельности государственных органов по профилактике "
                "наркомании и противодействию наркопреступности при акимате Костанайского района")
@@ -38,13 +38,13 @@ def test_headings_without_genitive_keys(project):
     assert run(project, "protocol").exit_code == 0
     assert run(project, "composition").exit_code == 0
     assert run(project, "plan").exit_code == 0
-    ru = paragraphs(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
+    ru = seen_paragraphs(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
     assert "заседания " + RU_GENITIVE in ru
-    assert "ведомствоаралық штабтың құрамы" in text(project.outputs / "composition.kk.docx")
-    composition = text(project.outputs / "composition.ru.docx")
+    assert "ведомствоаралық штабтың құрамы" in seen_text(project.outputs / "composition.kk.docx")
+    composition = seen_text(project.outputs / "composition.ru.docx")
     assert RU_GENITIVE in composition and "к постановлению акимата Костанайского района" in composition
     assert "Межведомственный штаб" not in composition
-    plan = text(project.outputs / "plans" / "2026-H1.ru.docx")
+    plan = seen_text(project.outputs / "plans" / "2026-H1.ru.docx")
     assert RU_GENITIVE + " на первое полугодие 2026 года" in plan
 
 
@@ -52,7 +52,7 @@ def test_a_typed_form_wins(project):
     edit_body(project, name_genitive={"kk": "ведомствоаралық штабтың", "ru": "Штаба (типовое название)"})
     project.meeting()
     assert run(project, "protocol").exit_code == 0
-    ru = paragraphs(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
+    ru = seen_paragraphs(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
     assert "заседания Штаба (типовое название)" in ru
 
 
@@ -62,9 +62,9 @@ def test_the_annual_report_is_addressed_in_the_dative(project):
               authorized_body_dative=None)
     project.meeting()
     assert run(project, "annual-report", "2026").exit_code == 0
-    ru = paragraphs(project.outputs / "reports" / "2026" / "annual-report.ru.docx")
+    ru = seen_paragraphs(project.outputs / "reports" / "2026" / "annual-report.ru.docx")
     assert "Министерству внутренних дел Республики Казахстан" in ru
-    kk = paragraphs(project.outputs / "reports" / "2026" / "annual-report.kk.docx")
+    kk = seen_paragraphs(project.outputs / "reports" / "2026" / "annual-report.kk.docx")
     assert "Қазақстан Республикасы Ішкі істер министрлігіне" in kk
 
 

@@ -22,6 +22,7 @@ from pipeline import stages
 from pipeline.cli.main import cli
 from pipeline.context import phrases as i18n
 from tests.support.docx_reading import paragraphs
+from tests.support.docx_text import seen
 from tests.support.inputs import BASE_MEETING, VOTING
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,8 +69,8 @@ def test_deadline_is_a_long_date_before_deiin(year):
 
 
 def test_extended_status_names_the_new_deadline_in_the_dative(year):
-    kk = read(year, "reports/2026/register.kk.docx")
-    ru = read(year, "reports/2026/register.ru.docx")
+    kk = seen(read(year, "reports/2026/register.kk.docx"))
+    ru = seen(read(year, "reports/2026/register.ru.docx"))
     # with the date of the decision that extended it: «мерзімі 17.09.2026 шешімімен … ұзартылды»
     assert any(p.startswith("мерзімі ") and p.endswith("шешімімен 2026 жылғы 31 желтоқсанға дейін ұзартылды")
                for p in kk)
@@ -169,15 +170,15 @@ def test_plan_column_names_who_proposed_not_a_member(year):
 
 
 def test_register_title_and_totals(year):
-    kk = read(year, "reports/2026/register.kk.docx")
+    kk = seen(read(year, "reports/2026/register.kk.docx"))
     assert ("Штаб отырыстарының 2026 жылғы хаттамаларында берілген тапсырмалардың орындалуын бақылау тізілімі"
             in kk)
     assert "Жиыны" in kk and "Итого" in read(year, "reports/2026/register.ru.docx")
 
 
 def test_report_title_and_the_regulation_defined_once(year):
-    kk = read(year, "reports/2026/annual-report.kk.docx")
-    ru = read(year, "reports/2026/annual-report.ru.docx")
+    kk = seen(read(year, "reports/2026/annual-report.kk.docx"))
+    ru = seen(read(year, "reports/2026/annual-report.ru.docx"))
     assert "Штабтың 2026 жылғы қызметі туралы ақпарат" in kk
     for text, full_name, definition, term in (
             ("\n".join(kk), "Штаб туралы ереженің", "(бұдан әрі – Ереже)", "Ереже"),
@@ -188,13 +189,13 @@ def test_report_title_and_the_regulation_defined_once(year):
 
 
 def test_assignments_are_cited_by_protocol_point_number_and_date(year):
-    register_kk = read(year, "reports/2026/register.kk.docx")
-    register_ru = read(year, "reports/2026/register.ru.docx")
+    register_kk = seen(read(year, "reports/2026/register.kk.docx"))
+    register_ru = seen(read(year, "reports/2026/register.ru.docx"))
     # the point, then how the protocol was signed («(қағазда қол қойылған)», or by ЭЦП)
     assert any(p.startswith("2026 жылғы 12 наурыздағы № 1 хаттаманың 1.1-тармағы (") for p in register_kk)
     assert any(p.startswith("пункт 1.1 протокола № 1 от 12 марта 2026 года (") for p in register_ru)
-    report_kk = "\n".join(read(year, "reports/2026/annual-report.kk.docx"))
-    report_ru = "\n".join(read(year, "reports/2026/annual-report.ru.docx"))
+    report_kk = seen("\n".join(read(year, "reports/2026/annual-report.kk.docx")))
+    report_ru = seen("\n".join(read(year, "reports/2026/annual-report.ru.docx")))
     assert "– 2026 жылғы 12 наурыздағы № 1 хаттаманың 3.2-тармағы: " in report_kk
     assert "– пункт 3.2 протокола № 1 от 12 марта 2026 года: " in report_ru
     for text in (report_kk, report_ru, "\n".join(register_kk), "\n".join(register_ru)):

@@ -100,3 +100,20 @@ def test_pdf_command_lists_what_it_did(tmp_path, soffice):
     result = CliRunner().invoke(cli, ["--outputs", str(tmp_path / "outputs"), "pdf"])
     assert result.exit_code == 0, result.output
     assert "1 PDF(s), 1 converted, 0 up to date" in result.output
+
+
+@pytest.mark.parametrize("lang,says", [
+    ("ru", ["LibreOffice не создал PDF из файлов:", "composition.kk.docx", "Закройте все окна LibreOffice"]),
+    ("kk", ["LibreOffice мына файлдардан PDF жасамады:", "composition.kk.docx", "барлық терезелерін жабыңыз"]),
+])
+def test_a_pdf_libreoffice_did_not_write_is_named_in_her_language_with_what_to_do(tmp_path, monkeypatch, lang, says):
+    """LibreOffice ends without an error but writes no PDF: which file, and how to go on, in Kazakh or Russian."""
+    program = tmp_path / "soffice"
+    program.write_text(f"#!{sys.executable}\nimport sys\n")     # exits 0, converts nothing
+    program.chmod(0o755)
+    monkeypatch.setenv("SHTAB_SOFFICE", str(program))
+    outputs_with(tmp_path, "composition.kk.docx")
+    result = CliRunner().invoke(cli, ["--ui-lang", lang, "--outputs", str(tmp_path / "outputs"), "pdf"])
+    assert result.exit_code == 1, result.output
+    assert all(part in result.output for part in says), result.output
+    assert "Traceback" not in result.output and "did not convert" not in result.output

@@ -11,7 +11,7 @@ from pipeline.cli.main import cli
 from pipeline.rules.control import Standing, State, position_of
 from pipeline.rules.execution import in_window
 from tests.rules.test_between_meetings import AKIMS, NOT_ADOPTED_VOTE, POLICE, decision
-from tests.support.docx_text import text
+from tests.support.docx_text import seen_text
 from tests.support.inputs import BASE_MEETING, VOTING
 
 AS_OF = "2026-04-10"          # a Friday; the window of 14 days ends on Friday 24 April
@@ -124,7 +124,7 @@ def test_reminder_lists_open_assignments_due_by_the_window_end(cycle):
     folder = cycle.outputs / "reminders" / AS_OF
     assert sorted(p.name for p in folder.iterdir()) == ["01-otdel-politsii-kostanaiskogo-raiona.kk.docx",
                                                         "01-otdel-politsii-kostanaiskogo-raiona.ru.docx"]
-    ru = text(folder / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
+    ru = seen_text(folder / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
     for present in ("Д1", "Д3", "Д6", "Д8", "Д9"):
         assert f"{present} " in ru, present
     for absent in ("Д2", "Д4", "Д5", "Д7", "Д10"):
@@ -135,7 +135,7 @@ def test_reminder_lists_open_assignments_due_by_the_window_end(cycle):
     assert ru.count("просрочено") == 1 and "(продленный срок)" in ru and "до 20 апреля 2026 года" in ru
     assert "пункт 1.6 протокола № 1 от 12 марта 2026 года" in ru
     assert ru.index("Поручения с периодическим") < ru.index("Д8 ")         # periodic ones apart
-    kk = text(folder / "01-otdel-politsii-kostanaiskogo-raiona.kk.docx")
+    kk = seen_text(folder / "01-otdel-politsii-kostanaiskogo-raiona.kk.docx")
     assert "Қостанай ауданының полиция бөліміне" in kk and "мерзімі өтіп кеткен" in kk
     assert "2026 жылғы 15 сәуірге дейін" in kk and "2026 жылғы 10 сәуірдегі жағдай бойынша" in kk
 
@@ -143,14 +143,14 @@ def test_reminder_lists_open_assignments_due_by_the_window_end(cycle):
 def test_a_wider_window_reaches_the_next_day_and_the_other_body(cycle):
     assert run(cycle, "reminders", "--as-of", AS_OF, "--within", "15").exit_code == 0
     folder = cycle.outputs / "reminders" / AS_OF
-    assert "Д2 " in text(folder / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
-    akims = text(folder / "02-akimy-selskikh-okrugov-i-poselka.ru.docx")
+    assert "Д2 " in seen_text(folder / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
+    akims = seen_text(folder / "02-akimy-selskikh-okrugov-i-poselka.ru.docx")
     assert "Акимам сельских округов и поселка" in akims and "Д2 " in akims and "Д1 " not in akims
 
 
 def test_reply_date_skips_nauryz(cycle):
     assert run(cycle, "reminders", "--as-of", "2026-03-20").exit_code == 0
-    ru = text(cycle.outputs / "reminders" / "2026-03-20" / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
+    ru = seen_text(cycle.outputs / "reminders" / "2026-03-20" / "01-otdel-politsii-kostanaiskogo-raiona.ru.docx")
     assert "до 30 марта 2026 года информацию" in ru      # 23, 24, 25 March are days off
 
 
@@ -184,12 +184,12 @@ def test_status_table_and_report(cycle):
     total = next(line for line in result.output.splitlines() if "All assignments" in line)
     # done on time, done late, extended, in progress, overdue, removed, protocol not signed, total
     assert [int(n) for n in total.split("│")[2:-1] if n.strip()] == [1, 1, 1, 4, 1, 1, 0, 9]
-    ru = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.ru.docx")
+    ru = seen_text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.ru.docx")
     assert "СПРАВКА" in ru and "по состоянию на 10 апреля 2026 года" in ru
     assert "исполнено с нарушением срока 02.04.2026" in ru and "снято с контроля 01.04.2026" in ru
     assert "Д7" not in ru                                      # not adopted: no assignment
     assert "срок продлен до 20 апреля 2026 года решением от 30.03.2026" in ru and "просрочено" in ru
-    kk = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.kk.docx")
+    kk = seen_text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.kk.docx")
     assert "АНЫҚТАМА" in kk and "2026 жылғы 10 сәуірдегі жағдай бойынша" in kk and "мерзімі өтіп кеткен" in kk
 
 
@@ -234,9 +234,9 @@ def test_an_unsigned_protocol_gets_no_reminder_no_overdue_warning_and_shows_as_n
     result = run(cycle, "status", "--as-of", AS_OF)
     total = next(line for line in result.output.splitlines() if "All assignments" in line)
     assert [int(n) for n in total.split("│")[2:-1] if n.strip()] == [0, 0, 0, 0, 0, 0, 9, 9]
-    ru = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.ru.docx")
+    ru = seen_text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.ru.docx")
     assert ru.count("протокол не подписан") == 10 and "просрочено" not in ru    # Д2 under two bodies; heading «Просрочено»
-    kk = text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.kk.docx")
+    kk = seen_text(cycle.outputs / "reports" / "2026" / "status-2026-04-10.kk.docx")
     assert "хаттамаға қол қойылмаған" in kk
 
 
