@@ -58,7 +58,7 @@ def secretary_signer(loc: Localizer, body: Body) -> Signature | None:
     if secretary is None:
         return None
     line = loc.member(secretary)
-    return Signature(loc.phrase("secretary_title"), line.position, secretary.name or "")
+    return Signature(loc.phrase("secretary_title"), line.position, line.name)
 
 
 ROLE_TITLES = {"head": "head_title", "deputy_head": "deputy_head_title", "secretary": "secretary_title",

@@ -172,6 +172,8 @@ def meeting_documents(tmp_path_factory):
     # the extract (§23): the protocol it is taken from
     ("meetings/2026-01/extracts/01-otdel-politsii", "ru", "12·марта 2026·года №·1"),
     ("meetings/2026-01/extracts/01-otdel-politsii", "kk", "2026·жылғы 12·наурыздағы №·1 хаттамасынан"),
+    ("meetings/2026-01/extracts/01-otdel-politsii", "ru", "_______________ Г.·Абенова"),   # who certifies it
+    ("meetings/2026-01/extracts/01-otdel-politsii", "kk", "_______________ Г.·Абенова"),
     # the register (§24): the protocol cited, the year in the title
     ("reports/2026/register", "ru", "пункт 1.1 протокола №·1 от·12·марта 2026·года"),
     ("reports/2026/register", "ru", "за 2026·год"),
