@@ -184,3 +184,12 @@ def test_s29_the_annual_report_is_made_and_downloaded(tmp_path: Path):
     download = browser.get(link)
     assert download.status_code == 200 and download.content[:2] == b"PK"
     assert 'id="report-files"' in browser.get(URL).text           # the downloads stay on the page
+
+
+def test_s29_the_year_page_links_the_indicators_of_its_year_and_the_composition(tmp_path: Path):
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    browser.get("/lang/ru")
+    links = browser.get("/?year=2026").text.split('id="year-links"')[1].split("</p>")[0]
+    assert 'href="/indicators/2026"' in links and "Годовые показатели 2026" in links and "Состав штаба" in links
+    assert 'href="/indicators/' in browser.get("/meetings").text.split("<nav")[1]      # and every page's navigation
