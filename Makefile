@@ -146,7 +146,8 @@ serve:
 # the pictures of the guides (docs/user/img), taken by the browser journeys (tests/web/test_web_*browser*.py)
 screenshots: $(VENV)/test-tools
 	SHTAB_SCREENSHOTS=docs/user/img $(BIN)/python -m pytest tests/web/test_web_browser.py \
-		tests/web/test_web_browser_meetings.py tests/web/test_web_year_pages_browser.py -q
+		tests/web/test_web_browser_meetings.py tests/web/test_web_year_pages_browser.py \
+		tests/web/test_web_browser_kk.py -q
 
 # ---------------------------------------------------------------- between meetings
 .PHONY: notice extracts reminders status

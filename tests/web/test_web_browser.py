@@ -55,7 +55,10 @@ def served(tmp_path: Path, monkeypatch):
 def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--lang=ru-RU"])
+        # her chromium speaks Russian: on Linux its interface language (and the order of a date field's day and
+        # month, 19.11.2026) comes from LANG and its locale pack (chromium-l10n); with no pack it is en-US's 11/19/2026
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--lang=ru-RU"],
+                                              env={**os.environ, "LANG": "ru_RU.UTF-8", "LANGUAGE": "ru"})
         yield chromium
         chromium.close()
 
@@ -65,7 +68,7 @@ def page(browser, served):
     # bypass_csp: the tests' own probes (wait_for_function's expressions, axe) are scripts the workspace's policy
     # refuses; tests/reliability/test_failing_disk_browser.py runs the pages under the policy itself
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="ru-RU",
-                                  bypass_csp=True)
+                                  timezone_id="Asia/Qostanay", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(served[0])
@@ -77,7 +80,9 @@ def shot(page, name: str, tmp_path: Path) -> Path:
     folder = Path(SHOTS) if SHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
-    page.screenshot(path=str(path))
+    page.wait_for_timeout(150)            # a live check the last keystroke started, then its end: the same picture
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+    page.screenshot(path=str(path), animations="disabled", caret="hide")
     return path
 
 
@@ -126,7 +131,7 @@ def test_a_new_meeting_without_quorum_then_with_it_saved_as_a_minimal_diff(page,
     page.wait_for_function("() => document.querySelector('#fd-present') && "
                            "document.querySelector('#fd-present').innerText.includes('§20')")
     assert "кворума" in _quorum_slot(page).inner_text()
-    _quorum_slot(page).scroll_into_view_if_needed()
+    page.locator("#attendance").evaluate("e => e.scrollIntoView({block: 'start'})")   # the legend, then the words
     shot(page, "workspace-quorum.ru", tmp_path)
     for member in away[:4]:                       # four come after all: 12 of 16 present, a quorum
         page.check(f"input[name='att.{member}'][value=present]")
@@ -217,7 +222,7 @@ def _open_meeting(page, meeting: str = "2026-05") -> None:
 
 def _type_impossible_date(page, selector: str) -> None:
     """31 February typed into chromium's date field, in whichever order of day and month it shows."""
-    for keys in ("02312026", "31022026"):
+    for keys in ("31022026", "02312026"):             # her chromium in Russian: day first
         page.click(selector, position={"x": 8, "y": 8})
         page.keyboard.type(keys)
         if page.eval_on_selector(selector, "e => e.validity.badInput"):
@@ -242,7 +247,11 @@ def test_an_impossible_date_is_refused_beside_its_field_and_the_file_kept(page, 
     shot(page, "workspace-bad-date.ru", tmp_path)
 
 
+DRAFT_TIME = dt.datetime(2026, 12, 1, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+
+
 def test_unsaved_text_is_guarded_then_restored_as_a_draft(page, served, tmp_path):
+    page.clock.set_fixed_time(DRAFT_TIME)            # the draft's time in the picture: the same at every run
     _, ws = served
     path = ws.inputs / "meetings" / "2026-05.yaml"
     before = path.read_bytes()
@@ -389,11 +398,19 @@ def _axe(page) -> list[str]:
     return list(found)
 
 
+def make_the_documents(page, base: str) -> None:
+    """«Сформировать все документы»: the documents page then lists downloads, not «ещё не сформирован»."""
+    page.goto(base + "/documents")
+    page.click("#generate")
+    page.wait_for_selector("#written", timeout=120_000)
+
+
 def test_every_page_passes_axe_and_never_scrolls_sideways(page, served, tmp_path):
     """axe-core: no serious or critical violation on any page, at 1280×720 and at 400×800, where nothing
     scrolls sideways either."""
     base = page.url.split("/", 3)[0] + "//" + page.url.split("/")[2]
     problems = []
+    make_the_documents(page, base)
     for width, height in ((1280, 720), (400, 800)):
         page.set_viewport_size({"width": width, "height": height})
         for path in EVERY_PAGE:

@@ -8,6 +8,8 @@
      server in `__invalid`, so an empty value is never written over the file's; the server's reason is
      shown beside the field.
    - The page asks the workspace whether it still answers (every 20 s and when she comes back to the tab).
+   - Each cell of a table is given its column's heading (data-label): in a narrow window the rows stack and
+     the stylesheet writes the heading before the value, so «12 / 16» still says what it counts.
    The words come from the page (#ui-messages), in her language. No inline script: a CSP may forbid it. */
 (function () {
   "use strict";
@@ -234,7 +236,25 @@
     if (code === 403) { down = "session"; }
     if (isSave(event.detail) || code === 403 || code === 413) { failed("refused", code); }
   });
+  function labelCells() {
+    Array.prototype.forEach.call(document.querySelectorAll("main table"), function (table) {
+      var heads = table.querySelectorAll("thead th");
+      if (!heads.length) { return; }
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
+        var shift = heads.length - row.cells.length;     // the first cells of a row under a rowspan are above it
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          var head = heads[i + Math.max(shift, 0)];
+          var text = head ? head.textContent.trim() : "";
+          if (text && !cell.hasAttribute("data-label") && !cell.querySelector(".sr-only")) {
+            cell.setAttribute("data-label", text);
+          }
+        });
+      });
+    });
+  }
+
   document.addEventListener("htmx:afterSwap", function () {
+    labelCells();
     placeProblems();
     var conflict = document.getElementById("conflict") || document.getElementById("not-saved");
     if (conflict && !conflict.dataset.shown) {
@@ -263,4 +283,5 @@
 
   offerDraft();
   placeProblems();
+  labelCells();
 })();
