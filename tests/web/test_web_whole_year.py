@@ -96,6 +96,9 @@ members:
 """
 
 
+WRITING = 180_000      # ms: writing documents seals protocols (LibreOffice's PDF/A), slow on a busy machine
+
+
 @dataclass
 class Year:
     """The project, its served workspace, and the day the workspace believes it is."""
@@ -290,7 +293,7 @@ def meeting_documents(page, year: Year, meeting: str) -> None:
     """«Сформировать документы этого заседания» on the documents page."""
     goto(page, year, "/documents")
     page.click(f"#generate-{meeting}")
-    page.wait_for_selector("#written")
+    page.wait_for_selector("#written", timeout=WRITING)
 
 
 def download(page, tmp_path: Path, output: str) -> str:
@@ -423,9 +426,9 @@ def reminders_and_status_for_a_day(page, year: Year, tmp_path: Path) -> None:
     assert "2027-02/1.1" in page.locator("#reminders").inner_text()                 # due 30.09.2027
     assert "2027-01/1.1" not in page.locator("#reminders").inner_text()             # done in June
     page.click("#make-reminders")
-    page.wait_for_selector("#written")
+    page.wait_for_selector("#written", timeout=WRITING)
     page.click("#make-status")
-    page.wait_for_selector("#written:has-text('справка')")
+    page.wait_for_selector("#written:has-text('справка')", timeout=WRITING)
     day = page.locator("#dated-2027-09-20")
     letters = day.locator("tbody tr", has=page.locator("code", has_text=".ru")).filter(has_not_text="status-")
     assert letters.count() == 1                                                      # one body has a deadline near
@@ -488,7 +491,7 @@ def annual_report(page, year: Year, tmp_path: Path) -> None:
     year.on("2028-01-20")
     goto(page, year, "/documents")
     page.click("#generate")
-    page.wait_for_selector("#written, #refused")
+    page.wait_for_selector("#written, #refused", timeout=WRITING)
     assert page.locator("#refused").count() == 0, page.locator("#refused").inner_text()
     report = download(page, tmp_path, "reports/2027/annual-report.ru.docx")
     assert "В 2027 году проведено заседаний штаба: 4" in report
