@@ -118,17 +118,19 @@ def apply_action(entry: CommentedMap, form: Form, name: str) -> None:
 def apply_values(node: CommentedMap, form: Form, prefix: str = "", *, listed: bool = True) -> None:
     """The twelve indicators onto `node` (the year's file, or its `previous:`).
 
-    `listed`: campaigns and actions are lists of entries (the year's file); otherwise they are counts
-    (`previous:`), unless the file lists them there, and then the form leaves them as they are.
+    `listed`: campaigns and actions are lists of entries (the year's file) unless the file gives a count
+    there; in `previous:` they are counts, unless the file lists them there, and then the form leaves them.
     """
     for _number_, key, parts in FIGURES:
         name = prefix + key
         if parts:
             _apply_group(node, key, parts, form, name)
-        elif key in LISTED and listed:
-            apply_list(node, key, form, name, apply_campaign if key == "campaigns" else apply_action)
-        elif key in LISTED and isinstance(node.get(key), list):
-            continue
+        elif key in LISTED and form.has(name):      # a count where the file gives one (`previous:`, or a year's)
+            if not isinstance(node.get(key), list):
+                apply_figure(node, key, form, name)
+        elif key in LISTED:
+            if listed:
+                apply_list(node, key, form, name, apply_campaign if key == "campaigns" else apply_action)
         else:
             apply_figure(node, key, form, name)
 

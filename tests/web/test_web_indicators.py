@@ -193,3 +193,18 @@ def test_s29_the_year_page_links_the_indicators_of_its_year_and_the_composition(
     links = browser.get("/?year=2026").text.split('id="year-links"')[1].split("</p>")[0]
     assert 'href="/indicators/2026"' in links and "Годовые показатели 2026" in links and "Состав штаба" in links
     assert 'href="/indicators/' in browser.get("/meetings").text.split("<nav")[1]      # and every page's navigation
+
+
+def test_s29_a_count_of_campaigns_in_the_years_file_is_edited_as_a_count(tmp_path: Path):
+    """IndicatorValues allows `campaigns: 7` in a year's file too: the page shows a count field and saves it."""
+    ws = workspace(tmp_path)
+    path = ws.inputs / "indicators" / "2026.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("campaigns:\n", 1)
+    path.write_text(head + "campaigns: 7\n" + rest[rest.index("actions:"):], encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    browser = client(ws)
+    fields = form_fields(browser.get(URL).text, "indicators-form")
+    assert ("campaigns", "7") in fields and not any(k.startswith("campaigns.") for k, _v in fields)
+    assert post_form(browser, f"{URL}/save", _with(fields, campaigns="8")).status_code == 200
+    assert _changed(before, path.read_text(encoding="utf-8")) == ["-campaigns: 7", "+campaigns: 8"]

@@ -111,6 +111,28 @@ def test_s8_a_member_joins_then_leaves_then_her_mistaken_entry_is_removed(page, 
     assert path.read_bytes() == original
 
 
+def test_s8_a_new_police_chief_from_a_day_in_the_browser(page, served, tmp_path: Path):
+    """«Замена с даты»: the old entry ends the day before, the new one follows it; the list of a day shows who."""
+    _, ws = served
+    path = ws.inputs / "body.yaml"
+    _go(page, "/composition")
+    police = page.locator("section.member:has(code.id:text-is('police'))")
+    police.locator("details.successor summary").click()
+    police.locator("input[name$='.successor.date']").fill("2026-12-01")
+    police.locator("input[name$='.successor.name']").fill("Н. Новиков")
+    page.click("#save")
+    page.wait_for_selector("#announce-saved")
+    text = path.read_text(encoding="utf-8")
+    assert "    until: 2026-11-30\n  - id: police-2026\n    name: Н. Новиков\n" in text
+    page.fill("#in-force-day", "2026-11-30")
+    page.wait_for_selector("#in-force li[data-member=police]")
+    assert "Н. Новиков" not in page.locator("#in-force").inner_text()
+    page.fill("#in-force-day", "2026-12-01")
+    page.wait_for_selector("#in-force li[data-member=police-2026]")
+    said = page.locator("#in-force").inner_text()
+    assert "Н. Новиков" in said and "Е. Жаксылыков" not in said and "в составе 17 членов штаба" in said
+
+
 def test_the_new_pages_pass_axe_in_both_languages_and_never_scroll_sideways(page, served, tmp_path: Path):
     problems = []
     for lang in ("ru", "kk"):
