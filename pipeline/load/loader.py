@@ -68,9 +68,14 @@ def load_meetings(project: Project) -> None:
         project.findings += found
         if not MEETING_ID.match(path.stem):
             project.unread_meetings.add(path.stem)
-            project.findings.append(error(Loc(display_path(path)),
-                                          _("the file name must be a meeting id: Latin letters a-z, digits and -, "
-                                            "e.g. 2026-01.yaml; rename the file")))
+            typed = re.fullmatch(r"\D*(\d{4})\D+(\d{1,2})", path.stem)   # 2027_05, заседание-2027-5
+            example = (f"{meeting.date.year}-{meeting.number:02d}.yaml" if meeting is not None
+                       else f"{typed.group(1)}-{int(typed.group(2)):02d}.yaml" if typed else None)
+            project.findings.append(error(Loc(display_path(path)), _(
+                "the file name must be a meeting id: Latin letters a-z, digits and -, e.g. {example} (the year, then "
+                "the protocol's number); rename the file", example=example) if example else _(
+                "the file name must be a meeting id: Latin letters a-z, digits and -, the year, then the protocol's "
+                "number; rename the file")))
             continue
         if meeting is None:
             project.unread_meetings.add(path.stem)
@@ -403,9 +408,12 @@ def load_plans(project: Project) -> None:
     files: set[str] = set()
     for path in yaml_files(project.inputs / "plans"):
         if not PLAN_ID.match(path.stem):
-            project.findings.append(error(Loc(display_path(path)), _("the file name must be a plan id: the year and "
-                                                                     "the half, e.g. 2026-H1.yaml or 2026-H2.yaml; "
-                                                                     "rename the file"), "§16"))
+            year = re.search(r"\d{4}", path.stem)
+            project.findings.append(error(Loc(display_path(path)), _(
+                "the file name must be a plan id: the year and the half, {first} or {second}; rename the file",
+                first=f"{year.group()}-H1.yaml", second=f"{year.group()}-H2.yaml") if year else _(
+                "the file name must be a plan id: the year and the half (H1 or H2), joined by -; rename the file"),
+                "§16"))
             continue
         files.add(path.stem)
         plan, found = load_file(path, Plan)

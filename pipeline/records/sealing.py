@@ -313,7 +313,7 @@ def verify(store: Store, assessment: "Assessment") -> tuple[list[Finding], int, 
         if result.meeting.protocol.signed and meeting_id not in sealed_ids and meeting_id not in on_disk:
             findings.append(warning(result.meeting.protocol.loc_of("signed"),
                                     _("meeting {meeting}: the protocol is signed but not sealed yet; "
-                                      "`python -m pipeline protocol` seals it", meeting=meeting_id),
+                                      "`shtab protocol` seals it", meeting=meeting_id),
                                     "§15", PROTOCOL))
     return findings, len(store.sums), len(sealed_ids)
 
@@ -386,7 +386,7 @@ def _not_matching(store: Store, assessment: "Assessment", meeting_id: str, versi
     if result is None or project.body is None or sealed.get("meeting") != meeting_id:
         return _("its meeting's inputs cannot be read, so its fingerprint cannot be compared with them; correct "
                  "the errors check names in {file}, then run {command} again",
-                 file=project.file_of("meetings", f"{meeting_id}.yaml"), command="python -m pipeline verify --rebuild")
+                 file=project.file_of("meetings", f"{meeting_id}.yaml"), command="shtab verify --rebuild")
     changes = fingerprint.changes(sealed["inputs"], fingerprint.of_meeting(project.inputs, result.meeting,
                                                                             project.body))
     if changes:
@@ -395,7 +395,7 @@ def _not_matching(store: Store, assessment: "Assessment", meeting_id: str, versi
                  "{command} again, or restore records/SHA256SUMS from the repository (git checkout -- "
                  "records/SHA256SUMS)", fingerprint=listed,
                  changes=_short([signed.described(change, file_of) for change in changes]),
-                 command="python -m pipeline verify --rebuild")
+                 command="shtab verify --rebuild")
     return None
 
 

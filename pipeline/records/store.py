@@ -269,11 +269,11 @@ class Store:
         clash = [listed for listed in sorted(files) if listed in self.sums or os.path.lexists(self.path(listed))]
         if clash:
             raise NotSealed(_("{path}: this file is already in records/, and a sealed file is never replaced; "
-                              "nothing was sealed: `python -m pipeline verify` says what is wrong with records/",
+                              "nothing was sealed: `shtab verify` says what is wrong with records/",
                               path=clash[0]))
         if self.manifest_problems():
             raise NotSealed(_("records/SHA256SUMS is not the list of the files in records/; nothing was sealed: "
-                              "`python -m pipeline verify` says what is wrong, `python -m pipeline verify --rebuild` "
+                              "`shtab verify` says what is wrong, `shtab verify --rebuild` "
                               "lists the files again"))
         self.folder.mkdir(parents=True, exist_ok=True)
         write_durably(self.folder / JOURNAL, json.dumps(sorted(files)).encode("utf-8"))
@@ -442,7 +442,7 @@ def check_files(store: Store) -> list[FileProblem]:
     return problems
 
 
-_REBUILD = "python -m pipeline verify --rebuild"
+_REBUILD = "shtab verify --rebuild"
 
 
 def file_finding(problem: FileProblem, root: Path, display) -> Finding:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -140,19 +141,23 @@ def check_entry_ids(entries: list[ControlEntry], assignments: dict[str, Assignme
                                          "assignment to control; remove the entry", assignment=entry.assignment),
                                   "§24"))
         else:
-            findings.append(error(loc, unknown_assignment(entry.assignment, assignments), "§24"))
+            findings.append(error(loc, unknown_assignment(entry.assignment, assignments, unread_meetings), "§24"))
     return findings
 
 
-def unknown_assignment(assignment: str, assignments: dict[str, Assignment]):
-    """An id that names no assignment, said with the project's own ids (the assignments of the meeting it names,
-    else the meetings that gave assignments), never with an example of another Штаб's meetings."""
-    meeting = assignment.split("/")[0]
+def unknown_assignment(assignment: str, assignments: dict[str, Assignment], unread: Iterable[str] = ()):
+    """An id that names no assignment, said with the project's own ids (the assignments of the meeting it names, a
+    meeting id one slip away, else the meetings that gave assignments), never with another Штаб's example."""
+    meeting, _slash, rest = assignment.partition("/")
     of_meeting = [a for a in assignments if a.split("/")[0] == meeting]
     if of_meeting:
         return _("unknown assignment '{assignment}': no adopted decision has this id; the assignments of meeting "
                  "{meeting} are {ids}", assignment=assignment, meeting=meeting, ids=", ".join(of_meeting))
     meetings = sorted({a.split("/")[0] for a in assignments})
+    padded = re.sub(r"^(\d{4})-(\d)$", r"\1-0\2", meeting)   # 2027-3 for 2027-03: the number has two digits
+    if padded != meeting and padded in set(meetings) | set(unread):
+        return _("unknown assignment '{assignment}': there is no meeting '{meeting}'; did you mean '{hint}'?",
+                 assignment=assignment, meeting=meeting, hint=f"{padded}/{rest}")
     if meetings:
         return _("unknown assignment '{assignment}': no meeting '{meeting}' gave assignments; an id is "
                  "meeting/question.decision, and the meetings that gave assignments are {meetings}",

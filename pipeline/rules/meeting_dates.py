@@ -4,11 +4,12 @@ drawn up within a day (§23), protocol numbers within a year (§15), deadlines t
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..core.errors import Finding, error, warning
 from ..core.kinds import PROTOCOL
 from ..load.models import Meeting
+from ..load.models.base import as_iso as _as_iso
+from ..load.models.base import date_exists as _exists
 from ..load.models.base import no_such_day
 from ..locale.messages import _
 
@@ -101,9 +102,6 @@ def check_numbering(meetings: list[Meeting]) -> list[Finding]:
 
 # ---------------------------------------------------------------- deadlines written as dates in another form (§24)
 
-_OTHER_DATE_FORM = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\s*(г\.?|года?|ж\.?)?\s*$"
-                              r"|^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
-
 
 def deadlines_in_other_forms(meeting: Meeting) -> list[Finding]:
     """§24: an assignment's deadline is a date the register can compare (2027-03-31) or a text ("ежеквартально").
@@ -151,27 +149,3 @@ def deadlines_before_the_meeting(meeting: Meeting) -> list[Finding]:
                     due=decision.due.isoformat(), decision="%d.%d" % (number, index),
                     date=meeting.date.isoformat()), "§24"))
     return findings
-
-
-def _exists(iso: str) -> bool:
-    try:
-        dt.date.fromisoformat(iso)
-        return True
-    except ValueError:
-        return False
-
-
-def _as_iso(text: str) -> str:
-    """'31.03.2027' → '2027-03-31' when the text is a date in another form; '' when it is not one."""
-    match = _OTHER_DATE_FORM.match(text)
-    if not match:
-        return ""
-    if match.group(1):
-        day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
-        year = int(year) + 2000 if len(year) == 2 else int(year)
-    else:
-        year, month, day = int(match.group(5)), int(match.group(6)), int(match.group(7))
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return f"{year:04d}-{month:02d}-{day:02d}"

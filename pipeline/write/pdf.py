@@ -126,7 +126,7 @@ def convert_outputs(outputs: Path, sealed: dict[Path, bytes] | None = None) -> l
     copied as sealed, not converted again (§15).
     """
     if not outputs.is_dir():
-        raise ShtabError(_("{path}: no outputs folder yet; write the documents first (python -m pipeline all)",
+        raise ShtabError(_("{path}: no outputs folder yet; write the documents first (shtab all)",
                            path=outputs))
     sealed = sealed or {}
     documents = documents_in(outputs)

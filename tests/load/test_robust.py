@@ -351,7 +351,7 @@ def test_a_broken_file_gets_a_message_with_its_line(project, case):
 
 
 @pytest.mark.parametrize("changes,expected", [
-    ({"date": [2026, 3, 12]}, "date: expected a date such as 2026-03-12, got a list"),
+    ({"date": [2026, 3, 12]}, "date: expected a date written year-month-day (YYYY-MM-DD), got a list"),
     ({"date": "2026-02-30"}, "a day that does not exist"),
     ({"date": "0001-01-01"}, "the year 1 is impossible"),
     ({"place": 42}, "got the number 42"),

@@ -117,7 +117,7 @@ def test_a_damaged_list_never_lets_a_sealed_protocol_be_rewritten_s15_s24(sealed
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.output.lower()
     if damage is not line_for_a_file_gone:
-        assert "python -m pipeline verify --rebuild" in result.stderr
+        assert "shtab verify --rebuild" in result.stderr
     after = sealed_files(sealed)
     assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
     assert set(after) <= set(before)                   # nothing sealed beside the old record either

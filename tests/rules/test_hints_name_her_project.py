@@ -79,6 +79,30 @@ def ids_not_a_list(inputs):
                     encoding="utf-8")
 
 
+def meeting_file_misnamed(inputs):
+    (inputs / "meetings/2027-05.yaml").rename(inputs / "meetings/заседание5.yaml")
+
+
+def plan_file_misnamed(inputs):
+    (inputs / "plans/2027-H2.yaml").rename(inputs / "plans/план-2027-2.yaml")
+
+
+def date_as_in_letters(inputs):
+    edit(inputs / "meetings/2027-03.yaml", "date: 2027-06-17", "date: 17/06/2027")
+
+
+def plan_ref_without_year(inputs):
+    edit(inputs / "meetings/2027-01.yaml", "  - plan: 2027-H1/2", "  - plan: H1/2")
+
+
+def assignment_unpadded(inputs):
+    edit(inputs / "control/2027.yaml", "- assignment: 2027-03/1.1", "- assignment: 2027-3/1.1")
+
+
+def month_thirteen(inputs):
+    edit(inputs / "plans/2027-H1.yaml", "    to: 2027-H2", "    to: 2027-13")
+
+
 CASES = [
     (no_phone, "body.yaml:", ["add phone: to the secretary, with the office telephone"], []),
     (done_without_date, "control/2027.yaml:6:", ["status done needs its date: add date: with the day"], []),
@@ -98,6 +122,14 @@ CASES = [
     (speaker_typo, "meetings/2027-03.yaml:", ["unknown member id 'sprot'", "did you mean 'sport'?"],
      ["speaks on question"]),
     (ids_not_a_list, "meetings/2027-03.yaml:", ["e.g. present: [..., ...]"], []),
+    # file names and forms: her own meeting's year and number, the year she typed, the day she meant
+    (meeting_file_misnamed, "заседание5.yaml:", ["e.g. 2027-05.yaml (the year, then the protocol's number)"], []),
+    (plan_file_misnamed, "план-2027-2.yaml:", ["2027-H1.yaml or 2027-H2.yaml"], []),
+    (date_as_in_letters, "meetings/2027-03.yaml:2:", ["'17/06/2027' is not written as a date is",
+                                                      "year-month-day, 2027-06-17"], []),
+    (plan_ref_without_year, "meetings/2027-01.yaml:", ["written plan/number (YYYY-H1/N or YYYY-H2/N)"], []),
+    (assignment_unpadded, "control/2027.yaml:", ["there is no meeting '2027-3'; did you mean '2027-03/1.1'?"], []),
+    (month_thirteen, "plans/2027-H1.yaml:", ["year-month (YYYY-MM) or a half-year (YYYY-H1, YYYY-H2)"], []),
 ]
 
 

@@ -18,6 +18,7 @@ import click
 from ... import stages
 from ...core.errors import Finding, InputRefused, ShtabError
 from ...core.project import ProjectPaths, not_a_project
+from ...load.models.base import as_iso, date_exists
 from ...locale.messages import Message, _
 from ...records.store import RECORDS
 from ...write.lock import command_line, project_root, run_lock
@@ -79,7 +80,11 @@ class IsoDate(click.ParamType):
         try:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            self.fail(_("'{value}' is not a date: write it as 2026-03-12", value=value), param, ctx)
+            iso = as_iso(str(value))   # 17.06.2027: said back as it is written
+            if iso and date_exists(iso):
+                self.fail(_("'{value}' is not written as a date is: write it year-month-day, {iso}", value=value,
+                            iso=iso), param, ctx)
+            self.fail(_("'{value}' is not a date: write it year-month-day (YYYY-MM-DD)", value=value), param, ctx)
 
 
 class Year(click.ParamType):
@@ -179,8 +184,9 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
             assessment: stages.Assessment | None = None) -> None:
     """Build the documents of the given kinds; refuse on errors, print the warnings of their inputs."""
     if options.reason and (documents != ["protocol"] or not selected or not options.force):
-        raise ShtabError(_("--reason goes with --force and the protocols to renew, named: e.g. python -m pipeline "
-                           "--force --reason \"{example}\" protocol 2026-01", example=_("blank page removed")))
+        raise ShtabError(_("--reason goes with --force and the protocols to renew, named: e.g. shtab "
+                           "--force --reason \"{example}\" protocol {meeting}", example=_("blank page removed"),
+                           meeting=" ".join(selected or []) or "MEETING"))
     assessment = assessment or options.assessment()
     write_jobs(options, assessment, stages.jobs_for(assessment, documents, selected, options.langs),
                stages.withheld(assessment, documents, selected))

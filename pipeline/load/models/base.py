@@ -120,6 +120,35 @@ def no_such_day(typed: str, year: int, month: int, day: int):
              "exists, e.g. the last one, {last}", days=days, **values)
 
 
+# a date typed as people write it in letters (17.06.2027, 17/06/27, 2027.06.17): said back year-month-day
+OTHER_DATE_FORM = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\s*(г\.?|года?|ж\.?)?\s*$"
+                              r"|^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
+
+
+def date_exists(iso: str) -> bool:
+    try:
+        dt.date.fromisoformat(iso)
+        return True
+    except ValueError:
+        return False
+
+
+def as_iso(text: str) -> str:
+    """'31.03.2027' → '2027-03-31' when the text is a date in another form; '' when it is not one."""
+    match = OTHER_DATE_FORM.match(text)
+    if not match:
+        return ""
+    if match.group(1):
+        day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
+        year = int(year) + 2000 if len(year) == 2 else int(year)
+    else:
+        year, month, day = int(match.group(5)), int(match.group(6)), int(match.group(7))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def _to_date(value: Any) -> dt.date:
     refuse_placeholder(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -135,10 +164,17 @@ def _to_date(value: Any) -> dt.date:
             if numbers:
                 raise ValueError(_("{value} is not a date: there is no such day in the calendar; check the month "
                                    "and the day", value=kind_of(value))) from None
-            raise ValueError(_("{value} is not a date: dates are written year-month-day, e.g. 2026-03-12",
+            iso = as_iso(value)   # typed in another form (17.06.2027, 17/06/2027): said as it is written
+            impossible = iso and no_such_day(value.strip(), *map(int, iso.split("-")))
+            if impossible:
+                raise ValueError(impossible) from None
+            if iso and date_exists(iso):
+                raise ValueError(_("{value} is not written as a date is: write it year-month-day, {iso}",
+                                   value=kind_of(value), iso=iso)) from None
+            raise ValueError(_("{value} is not a date: dates are written year-month-day (YYYY-MM-DD)",
                                value=kind_of(value))) from None
         return _in_span(day)
-    raise ValueError(_("expected a date such as 2026-03-12, got {value}", value=kind_of(value)))
+    raise ValueError(_("expected a date written year-month-day (YYYY-MM-DD), got {value}", value=kind_of(value)))
 
 
 def _in_span(day: dt.date) -> dt.date:

@@ -16,7 +16,8 @@ ASSIGNMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/\d+\.\d+$")
 def _to_assignment_id(value: Any) -> str:
     if isinstance(value, str) and ASSIGNMENT_ID.match(value.strip()):
         return value.strip()
-    raise ValueError(_("expected an assignment id such as \"2026-01/1.2\" (meeting/question.decision), got {value}",
+    raise ValueError(_("expected an assignment id written meeting/question.decision (the meeting file's name, then the "
+                       "question and the decision counted from 1), got {value}",
                        value=kind_of(value)))
 
 

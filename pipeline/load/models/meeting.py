@@ -147,7 +147,8 @@ Invitee = Speaker
 def _to_plan_ref(value: Any) -> str:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-H[12]/\d+", value.strip()):
         return value.strip()
-    raise ValueError(_("expected a plan item such as \"2026-H1/3\", got {value}", value=kind_of(value)))
+    raise ValueError(_("expected a plan question written plan/number (YYYY-H1/N or YYYY-H2/N), got {value}",
+                       value=kind_of(value)))
 
 
 PlanRef = Annotated[str, BeforeValidator(_to_plan_ref),

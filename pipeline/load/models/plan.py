@@ -21,7 +21,7 @@ def _to_month(value: Any) -> dt.date:
     match = MONTH.match(value.strip()) if isinstance(value, str) else None
     if match and 1 <= int(match.group(2)) <= 12:
         return dt.date(int(match.group(1)), int(match.group(2)), 1)
-    raise ValueError(_("expected a month such as 2026-03, got {value}", value=kind_of(value)))
+    raise ValueError(_("expected a month written year-month (YYYY-MM), got {value}", value=kind_of(value)))
 
 
 def _to_period(value: Any) -> str:
@@ -31,7 +31,7 @@ def _to_period(value: Any) -> str:
     try:
         month = _to_month(value)
     except ValueError:
-        raise ValueError(_("expected a month such as 2026-09 or a half-year such as 2026-H2, got {value}",
+        raise ValueError(_("expected a month written year-month (YYYY-MM) or a half-year (YYYY-H1, YYYY-H2), got {value}",
                            value=kind_of(value))) from None
     return f"{month.year}-{month.month:02d}"
 
