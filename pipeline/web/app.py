@@ -25,6 +25,7 @@ from .pages import (
     unreadable,
 )
 from .routes_body import composition, composition_check, composition_reform, composition_save, in_force
+from .routes_correction import correct, correction_form
 from .routes_dated import dated, make_dated
 from .routes_documents import documents, download, generate, make_pdf, preview
 from .routes_indicators import annual_report, indicators_check, indicators_form, indicators_reform, indicators_save
@@ -75,6 +76,8 @@ def create_app(ws: Workspace, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"
         Route("/meetings/{meeting}/form", meeting_reform, methods=["POST"]),
         Route("/meetings/{meeting}/save", meeting_save, methods=["POST"]),
         Route("/meetings/{meeting}/delete", meeting_delete, methods=["POST"]),
+        Route("/meetings/{meeting}/correct", correction_form),
+        Route("/meetings/{meeting}/correct/seal", correct, methods=["POST"]),
         Route("/meetings/{meeting}/sealed/{lang}", sealed_pdf),
         Route("/meetings/{meeting}/signatures", store_signature, methods=["POST"]),
         Route("/plans", plans),

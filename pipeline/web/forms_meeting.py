@@ -204,6 +204,7 @@ def apply_material(entry: CommentedMap, form: Form, name: str) -> None:
 def apply_decision(entry: CommentedMap, form: Form, name: str) -> None:
     apply_text(entry, "text", form, f"{name}.text")
     apply_responsible(entry, form, f"{name}.responsible")
+    apply_text(entry, "due", form, f"{name}.due")          # a deadline written in words, per language (§24)
     if form.has(f"{name}.due"):
         submitted = (form.get(f"{name}.due") or "").strip()
         current = entry.get("due")

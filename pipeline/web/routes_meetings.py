@@ -170,7 +170,8 @@ async def meeting_form(request: Request) -> Response:
                 placed=_placed(findings_of(checked.findings, path), document.tree),
                 file=display_path(path), ecp=ecp,
                 gate=None if view.signed else gate_now(checked.assessment, path.stem),
-                moved=moved if MEETING_ID.match(moved) else "", references=int(references) if references.isdigit() else 0)
+                moved=moved if MEETING_ID.match(moved) else "", references=int(references) if references.isdigit() else 0,
+                corrected=_int(request.query_params.get("corrected"), 0))
 
 
 async def _edited_meeting(request: Request, *, whole: bool = False):
@@ -180,8 +181,8 @@ async def _edited_meeting(request: Request, *, whole: bool = False):
     document = yamledit.load(path)
     assessment = (await assessed(request)).assessment if whole else _roster_only(ws)
     view = _meeting_page(ws, path.stem, document, assessment, lang_of(request))
-    if not view.signed:
-        apply_meeting(document.tree, form, view.roster)
+    if not view.signed or form.get("correcting") == "1":   # a signed one only on its correction page (checked,
+        apply_meeting(document.tree, form, view.roster)     # never saved: routes_correction.py seals it)
     return ws, path, form, document, view
 
 
@@ -205,7 +206,7 @@ async def meeting_reform(request: Request) -> Response:
     _add_entry(document.tree, request.query_params.get("add", ""))
     return page(request, "meeting_form.html", m=view, tree=document.tree, base=form.get("base") or document.digest,
                 placed=_placed(findings_of(checked.findings, path), _lines_tree(text, document)),
-                file=display_path(path))
+                file=display_path(path), correcting=view.signed and form.get("correcting") == "1")
 
 
 _ADDABLE = ("items", "materials", "decisions", "dissent", "invited")
@@ -242,8 +243,8 @@ async def meeting_save(request: Request) -> Response:
     view = _meeting_page(ws, path.stem, document, _roster_only(ws), lang_of(request))
     if view.signed:
         return page(request, "message.html", status=409, message=_(
-            "The protocol is signed: the meeting is shown read-only (§15). To correct it, edit the file and "
-            "replace the protocol knowingly with --force.").render(lang_of(request)))
+            "The protocol is signed: the meeting is shown read-only (§15). A correction makes a new version "
+            "of it: open «Correct the signed protocol» on the meeting's page.").render(lang_of(request)))
     number_before = str(document.tree.get("number", ""))
     answer = await _save(request, path, form, lambda tree, form: apply_meeting(tree, form, view.roster))
     if answer.status_code != 200:
@@ -275,7 +276,7 @@ async def meeting_delete(request: Request) -> Response:
     if isinstance(protocol, dict) and protocol.get("signed") is True:
         return page(request, "message.html", status=409, message=_(
             "Meeting {meeting} is not deleted: its protocol is signed, and a signed protocol stays as it was "
-            "signed (§15). A mistake in it is put right by a new version (correction with --force).",
+            "signed (§15). A mistake in it is put right by a new version: «Correct the signed protocol».",
             meeting=path.stem).render(lang))
     kept = path.parent / ".deleted" / f"{path.stem}.{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.yaml"
     kept.parent.mkdir(exist_ok=True)

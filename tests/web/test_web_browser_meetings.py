@@ -65,8 +65,7 @@ def test_create_asks_for_the_day_then_a_re_dated_meeting_takes_the_id_of_its_yea
     page.click("#create-meeting")
     page.wait_for_url("**/meetings/2026-06")
     page.click("#renumber summary")
-    page.locator("#renumber").scroll_into_view_if_needed()
-    shot(page, "workspace-renumber.ru", tmp_path)
+    assert "следующий идентификатор этого года" in page.locator("#renumber").inner_text()
     page.fill("input[name=date]", "2027-01-14")
     page.click("#save")
     page.wait_for_url("**/meetings/2027-01?moved=2026-06*")
@@ -78,7 +77,56 @@ def test_create_asks_for_the_day_then_a_re_dated_meeting_takes_the_id_of_its_yea
     shot(page, "workspace-moved.kk", tmp_path)
 
 
-MY_PAGES = {"/documents/dated?as_of=2026-12-01": "dated"}
+def test_a_signed_protocol_corrected_through_its_page_and_sealed_again_s15(page, served, tmp_path):  # noqa: F811
+    import json
+
+    from tests.support.inputs import ROOT
+    _, ws = served
+    shutil.copytree(ROOT / "records", ws.inputs.parent / "records")
+    _go(page, "/meetings/2026-01")
+    assert page.locator("#meeting-form[inert]").count() == 1                # read-only
+    page.click("#correct-link")
+    page.wait_for_selector("#reason")
+    page.fill("input[name=time]", "11:00")
+    page.fill("#reason", "время начала указано неверно")
+    page.locator("#correction").scroll_into_view_if_needed()
+    shot(page, "workspace-correct.ru", tmp_path)
+    page.click("#seal-correction")
+    page.wait_for_url("**/meetings/2026-01?corrected=3")
+    assert _in_view(page, "#corrected") and "Версия 3" in page.locator("#corrected").inner_text()
+    fingerprint = ws.inputs.parent / "records" / "meetings" / "2026-01" / "fingerprint.3.json"
+    assert json.loads(fingerprint.read_text(encoding="utf-8"))["sealed"]["reason"] == "время начала указано неверно"
+    _go(page, "/meetings/2026-01/correct", "kk")
+    assert page.locator("h1").inner_text().startswith("Қол қойылған хаттаманы түзету")
+    shot(page, "workspace-correct.kk", tmp_path)
+
+
+def test_one_meetings_documents_with_its_notice_and_extracts_downloaded_s22_s23(page, served, tmp_path):  # noqa: F811
+    import docx
+    _, ws = served
+    meetings = ws.inputs / "meetings"
+    scaffold = meetings / "2026-06.yaml"                           # a half-filled next meeting does not block it
+    scaffold.write_text("number: 6\ndate: 2026-12-10\nitems: [\n", encoding="utf-8")
+    _go(page, "/meetings/2026-01")
+    page.click("#meeting-documents")
+    page.click("#generate-2026-01")
+    page.wait_for_selector("#written")
+    group = page.locator("#docs-2026-01")
+    assert group.locator("tr[data-output='meetings/2026-01/notice.ru.docx'] a[download]").count() == 1
+    extract = group.locator("tr[data-output^='meetings/2026-01/extracts/'][data-output$='.ru.docx']").first
+    with page.expect_download() as download:
+        extract.locator("a[download]").first.click()
+    saved = tmp_path / "extract.ru.docx"
+    download.value.save_as(saved)
+    assert "Выписка" in "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    with page.expect_download() as download:
+        group.locator("tr[data-output='meetings/2026-01/notice.ru.docx'] a[download]").click()
+    assert download.value.suggested_filename.endswith("notice.ru.docx")
+    group.scroll_into_view_if_needed()
+    shot(page, "workspace-meeting-documents.ru", tmp_path)
+
+
+MY_PAGES = {"/documents/dated?as_of=2026-12-01": "dated", "/meetings/2026-01/correct": "correct"}
 
 
 def test_these_pages_pass_axe_and_never_scroll_sideways(page, served, tmp_path):  # noqa: F811

@@ -97,7 +97,7 @@ def test_a_signed_meeting_is_neither_re_dated_nor_renumbered_s15(tmp_path: Path)
     assert 'id="renumber"' not in page and 'id="delete"' not in page
     fields = [(k, {"date": "2027-03-12", "number": "9"}.get(k, v)) for k, v in form_fields(page, "meeting-form")]
     answer = post_form(browser, "/meetings/2026-01/save", fields + [("date", "2027-03-12")])
-    assert answer.status_code == 409 and "подписан" in answer.text and "(п. 15)" in answer.text
+    assert answer.status_code == 409 and "подписан" in answer.text and "(§15)" in answer.text and "Исправить подписанный протокол" in answer.text
     assert path.read_bytes() == before and not (ws.inputs / "meetings" / "2027-01.yaml").exists()
 
 
