@@ -48,8 +48,8 @@ def test_reminders_and_the_status_report_for_a_day_then_downloaded_s24_s28(page,
         day.locator("tr:has-text('status-2026-11-27.ru') a[download]").first.click()
     saved = tmp_path / "status.ru.docx"
     download.value.save_as(saved)
-    words = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
-    assert "27 ноября 2026" in words
+    words = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs).replace("\xa0", " ")
+    assert "по состоянию на 27 ноября 2026 года" in words
     _go(page, "/documents/dated?as_of=2026-11-27", "kk")
     assert page.locator("h1").inner_text() == "Еске салу хаттары және орындалу туралы анықтама"
     shot(page, "workspace-dated.kk", tmp_path)
@@ -124,6 +124,10 @@ def test_one_meetings_documents_with_its_notice_and_extracts_downloaded_s22_s23(
     assert download.value.suggested_filename.endswith("notice.ru.docx")
     group.scroll_into_view_if_needed()
     shot(page, "workspace-meeting-documents.ru", tmp_path)
+    _go(page, "/documents", "kk")
+    page.locator("#docs-2026-01").scroll_into_view_if_needed()
+    assert page.locator("#generate-2026-01").inner_text() == "Осы отырыстың құжаттарын жасау"
+    shot(page, "workspace-meeting-documents.kk", tmp_path)
 
 
 MY_PAGES = {"/documents/dated?as_of=2026-12-01": "dated", "/meetings/2026-01/correct": "correct"}
