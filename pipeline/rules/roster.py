@@ -55,7 +55,7 @@ def unnamed_signers(body: Body) -> list[Finding]:
             continue
         role = _("the head") if member.role == "head" else _("the secretary")
         findings.append(warning(member.loc, _("{role} '{member}' signs the documents but has no name in body.yaml: "
-                                              "add name: (initials and surname, e.g. name: О. Нургалиев)",
+                                              "add name: (initials and surname)",
                                               role=role, member=member.id), "§15"))
     return findings
 

@@ -15,7 +15,7 @@ from pipeline.cli.main import cli
 
 ANOTHER_YEAR = Path(__file__).resolve().parents[1] / "data" / "another-year" / "inputs"
 # the sample's year, phone, and ids her roster lacks (her head is aulie_akim here); police is hers too
-SAMPLE = re.compile(r"2026|71455|\b(?:knb|akim|deputy_akim|college|mental_health)\b")
+SAMPLE = re.compile(r"2026|71455|Нургалиев|Абенова|Костана|Затобол|\b(?:knb|akim|deputy_akim|college|mental_health)\b")
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -79,6 +79,10 @@ def ids_not_a_list(inputs):
                     encoding="utf-8")
 
 
+def head_without_name(inputs):
+    edit(inputs / "body.yaml", "    name: Б. Қасымов\n", "")
+
+
 def meeting_file_misnamed(inputs):
     (inputs / "meetings/2027-05.yaml").rename(inputs / "meetings/заседание5.yaml")
 
@@ -122,6 +126,7 @@ CASES = [
     (speaker_typo, "meetings/2027-03.yaml:", ["unknown member id 'sprot'", "did you mean 'sport'?"],
      ["speaks on question"]),
     (ids_not_a_list, "meetings/2027-03.yaml:", ["e.g. present: [..., ...]"], []),
+    (head_without_name, "body.yaml:", ["has no name in body.yaml: add name: (initials and surname)"], []),
     # file names and forms: her own meeting's year and number, the year she typed, the day she meant
     (meeting_file_misnamed, "заседание5.yaml:", ["e.g. 2027-05.yaml (the year, then the protocol's number)"], []),
     (plan_file_misnamed, "план-2027-2.yaml:", ["2027-H1.yaml or 2027-H2.yaml"], []),

@@ -98,7 +98,7 @@ class Year(click.ParamType):
         text = str(value).strip()
         if text.isdigit() and 1900 <= int(text) <= 2999:
             return int(text)
-        self.fail(_("'{value}' is not a year: write it as 2026", value=value), param, ctx)
+        self.fail(_("'{value}' is not a year: write it in four digits (YYYY)", value=value), param, ctx)
 
 
 class WholeNumber(click.ParamType):
