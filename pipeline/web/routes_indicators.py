@@ -138,9 +138,13 @@ def _previous_file(ws: Workspace, year: int) -> yamledit.Document | None:
 
 
 def _years(ws: Workspace, year: int) -> list[int]:
-    folder = ws.inputs / "indicators"
-    found = {int(p.stem) for p in folder.glob("*.yaml") if p.stem.isdigit() and len(p.stem) == 4} \
-        if folder.is_dir() else set()
+    """The years to choose: those with indicators, those with meetings (in January a new Штаб's first year has
+    no indicators file yet), this one and today's."""
+    found: set[int] = set()
+    for kind in ("indicators", "meetings"):
+        folder = ws.inputs / kind
+        if folder.is_dir():
+            found |= {int(p.stem[:4]) for p in folder.glob("*.yaml") if p.stem[:4].isdigit()}
     return sorted(found | {year, ws.today().year})
 
 

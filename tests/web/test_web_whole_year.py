@@ -6,10 +6,11 @@ typed into the workspace's pages: the first half-year plan (§16-17), four
 meetings — a regular one signed and sent out as extracts (§15, §23), one
 extraordinary called by more than half of the members (§12), one with a split
 vote and a dissenting opinion (§13, §14), one with invited persons and an
-outside speaker (§21) —, the second half-year's plan, the reminders of the year
-page, the reminder letters and the status report for a chosen day (§24, §27.1,
-§28), the control of the assignments, and the year's documents with the annual
-report (§9.5, §26.7).
+outside speaker (§21) —, the second half-year's plan, a member joining the
+composition from a day, the reminders of the year page, the reminder letters and
+the status report for a chosen day (§24, §27.1, §28), the control of the
+assignments, the annual indicators with last year's figures (§29), and the
+year's documents with the annual report (§9.5, §26.7).
 The workspace's clock moves through the year with her (`Year.today`).
 
 Each step is one small function; the one test runs them in order, as her year does.
@@ -386,6 +387,27 @@ def second_plan(page, year: Year) -> None:
     assert "О реабилитации наркозависимых лиц" in page.locator("#plan-2027-H2").inner_text()
 
 
+def a_member_joins(page, year: Year) -> None:
+    """Appendix 1 changed by the akimat: a ninth member from 1 July, typed on the composition page; N is 9 from
+    that day (§20: still 6 for a quorum; §13: still 5 votes to adopt)."""
+    year.on("2027-07-01")
+    goto(page, year, "/composition")
+    page.click("#add-member")
+    new = page.locator("section.member").last
+    new.locator("input[name$='.id']").fill("ngo")
+    new.locator("input[name$='.name']").fill("А. Бекова")
+    new.locator("textarea[name$='.position.kk']").fill("«Сенім» қоғамдық бірлестігінің төрайымы")
+    new.locator("textarea[name$='.position.ru']").fill("председатель общественного объединения «Сенім»")
+    new.locator("input[value=member]").check()
+    new.locator("input[name$='.since']").fill("2027-07-01")
+    save(page)
+    page.fill("#in-force-day", "2027-06-30")
+    page.wait_for_function("() => !document.querySelector('#in-force li[data-member=ngo]')")
+    page.fill("#in-force-day", "2027-07-01")
+    page.wait_for_selector("#in-force li[data-member=ngo]")
+    assert "9 из них учитываются в кворуме и голосуют (N)" in page.locator("#in-force").inner_text()
+
+
 def split_vote_meeting(page, year: Year) -> None:
     """§13, §14: one member absent with a reason; one votes against, one abstains, five for — adopted (5 × 2 > 8);
     the one against states a dissenting opinion."""
@@ -472,10 +494,43 @@ def protocols_read_back(page, year: Year, tmp_path: Path) -> None:
     assert "СЛУШАЛИ:\nглавного врача районной больницы Л. Омарову; психолога центра реабилитации Б. Оспанова" in invited
 
 
+def indicators(page, year: Year) -> None:
+    """§29: the year's indicators typed on their page, with last year's figures (`previous:`: the new Штаб has no
+    file of 2026); an action counts only with at least 250 participants."""
+    year.on("2028-01-18")
+    goto(page, year, "/")
+    page.click("nav >> text=Годовые показатели")                              # in January: the new year's page
+    page.wait_for_url("**/indicators/2028")
+    page.click("nav.years >> text=2027")                                       # the year just over
+    page.wait_for_url("**/indicators/2027")
+    page.fill("input[name='outgoing.number']", "01-12/45")
+    page.fill("input[name='outgoing.date']", "2028-01-18")
+    for name, now, before in (("sports_sections", "21", "17"), ("ngos", "3", "2"), ("first_identified", "6", "4")):
+        page.fill(f"input[name={name}]", now)
+        page.fill(f"input[name='previous.{name}']", before)
+    grow(page, "#add-campaign", "[name='campaigns.0.date']")
+    pair(page, "campaigns.0.title", "«Есірткісіз жаз»", "«Лето без наркотиков»")
+    pair(page, "campaigns.0.audience", "мектеп оқушылары", "школьники")
+    page.fill("input[name='campaigns.0.date']", "2027-06-01")
+    for i, (kk, ru, day, people) in enumerate((("«Біз спорт үшін»", "«Мы за спорт»", "2027-06-26", "320"),
+                                               ("«Сау ұрпақ»", "«Здоровое поколение»", "2027-09-10", "120"))):
+        grow(page, "#add-action", f"[name='actions.{i}.participants']")
+        pair(page, f"actions.{i}.title", kk, ru)
+        page.fill(f"input[name='actions.{i}.date']", day)
+        page.fill(f"input[name='actions.{i}.participants']", people)
+    page.press("input[name='actions.1.participants']", "Tab")
+    page.wait_for_function("() => document.querySelector('#counts-1').innerText.includes('менее 250 участников')")
+    assert page.locator("#counts-0").inner_text().strip() == "учитывается"
+    assert "учтено (не менее 250 участников, §29): 1" in page.locator("#note-actions").inner_text()
+    save(page)
+
+
 def year_end_control(page, year: Year) -> None:
     """§24: at the year's end the other assignments recorded: one done in time, one extended."""
-    year.on("2028-01-15")
-    goto(page, year, "/control/2027")
+    year.on("2027-12-28")
+    goto(page, year, "/")
+    page.click("nav >> text=Контроль исполнения поручений")
+    page.wait_for_url("**/control/2027")
     done = page.locator("#row-2027-02-1-1")
     done.locator("select").select_option("done")
     done.locator("input[name$='.date']").fill("2027-09-24")
@@ -498,6 +553,10 @@ def annual_report(page, year: Year, tmp_path: Path) -> None:
     assert "Очередные заседания проведены в каждом квартале" in report        # §12: from the quarter established
     counts = report.split("Особые мнения членов штаба (пункт 14 Положения)\n")[1].split("\n")[0]
     assert counts == "1"
+    sections = report.split("Количество бесплатных спортивных секций и творческих кружков на территории района\n")[1]
+    assert sections.split("\n")[:2] == ["21", "17"]                            # 2027 against 2026 (previous:)
+    actions = report.split("– менее 250 участников (не учтены)\n")[1]
+    assert actions.split("\n")[0] == "1"
     assert "Просроченные поручения" not in report
 
 
@@ -508,10 +567,12 @@ def test_a_whole_year_of_a_new_shtab_without_opening_a_file(page, year, tmp_path
     extraordinary_meeting(page, year, tmp_path)
     reminders_then_done(page, year)
     second_plan(page, year)
+    a_member_joins(page, year)
     split_vote_meeting(page, year)
     reminders_and_status_for_a_day(page, year, tmp_path)
     invited_meeting(page, year)
     protocols_read_back(page, year, tmp_path)
     year_end_control(page, year)
+    indicators(page, year)
     annual_report(page, year, tmp_path)
     no_errors(page, year)

@@ -121,3 +121,17 @@ def test_a_new_half_year_plan_from_the_plans_page(tmp_path: Path):
     (ws.inputs / "plans").mkdir()
     first = browser.post("/plans/new", data={"csrf": ws.keys.csrf, "date": "2027-02-10"}, follow_redirects=False)
     assert first.headers["location"] == "/plans/2027-H1"
+
+
+def test_in_january_the_indicators_page_reaches_the_year_just_over_without_its_file(tmp_path: Path):
+    """§29: a new Штаб's first report is due in January, before any indicators file of that year exists; the
+    page's years are those of the meetings too, not only of the files already written."""
+    import datetime as dt
+    import shutil
+    ws = workspace(tmp_path)
+    shutil.rmtree(ws.inputs / "indicators")
+    ws.today = lambda: dt.date(2027, 1, 15)
+    browser = client(ws)
+    browser.get("/lang/ru")
+    years = browser.get("/indicators/2027").text.split('class="years"')[1].split("</nav>")[0]
+    assert 'href="/indicators/2026"' in years and 'aria-current="page">2027' in years
