@@ -592,7 +592,9 @@ def register(lang: str):
     para(doc, "{{ body_name }}", bold=True, align=CENTER)
     para(doc, w["register_title"], bold=True, align=CENTER, before=6)
     para(doc, w["register_as_of"], italic=True, align=CENTER, after=12)
-    tbl = table(doc, [1.2, 3.4, 6.6, 4.9, 2.9, 4.3, 2.9], size=11)   # 11 pt at least; «№ п/п» on one line
+    # 11 pt at least; «№ п/п» on one line; a date's day and month, which never part (grammar/dates.py), fit the
+    # reference and deadline columns in the longest case: «30 желтоқсандағы», «31 желтоқсанға»
+    tbl = table(doc, [1.2, 3.7, 6.3, 4.6, 3.2, 4.3, 2.9], size=11)
     row(tbl, w["register_head"], bold=True, align=CENTER, header=True)
     loop_rows(tbl, "for r in rows", ["{{ r.number }}", "{{ r.reference }}", "{{ r.text }}",
                                      "{{ r.responsible }}", "{{ r.due }}", "{{ r.status }}", "{{ r.overdue }}"])
@@ -661,8 +663,9 @@ def annual_report(lang: str):
     figures_table(doc, w["plans_rows"])
     para(doc, w["s4"], bold=True, first_line=1.25, before=12, after=6, keep_next=True)
     para(doc, w["s4_text"], align=JUSTIFY, first_line=1.25, after=6)
-    # at 11 pt the verdict («жақсарды», «нашарлады», «ухудшение») needs 2.6 cm to stay one word, «Оң динамика» 2.4
-    indicators = table(doc, [0.8, 4.3, 2.0, 2.0, 2.4, 2.4, 2.6], size=11)
+    # at 11 pt the verdict («жақсарды», «нашарлады», «ухудшение») needs 2.6 cm to stay one word, a figure 2.1
+    # («38 мектептің»), the change 2.4 («−0,8 п. п.», «Изменение»); «Оң динамика» takes two lines in 2.2
+    indicators = table(doc, [0.8, 4.3, 2.1, 2.1, 2.4, 2.2, 2.6], size=11)
     row(indicators, w["indicator_head"], bold=True, align=CENTER, header=True)
     loop_rows(indicators, "for i in indicators", ["{{ i.number }}", "{{ i.name }}", "{{ i.value }}",
                                                   "{{ i.previous }}", "{{ i.change }}", "{{ i.better }}",

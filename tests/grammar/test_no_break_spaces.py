@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -222,3 +223,51 @@ def test_no_document_of_a_meeting_breaks_a_date_a_number_sign_or_a_unit_s19(meet
     for path in documents:
         for paragraph in paragraphs(path):
             assert not torn.search(paragraph), (path.name, paragraph)
+
+
+# ---------------------------------------------------------------- no odd wraps: what never breaks fits its column
+
+FONT_FILES = {bold: next(iter(sorted(Path("/usr/share/fonts").rglob(f"LiberationSerif-{style}.ttf"))), None)
+              for bold, style in ((False, "Regular"), (True, "Bold"))}
+CELL_MARGINS_CM = 2 * 0.19          # Word's and LibreOffice's default left and right cell margins
+
+
+@pytest.fixture(scope="module")
+def sample_year(tmp_path_factory) -> Path:
+    """Every document of the sample year as the secretary writes them at the year's end."""
+    outputs = tmp_path_factory.mktemp("nbsp-year") / "outputs"
+    result = run(SAMPLE, outputs, "--as-of", "2026-12-31", "-q", "all")
+    assert result.exit_code == 0, result.output
+    return outputs
+
+
+@pytest.mark.skipif(None in FONT_FILES.values(), reason="Liberation Serif (fonts-liberation2) is not installed")
+def test_nothing_that_never_breaks_is_wider_than_its_table_column_s19(sample_year):
+    """A date's day and month, «№ 1», a figure and its unit are one unbreakable word: where such a word is wider than
+    its column, Word and LibreOffice tear it mid-word («31 желтоқсанғ|а»). Every word of every table cell of the
+    sample year, measured in the templates' Times New Roman (Liberation Serif has its metrics), fits its column."""
+    import docx
+    from docx.oxml.ns import qn
+    from PIL import ImageFont
+
+    fonts: dict[tuple[bool, float], ImageFont.FreeTypeFont] = {}
+
+    def width_cm(word: str, size: float, bold: bool) -> float:
+        font = fonts.setdefault((bold, size), ImageFont.truetype(str(FONT_FILES[bold]), int(size * 100)))
+        return font.getlength(word) / 100 * 2.54 / 72
+
+    sealed = {p.relative_to(ROOT / "records").as_posix() for p in (ROOT / "records").rglob("*.docx")}
+    torn = []
+    documents = [p for p in sorted(sample_year.rglob("*.docx")) if p.relative_to(sample_year).as_posix() not in sealed]
+    assert len(documents) > 50
+    for path in documents:
+        for table in docx.Document(str(path)).tables:
+            grid = [int(col.get(qn("w:w"))) / 567 for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+            for row in table.rows:
+                for index, cell in enumerate(row.cells):
+                    room = (cell.width.cm if cell.width else grid[index]) - CELL_MARGINS_CM
+                    for run_ in (r for p in cell.paragraphs for r in p.runs):
+                        size = run_.font.size.pt if run_.font.size else 14
+                        torn += [(path.name, word, round(room, 2)) for word in re.split(r"[ \t\n-]", run_.text)
+                                 if word and width_cm(word, size, bool(run_.bold)) > room]
+    assert not torn, sorted(set(torn))
