@@ -141,7 +141,9 @@ def field_label(path: tuple | str, lang: str, members: dict[str, str] | None = N
     words: list[str] = []
     previous = None
     for step in steps:
-        if isinstance(step, int):
+        if isinstance(step, int) and previous is None:
+            pass                # an entry of a file that is a list (control/): the page's row names it
+        elif isinstance(step, int):
             entry = ENTRIES.get(str(previous))
             text = Message(entry.key, (("n", step + 1),)).render(lang) if entry else str(step + 1)
             if words and entry:

@@ -23,6 +23,7 @@ from .checks import check_inputs
 from .fieldnames import field_label
 from .forms_base import Form, responsible_lines, shown_date
 from .forms_meeting import attendance_of, ballots_of, stray_ballots
+from .formwords import in_the_form, place_words
 from .security import Secrets
 from .texts import UI, label, translate
 
@@ -92,25 +93,72 @@ def page(request: Request, template: str, status: int = 200, headers: dict | Non
     ws: Workspace = request.app.state.ws
     values.setdefault("today", ws.today())
     values.setdefault("ui_messages", ui_messages(lang))
-    namer = _namer(ws, lang)
-    html = ENV.get_template(template).render(
-        _=lambda msgid, **kw: translate(msgid, lang, **kw), label=lambda code: label(code, lang),
-        words=lambda message: message.render(lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
-        finding_text=lambda f: finding_text(f, lang, namer), finding_here=lambda f: finding_here(f, lang, namer),
-        finding_link=finding_link, field_name=namer, **values)
+    namer = _Namer(ws, lang)
+    slots: set[str] = set()
+
+    def draw() -> str:
+        return ENV.get_template(template).render(
+            _=lambda msgid, **kw: translate(msgid, lang, **kw), label=lambda code: label(code, lang),
+            words=lambda message: message.render(lang), lang=lang, csrf=ws.keys.csrf, path=request.url.path,
+            finding_text=lambda f: finding_text(f, lang, namer), finding_here=lambda f: finding_here(f, lang, namer),
+            finding_link=finding_link, field_name=namer, slot_drawn=lambda id: slots.add(id) or "", **values)
+    html = draw()
+    placed = values.get("placed")
+    if isinstance(placed, dict) and not values.get("oob"):
+        # a finding whose field has no slot of its own on this page (a line of a list, a key of a key) is drawn
+        # again beside the nearest field that has one
+        moved = beside_drawn(placed, slots)
+        if moved is not placed:
+            values["placed"] = moved
+            html = draw()
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
-def _namer(ws: Workspace, lang: str):
-    """The templates' `field_name`: a field's name in the form's words, for its programmatic label."""
-    names: dict[str, str] | None = None
+def beside_drawn(placed: dict[str, list[Placed]], slots: set[str] | str | None) -> dict[str, list[Placed]]:
+    """Findings moved from a slot the page does not draw to the nearest enclosing one it does (or to the panel).
 
-    def name(field: str) -> str:
-        nonlocal names
-        if names is None:
-            names = posts(ws, lang)
-        return field_label(field, lang, names)
-    return name
+    `slots` are the ids of the page's finding slots: as a page drew them, or as the browser's page has them
+    (sent with a live check, space-separated). None or empty: the findings stay where they are.
+    """
+    if isinstance(slots, str):
+        slots = set(slots.split())
+    if not slots or all(key in slots or not items for key, items in placed.items() if key):
+        return placed
+    out: dict[str, list[Placed]] = {"": list(placed.get("", []))}
+    for key, items in placed.items():
+        for item in items if key else ():
+            if key in slots:
+                out.setdefault(key, []).append(item)
+                continue
+            depth = next((n for n in range(len(item.path) - 1, 0, -1) if slot(item.path[:n]) in slots), 0)
+            # named as the field it is said beside
+            out.setdefault(slot(item.path[:depth]) if depth else "", []).append(Placed(item.finding, item.path[:depth]))
+    return out
+
+
+class _Namer:
+    """The templates' `field_name`: a field's name in the form's words, for its programmatic label (a member's row
+    by the member's post); `people` names the members in findings (each read once a page needs it)."""
+
+    def __init__(self, ws: Workspace, lang: str) -> None:
+        self.ws, self.lang, self._posts, self._people = ws, lang, None, None
+
+    @property
+    def posts(self) -> dict[str, str]:
+        if self._posts is None:
+            self._posts = posts(self.ws, self.lang)
+        return self._posts
+
+    @property
+    def people(self) -> dict[str, str]:
+        """member id → how a finding names the member: the name the form shows first, else the post."""
+        if self._people is None:
+            body = roster(self.ws)
+            self._people = {m.id: m.name or m.position.get(self.lang) or m.id for m in body.members} if body else {}
+        return self._people
+
+    def __call__(self, field: str | tuple) -> str:
+        return field_label(field, self.lang, self.posts)
 
 
 def ui_messages(lang: str) -> dict[str, str]:
@@ -156,24 +204,9 @@ class Placed:
         return self.finding.loc
 
 
-# a finding that tells her to write YAML, said in the workspace as what to do in the workspace
 _NOT_MARKED = ("assignment {assignment} was due on {due} and control/{year}.yaml says nothing about it: add an "
                "entry saying how it stands (status: 'done', 'extended', 'removed', or 'in_progress' with a 'note'), "
                "e.g. {example}")
-_BEFORE_FIRST = "--as-of {as_of} is before the first meeting ({first}, {file}): no assignment existed yet"
-IN_THE_WORKSPACE: dict[str, Message] = {
-    _BEFORE_FIRST: _("the day {as_of} is before the first meeting ({first}, {file}): no assignment existed yet; "
-                     "choose a later day"),
-    _NOT_MARKED: _("assignment {assignment} was due on {due} and how it stands is not marked: mark it on the page "
-                   "«Control of assignments» (done, extended, removed or in progress with a note)"),
-}
-
-
-def _message(finding: Finding) -> Message | str:
-    message = finding.message
-    if isinstance(message, Message) and message.key in IN_THE_WORKSPACE:
-        return Message(IN_THE_WORKSPACE[message.key].key, message.values)
-    return message
 
 
 def finding_link(finding: Finding | Placed) -> str | None:
@@ -196,23 +229,24 @@ def finding_link(finding: Finding | Placed) -> str | None:
     return None
 
 
-def finding_text(finding: Finding | Placed, lang: str, namer=None) -> str:
-    """A finding in the workspace, in her language: the field's label (or the file) and the message, no line.
+def finding_text(finding: Finding | Placed, lang: str, namer: _Namer | None = None) -> str:
+    """A finding in the workspace, in her language and the form's words (formwords), with no line number.
 
-    The command line prints `file:line: message (§N)`; here the page names the file once, and the
-    finding beside a field names that field as the form labels it.
+    The command line prints `file:line: message (§N)`; here the page names the file once, a finding
+    beside a field names that field as the form labels it, and a finding of a whole page names its
+    place in the file in the form's labels.
     """
     path = finding.path if isinstance(finding, Placed) else ()
     finding = finding.finding if isinstance(finding, Placed) else finding
-    text = render_value(_message(finding), lang)
+    place, text = in_the_form(finding.message, lang, namer.people if namer is not None else None)
     if not finding.is_error:
         text = _("warning: {message}", message=text).render(lang)
     rule = f" ({finding.rule})" if finding.rule else ""
-    where = namer(path) if namer is not None and path else ""
+    where = namer(path) if namer is not None and path else place_words(place, lang) if place else ""
     return f"{where}: {text}{rule}" if where else f"{text}{rule}"
 
 
-def finding_here(finding: Finding | Placed, lang: str, namer=None) -> str:
+def finding_here(finding: Finding | Placed, lang: str, namer: _Namer | None = None) -> str:
     """A finding beside its field (the page already names the file)."""
     return finding_text(finding, lang, namer)
 
@@ -231,7 +265,7 @@ def failure_status(exc: OSError) -> int:
 
 def not_written(request: Request, exc: OSError, path: Path | None = None) -> Response:
     """What failed, in her language: the file, the system's reason in her words, and that nothing changed."""
-    from ..locale.messages import os_problem, render_value
+    from ..locale.messages import os_problem
     lang = lang_of(request)
     # her file, not the hidden temporary one beside it that the system named
     shown = display_path(path) if path is not None else display_path(Path(exc.filename)) if exc.filename else ""
@@ -274,8 +308,9 @@ def _redirect(request: Request, target: str) -> Response:
     return RedirectResponse(target, status_code=303)
 
 
-def _placed(findings: list[Finding], tree) -> dict[str, list[Placed]]:
-    """Findings by the field they concern: `slot` ids made of the path of the line they cite."""
+def _placed(findings: list[Finding], tree, slots: str | None = None) -> dict[str, list[Placed]]:
+    """Findings by the field they concern: `slot` ids made of the path of the line they cite; with `slots` (the
+    browser's page's, sent with a live check), moved beside the nearest field that page has."""
     lines = yamledit.paths_by_line(tree)
     out: dict[str, list[Finding]] = {"": []}
     for finding in findings:
@@ -283,7 +318,7 @@ def _placed(findings: list[Finding], tree) -> dict[str, list[Placed]]:
         if path and path[-1] in ("kk", "ru"):      # a text's language line: the text is one field
             path = path[:-1]
         out.setdefault(slot(path) if path else "", []).append(Placed(finding, tuple(path or ())))
-    return out
+    return beside_drawn(out, slots) if slots else out
 
 
 def _lines_tree(text: str, document: yamledit.Document):

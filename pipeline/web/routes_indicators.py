@@ -31,7 +31,6 @@ from .checks import check_with, findings_of, ticket
 from .forms_base import Form
 from .forms_indicators import FIGURES, LISTED, apply_indicators, shown_figure
 from .pages import (
-    IN_THE_WORKSPACE,
     Placed,
     Workspace,
     _lines_tree,
@@ -46,8 +45,6 @@ from .pages import (
 
 FIRST, LAST = 1900, 2100
 _MISSING = "indicator {number} ({key}) of {year} is missing: the annual report shows it as —"
-# beside its own field (the label names the indicator), the §29 warning says what it means for the report
-IN_THE_WORKSPACE[_MISSING] = _("not filled in: the annual report for {year} shows this indicator as «—»")
 
 
 def indicators_file(ws: Workspace, year: int) -> Path:

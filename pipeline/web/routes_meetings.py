@@ -193,7 +193,7 @@ async def meeting_check(request: Request) -> Response:
     checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today(), ticket(path))
     if checked is None:                 # a newer check of this file is on its way: this answer is not awaited
         return Response(status_code=204)
-    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
+    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document), form.get("__slots"))
     return page(request, "findings.html", placed=placed, file=display_path(path), oob=True,
                 problems=named_problems(request, form))
 

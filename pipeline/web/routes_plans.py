@@ -80,7 +80,7 @@ async def plan_check(request: Request) -> Response:
     checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today(), ticket(path))
     if checked is None:
         return Response(status_code=204)
-    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document))
+    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document), form.get("__slots"))
     return page(request, "findings.html", placed=placed, file=display_path(path), oob=True,
                 problems=named_problems(request, form))
 
@@ -163,8 +163,7 @@ async def control_check(request: Request) -> Response:
     checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, ws.today(), ticket(document.path))
     if checked is None:
         return Response(status_code=204)
-    placed = _placed(findings_of(checked.findings, document.path),
-                     _lines_tree(text, document))
+    placed = _placed(findings_of(checked.findings, document.path), _lines_tree(text, document), form.get("__slots"))
     return page(request, "findings.html", placed=placed, file=display_path(document.path), oob=True,
                 problems=named_problems(request, form))
 

@@ -354,6 +354,26 @@ def test_the_meeting_form_saved_with_the_keyboard_alone(page, served, tmp_path):
     page.wait_for_function("() => document.querySelector('#status').innerText.includes('Нет изменений')")
 
 
+def test_a_live_finding_speaks_the_form_beside_its_field(page, served, tmp_path):
+    """The live check's findings in the form's words, each beside the nearest field slot the page has (the page's
+    script names its slots): the chair beside «Председательствующий», a protocol's date beside the protocol."""
+    _, ws = served
+    path = ws.inputs / "meetings" / "2026-05.yaml"
+    before = path.read_bytes()
+    _open_meeting(page)
+    page.select_option("select[name=chair]", "police")
+    page.fill("input[name='protocol.drawn_up']", "2026-11-10")
+    page.wait_for_function("() => document.querySelector('#fd-protocol').innerText.includes('§23')")
+    chair = page.locator("#fd-chair").inner_text()
+    assert "выберите руководителя в поле «Председательствующий»" in chair and "«Е. Жаксылыков»" in chair
+    assert "«Дата оформления» — день заседания или следующий день" in page.locator("#fd-protocol").inner_text()
+    panel = page.locator("#findings").inner_text()
+    assert "police" not in chair and "drawn_up" not in panel and "Открыть форму" not in panel   # she is in it
+    assert path.read_bytes() == before                                  # checked, not saved
+    page.locator("#fd-chair").scroll_into_view_if_needed()
+    shot(page, "workspace-finding.ru", tmp_path)
+
+
 def test_signing_asks_first_with_the_gates_checks(page, served, tmp_path):
     _open_meeting(page)
     said = []

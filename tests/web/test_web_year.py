@@ -72,7 +72,7 @@ def test_signing_lists_what_the_gate_before_sealing_checks_and_what_it_finds_now
     path = ws.inputs / "meetings" / "2026-05.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  - knb\n", "", 1), encoding="utf-8")
     panel = browser.get("/meetings/2026-05").text.split('id="sign-confirm"')[1].split("</div>")[0]
-    assert "находит:" in panel and "knb" in panel                       # neither present nor absent (§20)
+    assert "находит:" in panel and "«С. Ахметов» не отмечен ни присутствующим" in panel  # neither present nor absent (§20)
     assert 'id="sign-confirm"' not in browser.get("/meetings/2026-01").text  # signed: nothing to confirm
 
 

@@ -7,6 +7,7 @@
    - A field the browser cannot read (an <input type=date> holding 31.02.2026 sends "") is named to the
      server in `__invalid`, so an empty value is never written over the file's; the server's reason is
      shown beside the field.
+   - A live check says which finding slots the page has, so that each finding lands beside a field it has.
    - The page asks the workspace whether it still answers (every 20 s and when she comes back to the tab).
    - Each cell of a table is given its column's heading (data-label): in a narrow window the rows stack and
      the stylesheet writes the heading before the value, so «12 / 16» still says what it counts.
@@ -226,6 +227,11 @@
       if (el.name && el.validity && el.validity.badInput) { event.detail.formData.append("__invalid", el.name); }
     });
     if (isSave(event.detail)) { announce(say("saving"), ""); }
+    // the live check places each finding beside the nearest field slot this page has (`__slots`)
+    if (/\/check$/.test(event.detail.path || "")) {
+      var slots = Array.prototype.map.call(document.querySelectorAll(".fd[id]"), function (el) { return el.id; });
+      event.detail.formData.append("__slots", slots.join(" "));
+    }
   });
   document.addEventListener("htmx:sendError", function (event) {
     down = "offline";
