@@ -77,7 +77,9 @@ def test_s8_a_member_joins_then_leaves_then_her_mistaken_entry_is_removed(page, 
     page.click("nav >> text=Состав")
     page.wait_for_url("**/composition")
     _skip_to_save(page)
+    before = page.locator("section.member").count()
     page.click("#add-member")
+    page.wait_for_selector(f"input[name='members.{before}.id']")          # the form redrawn with the new entry
     new = page.locator("section.member").last
     new.locator("input[name$='.id']").fill("ngo_center")
     new.locator("input[name$='.name']").fill("А. Бекова")
