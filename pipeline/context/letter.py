@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..core.errors import warning
 from ..grammar import dates
 from ..grammar.addressee import addressee as dative_addressee
-from ..load.models import Body, Member, Text
+from ..load.models import Body, Member, MemberRef, Text
 from ..locale.messages import _
 from ..rules.roster import letter_signer
 from .common import Localizer, body_header, name_as_printed
@@ -40,12 +40,23 @@ def sender(loc: Localizer, body: Body, day: dt.date | None) -> Sender:
 
 
 def addressee_line(loc: Localizer, name: Text) -> str:
-    """The addressee in the dative; where the analyser is not sure of the Russian form, its best form and a warning."""
+    """The addressee in the dative; where the analyser is not sure of the Russian form, its best form and a warning.
+    A member named by id is addressed by the post's dative typed in body.yaml (position_dative), else derived."""
     typed = loc.text(name)
     if not typed:
         return ""
+    member = name.member if isinstance(name, MemberRef) else None
+    if member is not None and member.position_dative is not None and member.position_dative.get(loc.lang):
+        form = loc.text(member.position_dative)
+        return form[:1].upper() + form[1:]
     inflected = dative_addressee(typed, loc.lang)
-    if not inflected.sure:
+    if not inflected.sure and member is not None:
+        loc.findings.append(warning(name.loc, _(
+            "the addressee '{name}' could not be put in the dative with certainty: the letter says '{form}'; if "
+            "that is wrong, type the right form in body.yaml as {key}: {example} (member '{member}')", name=typed,
+            form=inflected.form, key="position_dative", example="{ru: ...}", member=member.id), "§23",
+            loc.document))
+    elif not inflected.sure:
         loc.findings.append(warning(name.loc, _(
             "the addressee '{name}' could not be put in the dative with certainty: the letter says '{form}'; "
             "check it, or name the body by its member id", name=typed, form=inflected.form), "§23", loc.document))

@@ -23,7 +23,7 @@ from .forms_base import Form, apply_date, apply_flag, apply_text, parse_date
 
 ROLES = ("head", "deputy_head", "secretary", "member")
 # what a successor takes over from the entry before it (the post stays the post)
-INHERITED = ("position", "position_genitive", "position_accusative", "role", "phone", "by_agreement", "voting")
+INHERITED = ("position", "position_genitive", "position_accusative", "position_dative", "role", "phone", "by_agreement", "voting")
 
 
 def _typed(form: Form, name: str) -> str:

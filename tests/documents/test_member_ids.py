@@ -106,3 +106,31 @@ def test_no_member_id_is_printed_s17_s24(outputs, document, lang):
     printed = read(outputs, document, lang)
     assert not {"sport", "education", "veteran"} & set(printed.split()), printed
     assert "sport" not in printed and "veteran" not in printed, printed
+
+
+@pytest.mark.parametrize("dative, says", [
+    (None, "Экимсовету района"),                                    # derived, unsure: printed, and a warning
+    ({"ru": "Районному экимсовету"}, "Районному экимсовету"),     # typed: it wins, no warning
+])
+def test_an_addressee_named_by_id_takes_the_dative_typed_in_body_yaml_else_a_warning_names_the_key_s23(
+        project, dative, says):
+    body = yaml.safe_load((project.inputs / "body.yaml").read_text(encoding="utf-8"))
+    member = {"id": "ekimsovet", "name": "Е. Омаров", "role": "member", "voting": False,
+              "position": {"kk": "аудан экімсоветі", "ru": "экимсовет района"}}
+    if dative:
+        member["position_dative"] = dative
+    body["members"].append(member)
+    project.write("body.yaml", body)
+    items = copy.deepcopy(BASE_MEETING["items"])
+    items[0]["decisions"][0].update(responsible=["ekimsovet"], due="2026-06-30")
+    project.meeting(items=items, protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
+    result = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(project.outputs),
+                                      "extracts", "2026-01"])
+    assert result.exit_code == 0, result.output
+    printed = read(project.outputs, "meetings/2026-01/extracts/01-ekimsovet", "ru")
+    assert f"\n{says}\n" in printed, printed
+    checked = CliRunner().invoke(cli, ["--inputs", str(project.inputs), "--outputs", str(project.outputs), "check"])
+    warned = "type the right form in body.yaml as position_dative: {ru: ...} (member 'ekimsovet')" in checked.output
+    assert warned == (dative is None), checked.output
+    assert "meetings/2026-01.yaml:" in checked.output or dative, checked.output
+    assert "name the body by its member id" not in checked.output, checked.output

@@ -20,6 +20,9 @@ class Member(Model):
     position_genitive: TextField | None = None
     # extension: the position in the accusative («СЛУШАЛИ: начальника …»), when the program's form is wrong
     position_accusative: TextField | None = None
+    # extension: the position in the dative (the addressee of an extract or a reminder: «Руководителю …»), when the
+    # program's form is wrong
+    position_dative: TextField | None = None
     role: Role
     # extension: the telephone of the executor line of letters («Исп.: Г. Абенова, тел. …»), for the secretary
     phone: Name | None = None
