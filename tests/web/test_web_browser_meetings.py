@@ -130,6 +130,23 @@ def test_one_meetings_documents_with_its_notice_and_extracts_downloaded_s22_s23(
     shot(page, "workspace-meeting-documents.kk", tmp_path)
 
 
+def test_a_mistaken_meeting_deleted_after_a_question_and_a_signed_one_offers_no_delete_s15(page, served, tmp_path):  # noqa: F811
+    _, ws = served
+    _go(page, "/meetings")
+    page.fill("#new-date", "2026-12-10")
+    page.click("#create-meeting")
+    page.wait_for_url("**/meetings/2026-06")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.click("#delete summary")
+    page.click("#delete-meeting")
+    page.wait_for_url("**/meetings?deleted=2026-06")
+    assert "2026-06" in asked[0] and _in_view(page, "#deleted")
+    assert not (ws.inputs / "meetings" / "2026-06.yaml").exists()
+    _go(page, "/meetings/2026-01")
+    assert page.locator("#delete").count() == 0 and page.locator("#renumber").count() == 0
+
+
 MY_PAGES = {"/documents/dated?as_of=2026-12-01": "dated", "/meetings/2026-01/correct": "correct"}
 
 

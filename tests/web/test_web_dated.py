@@ -100,3 +100,13 @@ def test_a_letter_no_longer_due_that_day_is_removed_and_said_s24(tmp_path: Path)
     said = answer.text.split('id="written"')[1].split("</div>")[0]
     assert said.count("удалено") == 4 or said.count("удал") == 4, said              # 03 and 04, in kk and ru
     assert "2026-04/1.2" not in answer.text.split('id="reminders"')[1]
+
+
+def test_a_day_with_nothing_due_says_so_in_the_commands_words_and_writes_no_letter_s24(tmp_path: Path):
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    browser.get("/lang/ru")
+    answer = _post(browser, ws, "reminders", "2026-03-12", "0")        # the first meeting's day: nothing due yet
+    said = answer.text.split('id="written"')[1].split("</div>")[0]
+    assert 'id="none-due"' in said and "2026-03-12" in said
+    assert not (ws.outputs / "reminders").exists()
