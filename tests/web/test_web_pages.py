@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from pipeline.web import yamledit
 from tests.support.web import client, post_form, workspace
@@ -84,3 +85,20 @@ def test_a_new_meeting_starts_from_the_new_meeting_scaffold(tmp_path: Path):
     text = (ws.inputs / "meetings" / "2026-06.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server") and "<<" in text
     assert browser.get("/meetings/2026-06").status_code == 200
+
+
+FORMS = ["/meetings/2026-03", "/plans/2026-H1", "/control/2026", "/composition", "/indicators/2026"]
+
+
+@pytest.mark.parametrize("path", FORMS)
+def test_a_save_or_an_added_row_is_never_cancelled_by_the_live_check(tmp_path: Path, path):
+    """The live check a keystroke schedules replaces its own earlier request (hx-sync "this:replace" on the
+    form); a button inside the form must not inherit that, or a slow save loses its «Сохранено» to the check."""
+    page = lxml_html.fromstring(client(workspace(tmp_path)).get(path).text)
+    forms = page.xpath('//form[contains(@hx-sync, "replace")]')
+    assert forms, path
+    for form in forms:
+        for button in form.xpath('.//button[@hx-post]'):
+            own = button.get("hx-sync") or ""
+            assert "hx-sync" in (form.get("hx-disinherit") or "") or "replace" not in own and own, \
+                (path, button.get("id") or button.text_content().strip())
