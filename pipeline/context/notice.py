@@ -77,16 +77,18 @@ def confirm_by(meeting: Meeting) -> dt.date | None:
     return day if sent is None or day > sent else None
 
 
-def notice_context(result: MeetingResult, body: Body, loc: Localizer,
-                   titles: dict[int, object] | None = None) -> tuple[NoticeContext, Localizer]:
-    """The notice (§22, §26.4): to the members and the invited, signed as body.yaml says (default: the head)."""
+def notice_context(result: MeetingResult, body: Body, loc: Localizer, titles: dict[int, object] | None = None,
+                   responsible: dict[int, list] | None = None) -> tuple[NoticeContext, Localizer]:
+    """The notice (§22, §26.4): to the members and the invited, signed as body.yaml says (default: the head); a
+    question without speakers names its plan's reporting bodies, as the agenda does."""
     meeting = result.meeting
     lang = loc.lang
     titles = titles or {}
     questions, materials = [], []
     for number, item in enumerate(meeting.items, start=1):
         questions.append(NoticeQuestion(number, loc.text(titles.get(number) or item.title),
-                                        _speakers(loc, body, item)))
+                                        _speakers(loc, body, item) or people(loc, body, (responsible or {}).get(
+                                            number, []), present=set(meeting.present))))
         for material in item.materials:
             languages = material.languages or []
             materials.append(MaterialLine(number, "".join(people(loc, body, [material.from_])),

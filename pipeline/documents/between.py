@@ -61,9 +61,11 @@ def notice_jobs(kind: DocumentKind, assessment: Assessment, asked: Asked) -> lis
         if asked.selected and meeting_id not in asked.selected:
             continue
         titles = assessment.item_titles.get(meeting_id, {})
+        bodies = assessment.item_responsible.get(meeting_id, {})
         for lang in languages(asked.langs, result.meeting.langs(body)):
             out.append(kind.job(lang, Subject(meeting=meeting_id), _meeting_sources(assessment, result),
-                                lambda r=result, lg=lang, t=titles: notice_context(r, body, kind.localizer(lg), t)))
+                                lambda r=result, lg=lang, t=titles, b=bodies: notice_context(r, body, kind.localizer(lg),
+                                                                                           t, b)))
     return out
 
 

@@ -78,6 +78,8 @@ SLOTS = [
     # «Докладчик:» / «Баяндамашы:»: the person, post and name, in the nominative
     ("meetings/2026-01/agenda", "ru", f"Докладчик: {POST['ru']} Б. Жунусов."),
     ("meetings/2026-01/agenda", "kk", f"Баяндамашы: {POST['kk']} Б. Жунусов."),
+    ("meetings/2026-01/notice", "ru", f"Докладчик: {POST['ru']} Б. Жунусов."),
+    ("meetings/2026-01/notice", "kk", f"Баяндамашы: {POST['kk']} Б. Жунусов."),
     # the notice's materials, «Кем представлены» / «Ұсынған»: who submitted them
     ("meetings/2026-01/notice", "ru", f"\n1\n{POST['ru']} Б. Жунусов\n05.03.2026\n"),
     ("meetings/2026-01/notice", "kk", f"\n1\n{POST['kk']} Б. Жунусов\n05.03.2026\n"),
