@@ -392,7 +392,10 @@ def a_member_joins(page, year: Year) -> None:
     that day (§20: still 6 for a quorum; §13: still 5 votes to adopt)."""
     year.on("2027-07-01")
     goto(page, year, "/composition")
+    members = page.locator("section.member").count()
     page.click("#add-member")
+    page.wait_for_function(f"() => document.querySelectorAll('section.member').length > {members}",
+                           polling=100)                # drawn (animation frames can pause: poll by time)
     new = page.locator("section.member").last
     new.locator("input[name$='.id']").fill("ngo")
     new.locator("input[name$='.name']").fill("А. Бекова")
