@@ -61,8 +61,7 @@ def check_extraordinary(meeting: Meeting, body: Body, total: int) -> list[Findin
         return []
     loc = meeting.loc_of("initiated_by")
     unknown = [i for i in meeting.initiated_by if body.member(i) is None]
-    findings = [error(loc, _("unknown member id '{member}' in initiated_by: use the ids of body.yaml", member=i),
-                      "§12") for i in unknown]
+    findings = [error(loc, unknown_member(i, (m.id for m in body.members)), "§12") for i in unknown]
     if called.head:
         return findings
     count = called.count
@@ -176,8 +175,8 @@ def chair_and_signer(meeting: Meeting, body: Body) -> tuple[Member | None, Membe
     else:
         chair = body.member(meeting.chair)
         if chair is None:
-            findings.append(error(meeting.loc_of("chair"), _("unknown member id '{member}' in chair: use an id of "
-                                                               "body.yaml", member=meeting.chair), "§25.1"))
+            findings.append(error(meeting.loc_of("chair"), unknown_member(meeting.chair, (m.id for m in body.members)),
+                                  "§25.1"))
     if chair is None:
         if not findings:
             findings.append(error(meeting.loc_of("present"), _("neither the head nor a deputy head is present: "
@@ -234,8 +233,8 @@ def check_agenda_approval(meeting: Meeting, body: Body, chair: Member | None) ->
     approver = body.member(approval.by)
     allowed = {m.id for m in body.members if m.role in ("head", "deputy_head")}
     if approver is None:
-        findings.append(error(approval.loc_of("by"), _("unknown member id '{member}' in agenda_approved.by: use an "
-                                                       "id of body.yaml", member=approval.by), "§22", AGENDA))
+        findings.append(error(approval.loc_of("by"), unknown_member(approval.by, (m.id for m in body.members)),
+                              "§22", AGENDA))
     elif approval.by not in allowed:
         findings.append(error(approval.loc_of("by"), _("'{member}' may not approve the agenda: the head or the "
                                                        "deputy head replacing him does", member=approval.by),

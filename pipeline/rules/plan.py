@@ -20,6 +20,7 @@ from ..core.kinds import PLAN  # the document the plan's own errors make impossi
 from ..load.models import WORKING_BODY, Body, Plan, PlanChange, PlanItem
 from ..locale.messages import Message, _
 from .calendar import half_bounds, half_words, period_start, plan_id_of, quarters_of, scheduled_end
+from .roster import unknown_member
 
 # ---------------------------------------------------------------- §16 approval and proposals
 
@@ -29,9 +30,10 @@ def check_approval(plan: Plan, body: Body) -> list[Finding]:
     approval = plan.approved
     head = body.head
     if body.member(approval.by) is None:
-        return [error(approval.loc_of("by"), _("plan {plan}: unknown member id '{member}' in approved.by: use the id "
-                                               "of the head from body.yaml", plan=plan.id, member=approval.by),
-                      "§16", PLAN)]
+        return [error(approval.loc_of("by"), _(
+            "plan {plan}: unknown member id '{member}' in approved.by: the plan is approved by the head of the Штаб, "
+            "'{head}'", plan=plan.id, member=approval.by, head=head.id) if head is not None else unknown_member(
+            approval.by, (m.id for m in body.members)), "§16", PLAN)]
     if head is not None and approval.by != head.id:
         return [error(approval.loc_of("by"), _("plan {plan} is approved by the head of the Штаб, '{head}', not "
                                                "'{member}': write approved: {{by: {head}, date: ...}}",
@@ -50,8 +52,8 @@ def check_proposers(plan: Plan, body: Body) -> list[Finding]:
         loc = item.loc_of("proposed_by")
         where = _("plan {plan}, item {number}", plan=plan.id, number=item.no)
         if member is None:
-            findings.append(error(loc, _("{where}: unknown member id '{member}' in proposed_by: use an id of "
-                                         "body.yaml", where=where, member=item.proposed_by), "§16", PLAN))
+            findings.append(error(loc, _("{where}: {message}", where=where, message=unknown_member(
+                item.proposed_by, (m.id for m in body.members))), "§16", PLAN))
         elif member.role == "secretary":
             findings.append(error(loc, _("{where}: proposed by the secretary '{member}', who is not a member of the "
                                          "Штаб: the plan is made from the members' proposals; name the member who "

@@ -53,9 +53,6 @@ IN_THE_FORM: dict[str, Message] = {
         _("«{member}» is not a member of the Штаб on {date}: the membership begins later or has ended (see the "
           "Штаб's composition)"),
     # who chairs, approves and signs (§11, §20, §23)
-    "unknown member id '{member}' in chair: use an id of body.yaml": _NOT_MEMBER,
-    "unknown member id '{member}' in agenda_approved.by: use an id of body.yaml": _NOT_MEMBER,
-    "unknown member id '{member}' in initiated_by: use the ids of body.yaml": _NOT_MEMBER,
     "unknown member id '{member}' (not in body.yaml): did you mean '{hint}'?": _NOT_MEMBER,
     "unknown member id '{member}' (not in body.yaml): write the id of a member as body.yaml gives it (id: ...)":
         _NOT_MEMBER,
@@ -156,11 +153,11 @@ IN_THE_FORM: dict[str, Message] = {
     "plan {plan} is approved by the head of the Штаб, '{head}', not '{member}': write approved: {{by: {head}, "
     "date: ...}}": _("plan {plan} is approved by the head of the Штаб, «{head}», not «{member}»: choose the head "
                      "under «{field}»", field=KEYS["approved"]),
-    "plan {plan}: unknown member id '{member}' in approved.by: use the id of the head from body.yaml": _NOT_MEMBER,
+    "plan {plan}: unknown member id '{member}' in approved.by: the plan is approved by the head of the Штаб, "
+    "'{head}'": _NOT_MEMBER,
     "plan {plan} is not recorded as sent to the members: add e.g. sent_to_members: {date}":
         _("plan {plan} is not recorded as sent to the members: fill in «{field}», e.g. {date}",
           field=KEYS["sent_to_members"]),
-    "{where}: unknown member id '{member}' in proposed_by: use an id of body.yaml": _NOT_MEMBER,
     "{where}: proposed by the secretary '{member}', who is not a member of the Штаб: the plan is made from the "
     "members' proposals; name the member who proposed it": _("proposed by the secretary «{member}», who is not a "
                                                              "member of the Штаб: the plan is made from the "

@@ -83,6 +83,30 @@ def head_without_name(inputs):
     edit(inputs / "body.yaml", "    name: Б. Қасымов\n", "")
 
 
+def chair_typo(inputs):
+    edit(inputs / "meetings/2027-02.yaml", "chair: deputy", "chair: deputi")
+
+
+def approver_typo(inputs):
+    edit(inputs / "meetings/2027-02.yaml", "agenda_approved: {by: deputy,", "agenda_approved: {by: depty,")
+
+
+def initiator_typo(inputs):
+    edit(inputs / "meetings/2027-02.yaml", "initiated_by: [police,", "initiated_by: [polise,")
+
+
+def proposer_typo(inputs):
+    path = inputs / "plans/2027-H1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("proposed_by: police", "proposed_by: polic", 1),
+                    encoding="utf-8")
+
+
+def plan_approver_typo(inputs):
+    path = inputs / "plans/2027-H1.yaml"
+    path.write_text(re.sub(r"approved: \{by: aulie_akim", "approved: {by: aulie", path.read_text(encoding="utf-8"),
+                           count=1), encoding="utf-8")
+
+
 def meeting_file_misnamed(inputs):
     (inputs / "meetings/2027-05.yaml").rename(inputs / "meetings/заседание5.yaml")
 
@@ -127,6 +151,12 @@ CASES = [
      ["speaks on question"]),
     (ids_not_a_list, "meetings/2027-03.yaml:", ["e.g. present: [..., ...]"], []),
     (head_without_name, "body.yaml:", ["has no name in body.yaml: add name: (initials and surname)"], []),
+    # an id one slip away from hers is named, by the one rule (rules.roster.unknown_member)
+    (chair_typo, "meetings/2027-02.yaml:", ["unknown member id 'deputi'", "did you mean 'deputy'?", "(§25.1)"], []),
+    (approver_typo, "meetings/2027-02.yaml:", ["unknown member id 'depty'", "did you mean 'deputy'?", "(§22)"], []),
+    (initiator_typo, "meetings/2027-02.yaml:", ["unknown member id 'polise'", "did you mean 'police'?", "(§12)"], []),
+    (proposer_typo, "plans/2027-H1.yaml:", ["unknown member id 'polic'", "did you mean 'police'?", "(§16)"], []),
+    (plan_approver_typo, "plans/2027-H1.yaml:", ["the plan is approved by the head of the Штаб, 'aulie_akim'"], []),
     # file names and forms: her own meeting's year and number, the year she typed, the day she meant
     (meeting_file_misnamed, "заседание5.yaml:", ["e.g. 2027-05.yaml (the year, then the protocol's number)"], []),
     (plan_file_misnamed, "план-2027-2.yaml:", ["2027-H1.yaml or 2027-H2.yaml"], []),
