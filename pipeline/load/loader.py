@@ -112,10 +112,17 @@ def validation_findings(exc: ValidationError, tree: Any, name: str) -> list[Find
         fork, branch, path = _walkable(tree, err["loc"])
         groups.setdefault(fork, []).append((branch, path, err))
     findings = []
+    # a key typed with a slip (plase:) is one mistake: its "unknown key, did you mean 'place'?" says it all, and the
+    # required key it was meant to be is not also called missing ("add it" would have her type it twice)
+    misspelt = {(path[:-1], hint[0]) for entries in groups.values() for _b, path, err in entries
+                if err["type"] == "extra_forbidden" and path
+                and (hint := difflib.get_close_matches(str(path[-1]), sorted(models.ALL_KEYS), n=1))}
     for errs in groups.values():
         if len({branch for branch, _path, _err in errs}) > 1:  # a union: keep the branch the input was meant for
             errs = [e for e in errs if e[0][:1].isupper()] or errs
         for _branch, path, err in errs:
+            if err["type"] == "missing" and path and (path[:-1], path[-1]) in misspelt:
+                continue
             finding = _finding(err, path, tree, name)
             if finding not in findings:
                 findings.append(finding)

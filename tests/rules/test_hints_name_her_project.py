@@ -107,6 +107,14 @@ def plan_approver_typo(inputs):
                            count=1), encoding="utf-8")
 
 
+def key_typo(inputs):
+    edit(inputs / "meetings/2027-03.yaml", "place:\n  kk:", "plase:\n  kk:")
+
+
+def key_left_out(inputs):
+    edit(inputs / "meetings/2027-03.yaml", "date: 2027-06-17\n", "")
+
+
 def meeting_file_misnamed(inputs):
     (inputs / "meetings/2027-05.yaml").rename(inputs / "meetings/заседание5.yaml")
 
@@ -157,6 +165,9 @@ CASES = [
     (initiator_typo, "meetings/2027-02.yaml:", ["unknown member id 'polise'", "did you mean 'police'?", "(§12)"], []),
     (proposer_typo, "plans/2027-H1.yaml:", ["unknown member id 'polic'", "did you mean 'police'?", "(§16)"], []),
     (plan_approver_typo, "plans/2027-H1.yaml:", ["the plan is approved by the head of the Штаб, 'aulie_akim'"], []),
+    # a key typed with a slip is one mistake, not also a missing key to add; a key left out is still missing
+    (key_typo, "meetings/2027-03.yaml:", ["unknown key 'plase': did you mean 'place'?"], ["missing key 'place'"]),
+    (key_left_out, "meetings/2027-03.yaml:", ["missing key 'date': add it"], []),
     # file names and forms: her own meeting's year and number, the year she typed, the day she meant
     (meeting_file_misnamed, "заседание5.yaml:", ["e.g. 2027-05.yaml (the year, then the protocol's number)"], []),
     (plan_file_misnamed, "план-2027-2.yaml:", ["2027-H1.yaml or 2027-H2.yaml"], []),
