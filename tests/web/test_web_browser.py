@@ -163,8 +163,9 @@ def test_a_vote_with_a_dissent_then_the_protocol_downloaded_and_read_back(page, 
     page.fill("input[name='items.0.dissent.0.date']", "2026-11-19")
     page.fill("textarea[name='items.0.dissent.0.text.kk']", "Үкіметтік емес ұйымдарды қаржыландыру жеткіліксіз деп санаймын.")
     page.fill("textarea[name='items.0.dissent.0.text.ru']", "Считаю финансирование неправительственных организаций недостаточным.")
-    page.locator("#item-0 .vote").scroll_into_view_if_needed()
-    shot(page, "workspace-vote.ru", tmp_path)
+    page.press("textarea[name='items.0.dissent.0.text.ru']", "Tab")      # she leaves the field: the live check
+    page.locator("select[name='items.0.dissent.0.member']").evaluate("e => e.scrollIntoView({block: 'center'})")
+    shot(page, "workspace-vote.ru", tmp_path)                         # the last ballots and the dissent typed
     page.click("#save")
     page.wait_for_selector("#saved")
     text = (ws.inputs / "meetings" / "2026-05.yaml").read_text(encoding="utf-8")

@@ -161,8 +161,9 @@ def test_a_vote_by_members_with_a_dissent_in_kazakh(page, served, tmp_path):
     page.fill("input[name='items.0.dissent.0.date']", "2026-11-19")
     page.fill("textarea[name='items.0.dissent.0.text.kk']", "Үкіметтік емес ұйымдарды қаржыландыру жеткіліксіз деп санаймын.")
     page.fill("textarea[name='items.0.dissent.0.text.ru']", "Считаю финансирование неправительственных организаций недостаточным.")
+    page.press("textarea[name='items.0.dissent.0.text.ru']", "Tab")      # she leaves the field: the live check
     assert "Дауыс беру" in page.locator("#item-0 .vote legend.label").inner_text()
-    page.locator("#item-0 .vote").scroll_into_view_if_needed()
+    page.locator("select[name='items.0.dissent.0.member']").evaluate("e => e.scrollIntoView({block: 'center'})")
     shot(page, "workspace-vote.kk", tmp_path)
     page.click("#save")
     page.wait_for_selector("#announce-saved")
