@@ -62,6 +62,9 @@ def clone_environment(project: Path) -> None:
     (clone / "bin" / "shtab").write_text(f"#!{clone / 'bin' / 'python'}\n{script}", encoding="utf-8")
     (clone / "bin" / "shtab").chmod(0o755)
     shutil.copy2(project / "pyproject.toml", clone / "installed-pyproject.toml")
+    # the test tools are in the shared site-packages already: make's stamp says so, or a target that needs them
+    # (make bundle, golden, ...) would `pip install -e` the copy into this run's own environment
+    (clone / "test-tools").touch()
 
 
 def elsewhere(tmp_path: Path) -> Path:

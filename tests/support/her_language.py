@@ -4,7 +4,7 @@ A line passes when, after the words she may meet in it untranslated are taken ou
 is left. Those words are her own: the ids and keys of her YAML files (members, meetings, plan questions,
 `vote.for`, `stand_ins`, `in_progress`), the values she typed (the wrong input itself, quoted back to her),
 file names and paths, options and commands she types (`--as-of`, `protocol`), the program's name, §N,
-numbers and dates, and a short list of product names (LibreOffice, DOCX, PDF, YAML). A YAML key that is
+numbers and dates (a plan id also as its format, ГГГГ-H1), and a short list of product names (LibreOffice, DOCX, PDF, YAML). A YAML key that is
 also an English word (`for`, `date`, `protocol`) counts as hers only where it reads as a key: quoted,
 part of a dotted path (`vote.for`), or followed by a colon; bare in a sentence it is English.
 A line that repeats a line of her file (shown under a YAML error, with a caret under it) is hers.
@@ -39,7 +39,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z][A-Za-z0-9_]*)*")   #
 
 _PATH = re.compile(r"(?:[\w.~<>-]*/)+[\w.<>*-]*|[\w<>-]+\.(?:ya?ml|docx|pdf|json|md|po|mo|txt|sha256|py|bat|ps1|cms|p7s|pem)\b")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
-_IDS = re.compile(r"\b\d{4}-(?:H[12]|\d{2})(?:/\d+(?:\.\d+)?)?\b|\bU\+[0-9A-F]{4,6}\b|\b\d+[a-z]\b")
+_IDS = re.compile(r"\b(?:\d{4}|ГГГГ|ЖЖЖЖ)-(?:H[12]|\d{2})(?:/\d+(?:\.\d+)?)?\b|'H[12]'|\bU\+[0-9A-F]{4,6}\b|\b\d+[a-z]\b")
 _SECTION = re.compile(r"§\s?(?:\d+(?:\.\d+)*|N)")
 # What is typed as it is whatever the language: an environment variable, a key (Ctrl-C), a letter range (a-z),
 # a template tag ({%p %}), the editor extension's name, a shell command, the N of "item: N".
