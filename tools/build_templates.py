@@ -25,6 +25,7 @@ from docxbuild import (  # noqa: E402
     CENTER,
     JUSTIFY,
     LEFT,
+    LIST_END,
     RIGHT,
     first_cell_paragraph,
     keep_whole,
@@ -200,9 +201,6 @@ def signature_table(doc, w):
     for cell in tbl.rows[1].cells:
         cell.paragraphs[0].paragraph_format.space_before = Pt(24)
     keep_whole(tbl)
-
-
-LIST_END = "{% if loop.last %}.{% else %};{% endif %}"   # items end with «;», the last with a full stop
 
 
 def person_list(doc, collection: str):

@@ -23,6 +23,9 @@ RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 
+# the end of a list item inside a {%p for %} loop: items end with «;», the last with a full stop
+LIST_END = "{% if loop.last %}.{% else %};{% endif %}"
+
 
 def new_document(landscape: bool = False, title: str = ""):
     """A4, official margins, Times New Roman 14 for every script (Kazakh letters included)."""

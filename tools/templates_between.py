@@ -12,6 +12,7 @@ from docxbuild import (
     CENTER,
     JUSTIFY,
     LEFT,
+    LIST_END,
     RIGHT,
     first_cell_paragraph,
     keep_whole,
@@ -236,7 +237,7 @@ def notice(lang: str):
     tag(doc, "{%p if invited %}")
     para(doc, w["invited"], bold=True, before=12, keep_next=True)
     tag(doc, "{%p for p in invited %}")
-    para(doc, "– {{ p.position }}{% if p.name %} {{ p.name }}{% endif %};", align=LEFT, left=0.5)
+    para(doc, "– {{ p.position }}{% if p.name %} {{ p.name }}{% endif %}" + LIST_END, align=LEFT, left=0.5)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     keep_with_next(para(doc, w["confirm"], align=JUSTIFY, first_line=1.25, before=12))

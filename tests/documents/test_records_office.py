@@ -474,3 +474,26 @@ def test_a_plan_question_quoted_in_a_change_nests_its_own_quotes_s18_s19(project
     assert result.exit_code == 0, result.output
     ru = seen_text(project.outputs / "plans" / "2026-H1.ru.docx")
     assert "Вопрос № 1 «Об операции „Мак-2026“» исключен из плана." in ru
+
+
+# ---------------------------------------------------------------- §20, §22 the list of the invited ends with a full stop
+
+INVITED = [{"name": f"А. Гость{n}", "position": {"kk": f"{n}-ші маман", "ru": f"специалист {n}"}} for n in (1, 2, 3)]
+INVITED_HEADING = {("notice", "ru"): "Приглашенные на заседание:", ("notice", "kk"): "Отырысқа шақырылғандар:",
+                   ("agenda", "ru"): "Приглашенные на заседание:", ("agenda", "kk"): "Отырысқа шақырылғандар:",
+                   ("protocol", "ru"): "Приглашенные:", ("protocol", "kk"): "Шақырылғандар:"}
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+@pytest.mark.parametrize("document", ["notice", "agenda", "protocol"])
+def test_the_list_of_the_invited_ends_with_a_full_stop_s20_s22(project, document, count):
+    project.meeting(invited=INVITED[:count])
+    assert run(project, document, "2026-01").exit_code == 0
+    for lang in ("kk", "ru"):
+        lines = [line.replace("\u00a0", " ") for line in
+                 paragraphs(project.outputs / "meetings" / "2026-01" / f"{document}.{lang}.docx")] + [""]
+        start = lines.index(INVITED_HEADING[document, lang]) + 1
+        listed = lines[start:start + count]
+        assert [line.startswith("– ") for line in listed] == [True] * count, listed
+        assert not lines[start + count].startswith("– "), lines[start + count]
+        assert [line[-1] for line in listed] == [";"] * (count - 1) + ["."], (lang, listed)
