@@ -98,10 +98,37 @@ class ProtocolContext(MeetingHeading):
     appendices: list[Appendix] = field(default_factory=list)
 
 
-def _speakers(loc: Localizer, body: Body, item: Item, heard: bool = False) -> list[str]:
-    """The speakers of a question as «Докладчик: …» names them; `heard`: as «СЛУШАЛИ: …» does, in the Russian
-    accusative («начальника … Е. Жаксылыкова»; the Kazakh «ТЫҢДАЛДЫ:» keeps the nominative)."""
-    return people(loc, body, item.speakers, "accs" if heard else "nomn")
+def _speakers(loc: Localizer, body: Body, item: Item, heard: Meeting | None = None) -> list[str]:
+    """The speakers of a question as «Докладчик: …» names them; `heard`: the meeting, as its «СЛУШАЛИ: …» does,
+    in the Russian accusative («начальника … Е. Жаксылыкова»; the Kazakh «ТЫҢДАЛДЫ:» keeps the nominative).
+
+    §20: the protocol names who spoke. An absent member whose stand-in is recorded did not speak himself: his
+    stand-in is named, with the member he stood in for («… А. Смагулову (вместо отсутствующего руководителя …)»).
+    The agenda and the notice, written before the meeting, keep the speaker they announced."""
+    if heard is None:
+        return people(loc, body, item.speakers, "nomn")
+    present = set(heard.present)
+    stood_in = {stand_in.for_: stand_in for stand_in in heard.stand_ins}
+    lines = []
+    for speaker in item.speakers:
+        stand_in = stood_in.get(speaker) if isinstance(speaker, str) and speaker not in present else None
+        if stand_in is None:
+            lines.extend(people(loc, body, [speaker], "accs"))
+            continue
+        line = PersonLine(loc.text(stand_in.position) if stand_in.position else "",
+                          name_as_printed(loc.text(stand_in.name)))
+        lines.append(loc.phrase("speaker_stand_in", speaker=_person_in_case(loc, line, "accs").full,
+                                member_genitive=_stand_in_for(loc, body, stand_in)[1]))
+    return lines
+
+
+def _stand_in_for(loc: Localizer, body: Body, stand_in) -> tuple[str, str]:
+    """The post of the member a stand-in replaced (§20): as typed, and in the genitive («вместо руководителя …»)."""
+    member = body.member(stand_in.for_)
+    if member is None:
+        return stand_in.for_, stand_in.for_
+    return (loc.text(member.position),
+            loc.inflected(member.position, "gent", member.position_genitive, "position_genitive"))
 
 
 def people(loc: Localizer, body: Body, entries: list, case: str = "nomn",
@@ -190,7 +217,7 @@ def _questions(loc: Localizer, body: Body, result: MeetingResult, appendix_of: d
             adopted=d.outcome.adopted) for d in decisions]
         blocks.append(QuestionBlock(
             number=item_result.number, title=loc.text(titles.get(item_result.number) or item.title),
-            speakers=(_speakers(loc, body, item, heard)
+            speakers=(_speakers(loc, body, item, result.meeting if heard else None)
                       or people(loc, body, responsible.get(item_result.number, []), "accs" if heard else "nomn",
                                 set(result.meeting.present))),
             heard=loc.paragraphs(item.heard), decisions=lines,
@@ -262,10 +289,7 @@ def protocol_context(result: MeetingResult, body: Body, loc: Localizer, titles: 
               for m in result.absent]
     stand_ins = []
     for stand_in in meeting.stand_ins:
-        member = body.member(stand_in.for_)
-        replaced = loc.text(member.position) if member else stand_in.for_
-        replaced_genitive = (loc.inflected(member.position, "gent", member.position_genitive, "position_genitive")
-                             if member else stand_in.for_)
+        replaced, replaced_genitive = _stand_in_for(loc, body, stand_in)
         key = "stand_in" if stand_in.position else "stand_in_no_position"
         stand_ins.append(loc.phrase(key, name=name_as_printed(loc.text(stand_in.name)),
                                     position=loc.text(stand_in.position), member=replaced,

@@ -497,3 +497,38 @@ def test_the_list_of_the_invited_ends_with_a_full_stop_s20_s22(project, document
         assert [line.startswith("– ") for line in listed] == [True] * count, listed
         assert not lines[start + count].startswith("– "), lines[start + count]
         assert [line[-1] for line in listed] == [";"] * (count - 1) + ["."], (lang, listed)
+
+
+# ---------------------------------------------------------------- §20 the protocol names who spoke for an absent member
+
+STAND_IN = {"for": "hospital", "name": "Д. Ахметова",
+            "position": {"kk": "Аудандық аурухананың бас дәрігерінің орынбасары",
+                         "ru": "заместитель главного врача районной больницы"}}
+
+
+@pytest.mark.parametrize("stand_ins,ru_heard,kk_heard", [
+    ([STAND_IN],
+     "СЛУШАЛИ:\nзаместителя главного врача районной больницы Д. Ахметову (вместо отсутствующего главного врача КГП "
+     "«Костанайская районная больница» Управления здравоохранения акимата Костанайской области); начальника",
+     "ТЫҢДАЛДЫ:\nАудандық аурухананың бас дәрігерінің орынбасары Д. Ахметова (отырысқа қатыспаған Қостанай облысы "
+     "әкімдігінің денсаулық сақтау басқармасының «Қостанай аудандық ауруханасы» коммуналдық мемлекеттік "
+     "кәсіпорнының бас дәрігерінің орнына); «Қазақстан"),
+    ([dict(STAND_IN, position=None)],
+     "СЛУШАЛИ:\nД. Ахметову (вместо отсутствующего главного врача КГП «Костанайская районная больница»",
+     "ТЫҢДАЛДЫ:\nД. Ахметова (отырысқа қатыспаған Қостанай облысы"),
+])
+def test_the_protocol_names_the_stand_in_who_spoke_for_an_absent_member_s20(project, stand_ins, ru_heard,
+                                                                              kk_heard):
+    stand_ins = [{k: v for k, v in s.items() if v is not None} for s in stand_ins]
+    project.meeting(items=[dict(LETTER_ITEM, speakers=["hospital", "police"])], stand_ins=stand_ins)
+    result = run(project, "protocol", "2026-01")
+    assert result.exit_code == 0, result.output
+    ru = seen_text(project.outputs / "meetings" / "2026-01" / "protocol.ru.docx")
+    kk = seen_text(project.outputs / "meetings" / "2026-01" / "protocol.kk.docx")
+    assert ru_heard in ru and kk_heard in kk
+    assert "СЛУШАЛИ:\nглавного врача" not in ru and "К. Есенову" not in ru.split("СЛУШАЛИ:")[1]
+    # the agenda and the notice, written before the meeting, keep the speaker they announced
+    for document in ("agenda", "notice"):
+        assert run(project, document, "2026-01").exit_code == 0
+        announced = seen_text(project.outputs / "meetings" / "2026-01" / f"{document}.ru.docx")
+        assert "Докладчики: главный врач КГП «Костанайская районная больница»" in announced
