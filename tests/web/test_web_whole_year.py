@@ -3,7 +3,8 @@
 The project is made by `shtab init`; the test writes only the composition
 (body.yaml, Appendix 1 of the akimat's resolution). Everything after that is
 typed into the workspace's pages: the first half-year plan (§16-17), four
-meetings — a regular one signed and sent out as extracts (§15, §23), one
+meetings — a regular one signed, sent out as extracts and then corrected through
+its page with a reason (§15, §23), one
 extraordinary called by more than half of the members (§12), one with a split
 vote and a dissenting opinion (§13, §14), one with invited persons and an
 outside speaker (§21) —, the second half-year's plan, a member joining the
@@ -294,7 +295,8 @@ def meeting_documents(page, year: Year, meeting: str) -> None:
     """«Сформировать документы этого заседания» on the documents page."""
     goto(page, year, "/documents")
     page.click(f"#generate-{meeting}")
-    page.wait_for_selector("#written", timeout=WRITING)
+    page.wait_for_selector("#written, #refused, main .panel.error", timeout=WRITING)
+    assert page.locator("#written").count() == 1, page.locator("main").inner_text()[:3000]
 
 
 def download(page, tmp_path: Path, output: str) -> str:
@@ -320,6 +322,26 @@ def extracts_sent(page, year: Year, tmp_path: Path) -> None:
     assert (year.root / "records" / "meetings" / "2027-01" / "protocol.ru.docx").exists()     # sealed
     extract = download(page, tmp_path, "meetings/2027-01/extracts/01-raionnyi-otdel-obrazovaniia.ru.docx")
     assert "Расширить программы профилактики наркомании в школах." in extract and "до 1 июля 2027 года" in extract
+
+
+def protocol_corrected(page, year: Year, tmp_path: Path) -> None:
+    """§15: a slip found in the signed protocol (the meeting began at 10:30) is put right through the correction
+    page with its reason: a new version sealed, the signed one kept in records/ as it was."""
+    year.on("2027-05-17")
+    goto(page, year, "/meetings/2027-01")
+    assert page.locator("#meeting-form[inert]").count() == 1                       # signed: read-only
+    page.click("#correct-link")
+    page.wait_for_selector("#reason")
+    page.fill("input[name=time]", "10:30")
+    page.fill("#reason", "время начала заседания указано неверно")
+    page.click("#seal-correction")
+    page.wait_for_url("**/meetings/2027-01?corrected=2", timeout=WRITING)
+    assert "Версия 2" in page.locator("#corrected").inner_text()
+    records = year.root / "records" / "meetings" / "2027-01"
+    assert (records / "protocol.ru.docx").exists() and (records / "protocol.ru.2.docx").exists()
+    goto(page, year, "/documents")
+    protocol = download(page, tmp_path, "meetings/2027-01/protocol.ru.docx")          # outputs/ holds version 2
+    assert "10:30" in protocol and "10:00" not in protocol
 
 
 def extraordinary_meeting(page, year: Year, tmp_path: Path) -> None:
@@ -567,6 +589,7 @@ def test_a_whole_year_of_a_new_shtab_without_opening_a_file(page, year, tmp_path
     first_plan(page, year)
     first_meeting(page, year)
     extracts_sent(page, year, tmp_path)
+    protocol_corrected(page, year, tmp_path)
     extraordinary_meeting(page, year, tmp_path)
     reminders_then_done(page, year)
     second_plan(page, year)
