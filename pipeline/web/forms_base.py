@@ -113,6 +113,8 @@ def apply_choice(node: CommentedMap, key: str, form: Form, name: str, *, default
         return
     if value == default and key not in node:
         return
+    if not value and isinstance(current, str) and ye.is_placeholder(current):
+        return                                   # a scaffold's <<...>> stays until a choice is made
     ye.set_scalar(node, key, value or None)
 
 
@@ -128,25 +130,28 @@ def apply_flag(node: CommentedMap, key: str, form: Form, name: str) -> None:
     ye.set_scalar(node, key, value, drop_empty=False)
 
 
-def responsible_lines(node: Any) -> dict[str, str]:
-    """A decision's responsible bodies as two textareas, one body per line."""
+def responsible_lines(node: Any, shown: bool = False) -> dict[str, str]:
+    """A decision's responsible bodies as two textareas, one body per line; `shown`: as the form shows them,
+    a scaffold's placeholder left out (the field says what to type)."""
     out = {"kk": [], "ru": []}
     for entry in node or []:
-        value = ye.text_value(entry)
+        value = ye.shown_text(entry) if shown else ye.text_value(entry)
         out["kk"].append(value["kk"])
         out["ru"].append(value["ru"])
-    return {lang: "\n".join(lines) for lang, lines in out.items()}
+    return {lang: "\n".join(line for line in lines if line or not shown) for lang, lines in out.items()}
 
 
 def apply_responsible(entry: CommentedMap, form: Form, name: str) -> None:
     """Responsible bodies as two textareas (kk, ru), one body per line."""
     if not form.has(f"{name}.kk"):
         return
-    shown = responsible_lines(entry.get("responsible"))
+    stored, shown = responsible_lines(entry.get("responsible")), responsible_lines(entry.get("responsible"), True)
     kk = [line.strip() for line in (form.get(f"{name}.kk") or "").splitlines() if line.strip()]
     ru = [line.strip() for line in (form.get(f"{name}.ru") or "").splitlines() if line.strip()]
     if ["\n".join(kk), "\n".join(ru)] == [shown["kk"], shown["ru"]]:
-        return
+        return                                   # untouched, a placeholder shown empty included
+    kk = kk or ([] if shown["kk"] else stored["kk"].splitlines())     # a placeholder stays until typed over
+    ru = ru or ([] if shown["ru"] else stored["ru"].splitlines())
     seq = ye.ensure_seq(entry, "responsible")
     for index in range(max(len(kk), len(ru))):
         holder = CommentedMap([("v", seq[index] if index < len(seq) else None)])

@@ -52,7 +52,7 @@ def plan_when(entry: Any) -> str:
         month = entry["month"]
         return month.strftime("%Y-%m") if isinstance(month, dt.date) else str(month)
     quarter = entry.get("quarter")
-    return str(quarter) if quarter is not None else ""
+    return str(quarter) if quarter is not None and not ye.is_placeholder(str(quarter)) else ""
 
 
 def apply_when(entry: CommentedMap, form: Form, name: str) -> None:

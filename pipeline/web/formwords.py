@@ -33,6 +33,8 @@ IN_THE_FORM: dict[str, Message] = {
     # the file's shape, said by the loader
     "missing key '{key}': add it": _("«{key}» is not filled in: fill it in"),
     "the text is empty: type the text, or remove the key": _("the text is empty: type it"),
+    # a scaffold's <<...>> left in place: the form shows the field empty, in her language
+    "not filled in: replace {placeholder} with the real value": _("not filled in: fill it in"),
     # attendance (§20)
     "'{member}' is a member on {date} but is listed neither under present nor under absent: add the id to one of "
     "them": _("«{member}» is a member on {date} but is marked neither present nor absent: mark one of them under "

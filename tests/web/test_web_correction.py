@@ -67,7 +67,7 @@ def test_a_correction_the_gate_refuses_leaves_the_file_as_signed_and_seals_nothi
     path = ws.inputs / "meetings" / f"{MEETING}.yaml"
     before, records = path.read_bytes(), _records(ws)
     answer = _send(browser, {"items.0.heard.ru": "<<дописать>>"}, "дописать слушали")
-    assert answer.status_code == 422 and "<<" not in answer.text and "&lt;&lt;" in answer.text
+    assert answer.status_code == 422 and "<<" not in answer.text and "не заполнено: заполните" in answer.text   # said in the form's words
     assert "Ничего не запечатано" in answer.text and 'class="finding error"' in answer.text
     assert path.read_bytes() == before and _records(ws) == records
     assert not (ws.outputs / "meetings" / MEETING).exists()
@@ -101,7 +101,7 @@ def test_the_correction_page_checks_as_she_types_but_the_signed_form_never_saves
     assert 'id="sign-confirm"' not in page and 'name="protocol.signed.shown"' not in page
     fields = [(k, "<<дописать>>" if k == "items.0.heard.ru" else v) for k, v in form_fields(page, "meeting-form")]
     checked = post_form(browser, f"/meetings/{MEETING}/check", fields)
-    assert "&lt;&lt;" in checked.text                                   # the live check sees her correction
+    assert "Слушали: не заполнено: заполните" in checked.text           # the live check sees her correction
     path = ws.inputs / "meetings" / f"{MEETING}.yaml"
     before = path.read_bytes()
     assert post_form(browser, f"/meetings/{MEETING}/save", fields).status_code == 409 and path.read_bytes() == before

@@ -177,3 +177,24 @@ def test_no_form_wording_speaks_yaml(key):
 ])
 def test_a_place_in_the_file_in_the_form_labels(place, ru, kk):
     assert (place_words(place, "ru"), place_words(place, "kk")) == (ru, kk)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_a_new_plans_placeholders_show_as_empty_fields_and_stay_in_the_file_until_typed_over(tmp_path: Path, lang):
+    """A scaffold's <<...>> (in the language it was made in) is never shown as a value nor quoted in a finding:
+    the field is empty, the finding says to fill it in; saved untouched, the file keeps every placeholder."""
+    ws = workspace(tmp_path)
+    browser = client(ws)
+    browser.get(f"/lang/{lang}")
+    plan = browser.post("/plans/new", data={"csrf": ws.keys.csrf}, follow_redirects=False).headers["location"]
+    path = ws.inputs / "plans" / f"{plan.rsplit('/', 1)[1]}.yaml"
+    page = browser.get(plan).text
+    assert "&lt;&lt;" not in page and ("к заполнению" if lang == "ru" else "толтырылмаған") in page
+    before = path.read_bytes()
+    fields = form_fields(page, "plan-form")
+    assert post_form(browser, f"{plan}/save", fields).status_code == 200
+    assert path.read_bytes() == before
+    typed = [(k, "Отдел образования" if k == "items.0.responsible.ru" else v) for k, v in fields]
+    assert post_form(browser, f"{plan}/save", typed).status_code == 200
+    after = path.read_text(encoding="utf-8")
+    assert "Отдел образования" in after and "<<баяндайтын орган>>" in after      # the kk placeholder stays
