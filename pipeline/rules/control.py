@@ -18,7 +18,7 @@ from typing import Iterable
 from ..core.errors import Finding, Loc, error, warning
 from ..load.models import ControlEntry, Decision, Meeting, Text
 from ..locale.messages import _
-from .meeting import MeetingResult
+from .meeting import DecisionResult, MeetingResult
 
 DONE, IN_PROGRESS, EXTENDED, REMOVED = "done", "in_progress", "extended", "removed"
 CLOSED = (DONE, REMOVED)
@@ -95,32 +95,37 @@ class Register:
 # ---------------------------------------------------------------- which decisions are assignments
 
 
+def assigns(decision: Decision) -> bool:
+    """§24: a decision assigns something when it names a responsible body or a deadline. «Информацию принять к
+    сведению.», with neither, assigns nothing to anyone: there is nothing to execute nor to control."""
+    return bool(decision.responsible) or decision.due is not None
+
+
+def is_assignment(result: MeetingResult, decision: DecisionResult) -> bool:
+    """§24, §13, §20: the one rule of what is an assignment, for the register, the status report, the reminders,
+    the annual report, the extracts and the control file: a decision adopted at a meeting with a quorum that
+    assigns something (a responsible body or a deadline). A decision not adopted, or of a meeting without a
+    quorum, decided nothing; a decision that names neither assigns nothing."""
+    return result.quorum.reached and decision.outcome.adopted and assigns(decision.decision)
+
+
 def assignments_of(results: Iterable[MeetingResult]) -> list[Assignment]:
-    """§24, §13, §20: every decision that was adopted, at a meeting with a quorum, is an assignment.
-
-    A decision that was not adopted creates no assignment; a meeting without a
-    quorum decided nothing.
-    """
-    out = []
-    for result in results:
-        if not result.quorum.reached:
-            continue
-        for item in result.items:
-            for decision in item.decisions:
-                if decision.outcome.adopted:
-                    out.append(Assignment(decision.assignment_id, result.meeting, item.number, decision.decision))
-    return out
+    """Every assignment of the meetings (`is_assignment`)."""
+    return [Assignment(decision.assignment_id, result.meeting, item.number, decision.decision)
+            for result in results for item in result.items for decision in item.decisions
+            if is_assignment(result, decision)]
 
 
-def all_decision_ids(results: Iterable[MeetingResult]) -> set[str]:
-    return {d.assignment_id for r in results for i in r.items for d in i.decisions}
+def all_decisions(results: Iterable[MeetingResult]) -> dict[str, DecisionResult]:
+    """Every decision of the meetings by its id, assignment or not."""
+    return {d.assignment_id: d for r in results for i in r.items for d in i.decisions}
 
 
 # ---------------------------------------------------------------- the control file
 
 
 def check_entry_ids(entries: list[ControlEntry], assignments: dict[str, Assignment],
-                    decisions: set[str], unread_meetings: frozenset[str] = frozenset()) -> list[Finding]:
+                    decisions: dict[str, DecisionResult], unread_meetings: frozenset[str] = frozenset()) -> list[Finding]:
     """§24: every entry names an assignment of an adopted decision, once per file.
 
     An entry of a meeting whose file could not be read is not judged: that
@@ -136,7 +141,13 @@ def check_entry_ids(entries: list[ControlEntry], assignments: dict[str, Assignme
         seen.add(entry.assignment)
         if entry.assignment in assignments or entry.assignment.split("/")[0] in unread_meetings:
             continue
-        if entry.assignment in decisions:
+        decision = decisions.get(entry.assignment)
+        if decision is not None and decision.outcome.adopted and not assigns(decision.decision):
+            findings.append(error(loc, _("'{assignment}' names no responsible body and no deadline: it assigns "
+                                         "nothing, there is nothing to control; remove the entry, or give the "
+                                         "decision its responsible and due in the meeting's file",
+                                         assignment=entry.assignment), "§24"))
+        elif decision is not None:
             findings.append(error(loc, _("'{assignment}' is a decision that was not adopted: it creates no "
                                          "assignment to control; remove the entry", assignment=entry.assignment),
                                   "§24"))
@@ -280,7 +291,7 @@ def control_findings(entries_by_year: dict[int, list[ControlEntry]], results: li
                      assignments: list[Assignment], unread_meetings: frozenset[str] = frozenset()) -> list[Finding]:
     """Every §24 finding of every control file."""
     by_id = {a.id: a for a in assignments}
-    decisions = all_decision_ids(results)
+    decisions = all_decisions(results)
     meetings = {r.meeting.id: r.meeting for r in results}
     findings: list[Finding] = []
     for entries in entries_by_year.values():

@@ -16,6 +16,7 @@ from ..core.errors import Finding, error, warning
 from ..core.kinds import EXTRACTS
 from ..load.models import Body, MemberRef, Text
 from ..locale.messages import _
+from .control import is_assignment
 from .meeting import DecisionResult, ItemResult, MeetingResult
 
 AddresseeKey = tuple
@@ -97,10 +98,9 @@ def unsigned_protocol(result: MeetingResult) -> Finding | None:
 
 
 def decisions_for_execution(result: MeetingResult) -> list[tuple[ItemResult, DecisionResult]]:
-    """§13, §20: the decisions that order something: adopted, at a meeting that could decide."""
-    if not result.quorum.reached:
-        return []
-    return [(item, decision) for item in result.items for decision in item.decisions if decision.outcome.adopted]
+    """§13, §20, §24: the decisions that order something: the assignments (`control.is_assignment`)."""
+    return [(item, decision) for item in result.items for decision in item.decisions
+            if is_assignment(result, decision)]
 
 
 def extracts_of(result: MeetingResult) -> list[Extract]:

@@ -532,3 +532,25 @@ def test_the_protocol_names_the_stand_in_who_spoke_for_an_absent_member_s20(proj
         assert run(project, document, "2026-01").exit_code == 0
         announced = seen_text(project.outputs / "meetings" / "2026-01" / f"{document}.ru.docx")
         assert "Докладчики: главный врач КГП «Костанайская районная больница»" in announced
+
+
+# ---------------------------------------------------------------- §24 a decision that assigns nothing is in no report
+
+
+def test_a_decision_that_assigns_nothing_is_in_no_register_status_or_reminder_s24(project):
+    take_note = {"text": {"kk": "Ақпарат назарға алынсын.", "ru": "Информацию принять к сведению."}}
+    item = dict(LETTER_ITEM, decisions=[take_note, dict(RAIDS)])
+    project.meeting(items=[item], protocol={"drawn_up": "2026-03-13", "signed_by": "akim", "signed": True})
+    reports = project.outputs / "reports" / "2026"
+    for command in (["register", "2026", "--as-of", "2026-12-31"], ["status", "--as-of", "2026-12-31"],
+                    ["reminders", "--as-of", "2026-06-20", "--within", "14"], ["annual-report", "2026"]):
+        result = run(project, *command)
+        assert result.exit_code == 0, result.output
+    documents = [reports / "register.{}.docx", reports / "status-2026-12-31.{}.docx",
+                 *(str(p).replace(".ru.", ".{}.") for p in (project.outputs / "reminders" / "2026-06-20").glob("*.ru.docx"))]
+    assert len(documents) == 3          # one reminder: the police's, of decision 1.2
+    for path in documents:
+        ru, kk = seen_text(str(path).format("ru")), seen_text(str(path).format("kk"))
+        assert "принять к сведению" not in ru and "назарға алынсын" not in kk, path
+    register = seen_text(str(reports / "register.ru.docx"))
+    assert "Обеспечить проведение рейдов" in register and "1.1." not in register

@@ -148,3 +148,33 @@ def test_malformed_assignment_id_is_reported_with_its_line(project):
     path = project.write("control/2026.yaml", [{"assignment": "1.1", "status": "in_progress"}])
     found = findings(project)
     assert len(found) == 1 and found[0].startswith(f"{path}:1: ") and "assignment id" in found[0]
+
+
+# ---------------------------------------------------------------- §24 a decision that assigns nothing is no assignment
+
+TAKE_NOTE = {"text": {"kk": "Ақпарат назарға алынсын.", "ru": "Информацию принять к сведению."}}
+POLICE = [{"kk": "Полиция бөлімі", "ru": "Отдел полиции"}]
+
+
+@pytest.mark.parametrize("decision,vote,is_one", [
+    (TAKE_NOTE, "unanimous", False),                                          # neither responsible nor deadline
+    (dict(TAKE_NOTE, responsible=POLICE), "unanimous", True),                 # a responsible alone
+    (dict(TAKE_NOTE, due="2026-06-30"), "unanimous", True),                   # a deadline alone
+    (dict(TAKE_NOTE, due={"kk": "тоқсан сайын", "ru": "ежеквартально"}), "unanimous", True),   # a text deadline
+    (dict(TAKE_NOTE, responsible=POLICE, due="2026-06-30"), "unanimous", True),
+    (dict(TAKE_NOTE, responsible=POLICE, due="2026-06-30"),                   # not adopted (§13)
+     {"for": VOTING[:8], "against": VOTING[8:12]}, False),
+])
+def test_only_a_decision_that_assigns_something_is_an_assignment_s24(project, decision, vote, is_one):
+    project.meeting(items=[dict(ITEM, decisions=[decision], vote=vote)])
+    assessment = prepare(project.inputs, D(2026, 12, 31))
+    assert [a.id for a in assessment.assignments] == (["2026-01/1.1"] if is_one else [])
+
+
+def test_a_control_entry_for_a_decision_that_assigns_nothing_is_an_error_s24(project):
+    project.meeting(items=[dict(ITEM, decisions=[TAKE_NOTE])])
+    path = project.write("control/2026.yaml", [{"assignment": "2026-01/1.1", "status": "in_progress",
+                                                "note": "x"}])
+    found = findings(project)
+    assert len(found) == 1 and found[0].startswith(f"{path}:") and "assigns nothing" in found[0], found
+    assert "(§24)" in found[0]
