@@ -102,3 +102,14 @@ def test_a_save_or_an_added_row_is_never_cancelled_by_the_live_check(tmp_path: P
             own = button.get("hx-sync") or ""
             assert "hx-sync" in (form.get("hx-disinherit") or "") or "replace" not in own and own, \
                 (path, button.get("id") or button.text_content().strip())
+
+
+@pytest.mark.parametrize("path", ["/meetings/2026-03", "/plans/2026-H1"])
+def test_a_member_is_chosen_by_name_and_post_never_by_the_files_id(tmp_path: Path, path):
+    """An option holds text only: a member's id there is read aloud by a screen reader with the name (§20, §22)."""
+    ws = workspace(tmp_path)
+    ids = {member["id"] for member in yamledit.load(ws.inputs / "body.yaml").tree["members"]}
+    page = lxml_html.fromstring(client(ws).get(path).text)
+    chosen = [option.text_content().split() for option in page.xpath('//option[@value]') if option.get("value") in ids]
+    assert chosen, path
+    assert [words for words in chosen if ids & set(words)] == []
