@@ -127,10 +127,10 @@ def test_s8_a_new_police_chief_from_a_day_in_the_browser(page, served, tmp_path:
     text = path.read_text(encoding="utf-8")
     assert "    until: 2026-11-30\n  - id: police-2026\n    name: Н. Новиков\n" in text
     page.fill("#in-force-day", "2026-11-30")
-    page.wait_for_selector("#in-force li[data-member=police]")
+    page.wait_for_selector("#in-force:has-text('30.11.2026') li[data-member=police]")   # the list of that day
     assert "Н. Новиков" not in page.locator("#in-force").inner_text()
     page.fill("#in-force-day", "2026-12-01")
-    page.wait_for_selector("#in-force li[data-member=police-2026]")
+    page.wait_for_selector("#in-force:has-text('01.12.2026') li[data-member=police-2026]")
     said = page.locator("#in-force").inner_text()
     assert "Н. Новиков" in said and "Е. Жаксылыков" not in said and "в составе 17 членов штаба" in said
 
