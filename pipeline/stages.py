@@ -151,7 +151,7 @@ def printable_context(job: Job) -> dict:
 def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progress=None,
                   force: bool = False, sealer: Callable[[], Sealer] | None = None,
                   sealed_now: list[sealing.Sealing] | None = None, templates: Path | None = None,
-                  reason: str | None = None) -> list[Written]:
+                  reason: str | None = None, warnings: list[Finding] | None = None) -> list[Written]:
     """Refuse on any error that touches the requested documents; else render all, then write all.
 
     Before rendering: every path must stay inside `outputs`, and signed protocols
@@ -163,7 +163,8 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     document's bytes at once); the new records are sealed once every document is
     staged, and only then is anything renamed into place (write.write_all).
     `sealer` says who seals a new version and when (default: git's user, now);
-    `sealed_now` receives what this run sealed, for the summary; `templates`: the folder of the templates
+    `sealed_now` receives what this run sealed, for the summary; `warnings` the warnings raised while the
+    documents' contexts were built (a Russian case the analyser is unsure of, §19), for the command to print; `templates`: the folder of the templates
     (default: templates_docx/).
     A large run holds no context it is not rendering: each is built once for its
     findings, then again as its document renders (render/many.py: keep_contexts).
@@ -193,6 +194,8 @@ def run_documents(assessment: Assessment, jobs: list[Job], outputs: Path, progre
     problems += errors_in(missing)
     if problems:
         raise InputRefused(problems)
+    if warnings is not None:
+        warnings += [f for f in missing if not f.is_error]
     for job, context in built:
         if context is not None:
             refuse_unprintable(context, f"{job.document} ({job.lang})")

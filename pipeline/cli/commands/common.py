@@ -195,15 +195,17 @@ def produce(options: Options, documents: list[str], selected: list[str] | None =
 def write_jobs(options: Options, assessment: stages.Assessment, jobs: list[stages.Job],
                withheld: list[Finding] = ()) -> None:
     """Write the documents of these jobs (a command that builds its own, with its own parameters: extracts with
-    --force, reminders with --within); refuse on errors, print the warnings of their inputs and `withheld`
+    --force, reminders with --within); refuse on errors, print the warnings of their inputs, of the documents
+    themselves (raised as they were assembled, as `check` prints them) and `withheld`
     (why a subject asked for gives no document, stages.withheld)."""
     progress = progress_bar(options, _("Writing documents"), lambda job: str(job.output))
     sealed_now: list = []
+    built: list[Finding] = []   # the warnings of the documents themselves, raised as they were assembled
     with run_lock_of(options):
         written = stages.run_documents(assessment, jobs, options.outputs, progress, force=options.force,
-                                       sealed_now=sealed_now, reason=options.reason)
+                                       sealed_now=sealed_now, reason=options.reason, warnings=built)
     sources = {source for job in jobs for source in job.sources} | {RECORDS}
-    warnings = [f for f in [*assessment.findings, *withheld] if not f.is_error and f.loc.file in sources]
+    warnings = [f for f in [*assessment.findings, *withheld] if not f.is_error and f.loc.file in sources] + built
     report_written(options, written, sorted(set(warnings), key=lambda f: f.sort_key()), sealed_now)
 
 
