@@ -428,3 +428,14 @@ async def _save(request: Request, path: Path, form: Form, apply, opening=None) -
     return page(request, "conflict.html", status=409, rows=rows, others=others, disk=theirs.digest,
                 file=file, known=before is not None, on_disk=theirs.original.decode("utf-8", "replace"),
                 ours=mine.text(), save_url=request.url.path)
+
+
+def years_to_choose(ws: Workspace, year: int, *kinds: str) -> list[int]:
+    """The years a page of one year offers: those with a file of `kinds` under inputs/ (a meeting's year counts,
+    so in January a new Штаб's first year is still reachable), the page's own year and today's."""
+    found: set[int] = set()
+    for kind in kinds:
+        folder = ws.inputs / kind
+        if folder.is_dir():
+            found |= {int(p.stem[:4]) for p in folder.glob("*.yaml") if p.stem[:4].isdigit()}
+    return sorted(found | {year, ws.today().year})

@@ -41,6 +41,7 @@ from .pages import (
     named_problems,
     page,
     slot,
+    years_to_choose,
 )
 
 FIRST, LAST = 1900, 2100
@@ -134,24 +135,13 @@ def _previous_file(ws: Workspace, year: int) -> yamledit.Document | None:
         return None
 
 
-def _years(ws: Workspace, year: int) -> list[int]:
-    """The years to choose: those with indicators, those with meetings (in January a new Штаб's first year has
-    no indicators file yet), this one and today's."""
-    found: set[int] = set()
-    for kind in ("indicators", "meetings"):
-        folder = ws.inputs / kind
-        if folder.is_dir():
-            found |= {int(p.stem[:4]) for p in folder.glob("*.yaml") if p.stem[:4].isdigit()}
-    return sorted(found | {year, ws.today().year})
-
-
 def _indicators_page(request: Request, template: str, year: int, document: yamledit.Document, findings, *,
                      text: str | None = None, base: str | None = None, report: dict | None = None) -> Response:
     ws: Workspace = request.app.state.ws
     lines = _lines_tree(text, document) if text else document.tree
     placed = _with_missing_beside(_placed(findings_of(findings, document.path), lines))
     previous_file = _previous_file(ws, year)
-    return page(request, template, year=year, years=_years(ws, year), tree=document.tree, base=base or document.digest,
+    return page(request, template, year=year, years=years_to_choose(ws, year, "indicators", "meetings"), tree=document.tree, base=base or document.digest,
                 placed=placed, file=display_path(document.path), figures=FIGURES, listed=LISTED,
                 shown_figure=shown_figure, notes=notes_of(document.tree), percent=_percent,
                 previous_file=previous_file.tree if previous_file is not None and isinstance(previous_file.tree, dict) else None,

@@ -18,7 +18,20 @@ from . import yamledit
 from .checks import check_with, findings_of, ticket
 from .forms_base import Form, parse_date, shown_date
 from .forms_plan import apply_control, apply_plan, plan_when
-from .pages import Workspace, _lines_tree, _placed, _save, assessed, lang_of, named_problems, page, posts, roster, slot
+from .pages import (
+    Workspace,
+    _lines_tree,
+    _placed,
+    _save,
+    assessed,
+    lang_of,
+    named_problems,
+    page,
+    posts,
+    roster,
+    slot,
+    years_to_choose,
+)
 
 # ---------------------------------------------------------------- plans
 
@@ -128,7 +141,7 @@ async def control_form(request: Request) -> Response:
         raise HTTPException(404)
     document = _control_document(ws, year)
     assignments = _assignments(checked.assessment, year)
-    return page(request, "control.html", year=year, rows=_control_rows(document, assignments, ws, year),
+    return page(request, "control.html", year=year, years=years_to_choose(ws, year, "control", "meetings"), rows=_control_rows(document, assignments, ws, year),
                 base=document.digest, placed=_placed(findings_of(checked.findings, document.path), document.tree),
                 file=display_path(document.path))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,16 @@ def test_a_member_is_chosen_by_name_and_post_never_by_the_files_id(tmp_path: Pat
     chosen = [option.text_content().split() for option in page.xpath('//option[@value]') if option.get("value") in ids]
     assert chosen, path
     assert [words for words in chosen if ids & set(words)] == []
+
+
+def test_s24_in_january_last_years_control_is_one_click_away(tmp_path: Path):
+    """The menu opens today's year; the control page offers every year with meetings or control, so the year-end
+    control of December is reached in January without typing an address (§24)."""
+    ws = workspace(tmp_path)
+    ws.today = lambda: dt.date(2027, 1, 15)
+    browser = client(ws)
+    page = lxml_html.fromstring(browser.get("/control/2027").text)
+    assert page.xpath('//nav//a[@aria-current="page" or starts-with(@href, "/control/")]/@href')[0] == "/control/2027"
+    years = page.xpath('//nav[@class="years"]')[0]
+    assert years.xpath('.//a/@href') == ["/control/2026"] and years.xpath('.//strong/text()') == ["2027"]
+    assert browser.get("/control/2026").status_code == 200

@@ -100,3 +100,14 @@ def test_the_vote_of_a_member_marked_absent_is_shown_then_cleared_by_a_save(page
     page.reload()
     page.wait_for_selector("form[data-draft]")
     assert page.locator("tr[data-stray]").count() == 0
+
+
+def test_s12_choosing_extraordinary_opens_who_called_the_meeting(page, served):
+    """An extraordinary meeting is called by the head or by more than half of the members (§12): choosing the kind
+    shows the list of initiators at once, not after a save and a reload."""
+    _open_meeting(page, MEETING)
+    initiators = page.locator("#initiators")
+    assert initiators.get_attribute("open") is None
+    page.select_option("select[name=kind]", "extraordinary")
+    page.wait_for_function("document.getElementById('initiators').open")
+    assert page.locator("#initiators input[name=initiated_by]").first.is_visible()

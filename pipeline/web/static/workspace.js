@@ -193,6 +193,11 @@
       if (list && !window.confirm(list.innerText)) { box.checked = false; }
     }
   }, true);
+  document.addEventListener("change", function (event) {   // an extraordinary meeting shows who called it (§12)
+    var kind = event.target;
+    var initiators = document.getElementById("initiators");
+    if (kind.name === "kind" && initiators && kind.value === "extraordinary") { initiators.open = true; }
+  });
   document.addEventListener("change", function (event) {
     if (event.target.closest && event.target.closest("form[data-draft]") && event.target.name && event.target.name.indexOf("keep.") !== 0) {
       dirty = true;
