@@ -19,7 +19,7 @@ from ..load.models import Body
 from ..load.source import display_path
 from ..locale.messages import Message, _, render_value
 from . import yamledit
-from .checks import check_inputs
+from .checks import check_inputs, check_with, findings_of, ticket
 from .fieldnames import field_label
 from .forms_base import Form, responsible_lines, shown_date
 from .forms_meeting import attendance_of, ballots_of, stray_ballots
@@ -439,3 +439,17 @@ def years_to_choose(ws: Workspace, year: int, *kinds: str) -> list[int]:
         if folder.is_dir():
             found |= {int(p.stem[:4]) for p in folder.glob("*.yaml") if p.stem[:4].isdigit()}
     return sorted(found | {year, ws.today().year})
+
+
+async def live_findings(request: Request, form: Form, document: yamledit.Document) -> Response:
+    """A form's live check as she types: the findings panel and each finding beside its field (htmx out-of-band;
+    one without a field of its own beside the nearest the page has), or 204 when a newer check of the same file
+    is on its way and this answer is no longer awaited."""
+    ws: Workspace = request.app.state.ws
+    text = document.text()
+    checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, ws.today(), ticket(document.path))
+    if checked is None:
+        return Response(status_code=204)
+    placed = _placed(findings_of(checked.findings, document.path), _lines_tree(text, document), form.get("__slots"))
+    return page(request, "findings.html", placed=placed, file=display_path(document.path), oob=True,
+                problems=named_problems(request, form))

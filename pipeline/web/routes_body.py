@@ -21,10 +21,10 @@ from ..load.loader import yaml_files
 from ..load.source import display_path
 from ..rules.membership import total_membership
 from . import yamledit
-from .checks import check_with, findings_of, ticket
+from .checks import check_with, findings_of
 from .forms_base import Form, parse_date
 from .forms_body import ROLES, apply_body
-from .pages import Workspace, _lines_tree, _placed, _save, assessed, named_problems, page, roster
+from .pages import Workspace, _lines_tree, _placed, _save, assessed, live_findings, page, roster
 
 
 def body_file(ws: Workspace) -> Path:
@@ -95,14 +95,8 @@ async def _edited(request: Request):
 
 
 async def composition_check(request: Request) -> Response:
-    ws, form, document = await _edited(request)
-    text = document.text()
-    checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, ws.today(), ticket(document.path))
-    if checked is None:
-        return Response(status_code=204)
-    placed = _placed(findings_of(checked.findings, document.path), _lines_tree(text, document))
-    return page(request, "findings.html", placed=placed, file=display_path(document.path), oob=True,
-                problems=named_problems(request, form))
+    _ws, form, document = await _edited(request)
+    return await live_findings(request, form, document)
 
 
 async def composition_reform(request: Request) -> Response:

@@ -18,7 +18,7 @@ from ..load.source import display_path
 from ..locale.messages import _, render_value
 from ..rules.execution import reminders_of
 from . import yamledit
-from .checks import check_with, findings_of, ticket
+from .checks import check_with, findings_of
 from .forms_base import Form, parse_date, shown_date
 from .forms_meeting import Roster, apply_meeting, attendance_of
 from .pages import (
@@ -30,7 +30,7 @@ from .pages import (
     _save,
     assessed,
     lang_of,
-    named_problems,
+    live_findings,
     page,
     saved_headers,
 )
@@ -188,14 +188,8 @@ async def _edited_meeting(request: Request, *, whole: bool = False):
 
 async def meeting_check(request: Request) -> Response:
     """Live findings for the form as it stands: the panel, and each finding beside its field (htmx out-of-band)."""
-    ws, path, form, document, view = await _edited_meeting(request)
-    text = document.text()
-    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today(), ticket(path))
-    if checked is None:                 # a newer check of this file is on its way: this answer is not awaited
-        return Response(status_code=204)
-    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document), form.get("__slots"))
-    return page(request, "findings.html", placed=placed, file=display_path(path), oob=True,
-                problems=named_problems(request, form))
+    _ws, _path, form, document, _view = await _edited_meeting(request)
+    return await live_findings(request, form, document)
 
 
 async def meeting_reform(request: Request) -> Response:

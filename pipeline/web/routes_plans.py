@@ -15,7 +15,7 @@ from ..load.models import PLAN_ID
 from ..load.source import display_path
 from ..rules.control import register_of
 from . import yamledit
-from .checks import check_with, findings_of, ticket
+from .checks import check_with, findings_of
 from .forms_base import Form, parse_date, shown_date
 from .forms_plan import apply_control, apply_plan, plan_when
 from .pages import (
@@ -25,7 +25,7 @@ from .pages import (
     _save,
     assessed,
     lang_of,
-    named_problems,
+    live_findings,
     page,
     posts,
     roster,
@@ -88,14 +88,8 @@ async def _edited_plan(request: Request):
 
 
 async def plan_check(request: Request) -> Response:
-    ws, path, form, document = await _edited_plan(request)
-    text = document.text()
-    checked = await run_in_threadpool(check_with, ws.inputs, path, text, ws.today(), ticket(path))
-    if checked is None:
-        return Response(status_code=204)
-    placed = _placed(findings_of(checked.findings, path), _lines_tree(text, document), form.get("__slots"))
-    return page(request, "findings.html", placed=placed, file=display_path(path), oob=True,
-                problems=named_problems(request, form))
+    _ws, _path, form, document = await _edited_plan(request)
+    return await live_findings(request, form, document)
 
 
 async def plan_reform(request: Request) -> Response:
@@ -171,14 +165,8 @@ async def _edited_control(request: Request):
 
 
 async def control_check(request: Request) -> Response:
-    ws, form, document = await _edited_control(request)
-    text = document.text()
-    checked = await run_in_threadpool(check_with, ws.inputs, document.path, text, ws.today(), ticket(document.path))
-    if checked is None:
-        return Response(status_code=204)
-    placed = _placed(findings_of(checked.findings, document.path), _lines_tree(text, document), form.get("__slots"))
-    return page(request, "findings.html", placed=placed, file=display_path(document.path), oob=True,
-                problems=named_problems(request, form))
+    _ws, form, document = await _edited_control(request)
+    return await live_findings(request, form, document)
 
 
 async def control_save(request: Request) -> Response:
