@@ -11,6 +11,12 @@ from docx import Document
 
 from tests.records.signature.test_import import SIGNED, folder, run, write
 from tests.support.ecp import Pki
+from tests.support.inputs import BASE_MEETING
+
+# the meeting's one decision assigns something (a responsible body and a deadline, §24): the register lists it
+ASSIGNED = [{**BASE_MEETING["items"][0], "decisions": [{
+    "text": {"kk": "Профилактикалық рейдтер өткізілсін.", "ru": "Провести профилактические рейды."},
+    "responsible": ["police"], "due": "2026-06-30"}]}]
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +31,7 @@ def references(path) -> list[str]:
 
 @pytest.fixture
 def sealed(project, pki, seal_with_pdf):
-    project.meeting("2026-01", protocol=SIGNED)
+    project.meeting("2026-01", protocol=SIGNED, items=ASSIGNED)
     assert run(project, "protocol").exit_code == 0
     (project.root / "trust").mkdir()
     (project.root / "trust" / "test.pem").write_bytes(pki.anchors_pem())
@@ -61,7 +67,7 @@ def test_a_stored_ecp_names_the_signer_and_the_day_in_the_register_and_the_statu
 
 
 def test_an_unsigned_protocol_says_nothing_of_signing_s15(project):
-    project.meeting("2026-01")
+    project.meeting("2026-01", items=ASSIGNED)
     assert run(project, "--as-of", "2026-11-27", "register", "2026").exit_code == 0
     rows = references(project.outputs / "reports" / "2026" / "register.ru.docx")
     assert rows and not any("подписан" in row for row in rows)
